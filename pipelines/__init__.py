@@ -1,0 +1,1 @@
+"""Entry points: one module per job (backfill, stream) and the shared options."""

@@ -1,0 +1,66 @@
+"""Records that flow between pipeline steps.
+
+`RawDoc` is what a source yields. `Doc` is the record every step enriches; steps return a new `Doc`
+(via `dataclasses.replace`) and never mutate their input, as Beam requires. `DeadLetter` is the
+rejection record of any step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+
+@dataclasses.dataclass(frozen=True)
+class RawDoc:
+    """One record as read: where it came from, its bytes, and hints from the container (JSONL fields...)."""
+
+    uri: str
+    body: bytes
+    fetched_at: dt.datetime
+    hints: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Doc:
+    """An article on its way through the pipeline."""
+
+    doc_id: str
+    input_uri: str
+    fetched_at: dt.datetime
+    hints: dict[str, Any] = dataclasses.field(default_factory=dict)
+    format: str = "text"  # "text" or "html": decides whether the extract step runs trafilatura
+    raw_text: str = ""  # decoded body (HTML source for html, article text for text)
+    text: str = ""  # the article text as it stands after the latest step
+    url: str | None = None
+    source: str | None = None
+    syndicator: str | None = None
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    published_at: dt.datetime | None = None
+    published_date: dt.date | None = None
+    date_source: str | None = None
+    language: str | None = None
+    language_score: float | None = None
+    entities: tuple[dict[str, Any], ...] = ()
+    removed: tuple[tuple[str, str], ...] = ()  # (rule_id, removed text) audit trail of the clean step
+    content_hash: str | None = None
+    cluster_id: str | None = None
+    cluster_size: int | None = None
+    is_representative: bool | None = None
+    meta: dict[str, Any] = dataclasses.field(default_factory=dict)  # step-to-step scratch (extracted metadata)
+
+    def replace(self, **changes: Any) -> Doc:
+        return dataclasses.replace(self, **changes)
+
+
+@dataclasses.dataclass(frozen=True)
+class DeadLetter:
+    """A record that a step rejected, with the reason a user can filter on."""
+
+    input_uri: str
+    stage: str
+    reason: str
+    error: str
+    excerpt: str

@@ -1,0 +1,224 @@
+"""Sources: expand paths, globs and folders (local or gs://) and turn each file into RawDoc records.
+
+Supported: .txt, .html/.htm, .jsonl (one article per line), each optionally gzip-compressed.
+Reading is bounded: a document larger than `max_doc_bytes` and a gzip stream that expands past
+`max_decompressed_bytes` become dead letters instead of filling a worker's memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import json
+import os
+import zlib
+from collections.abc import Iterator
+from typing import Any
+
+import apache_beam as beam
+from apache_beam.io.filesystem import CompressionTypes
+from apache_beam.io.filesystems import FileSystems
+from apache_beam.metrics import Metrics
+from apache_beam.pvalue import TaggedOutput
+
+from schemas.record import DeadLetter, RawDoc
+from transforms.common import DEAD, MAIN, Progress, dead_letter
+
+STAGE = "read"
+MAX_DOC_BYTES = 10 * 1024 * 1024  # a news article page is < 1 MB; 10 MB leaves room for inline images and junk
+MAX_DECOMPRESSED_BYTES = 2 * 1024**3  # per file; stops gzip bombs while allowing multi-GB JSONL dumps
+READ_CHUNK = 1024 * 1024  # streaming chunk for bounded reads
+
+FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+JSONL_FIELDS = ("url", "title", "published", "source", "authors", "language", "syndicator")
+
+
+class ReadError(Exception):
+    def __init__(self, reason: str, message: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
+def file_format(path: str) -> tuple[str | None, bool]:
+    """(format, gzipped) from the file name; format is None for unsupported files."""
+    name = path.lower()
+    gzipped = name.endswith(".gz")
+    if gzipped:
+        name = name[:-3]
+    return FORMATS.get(os.path.splitext(name)[1]), gzipped
+
+
+def expand_input(pattern: str) -> list[str] | str:
+    """Paths matched by a path, glob or folder; an error message when nothing matched."""
+    if "://" not in pattern and os.path.isdir(pattern):
+        pattern = os.path.join(pattern, "**")
+    elif pattern.endswith("/"):
+        pattern += "**"
+    try:
+        result = FileSystems.match([pattern])[0]
+    except Exception as exc:  # a bad bucket or pattern is reported, not raised
+        return f"{type(exc).__name__}: {exc}"
+    paths = sorted(m.path for m in result.metadata_list if not os.path.basename(m.path).startswith("."))
+    if "://" not in pattern:
+        paths = [os.path.abspath(p) for p in paths if os.path.isfile(p)]
+    return paths or "no file matched"
+
+
+class _BoundedReader(io.RawIOBase):
+    """Wraps a stream and fails once more than `limit` bytes have been read from it."""
+
+    def __init__(self, raw: Any, limit: int) -> None:
+        self.raw, self.limit, self.count = raw, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.raw.read(len(buffer))
+        self.count += len(data)
+        if self.count > self.limit:
+            raise ReadError("decompression_limit", f"expanded past {self.limit} bytes")
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def open_bounded(path: str, gzipped: bool, max_decompressed: int) -> io.BufferedReader:
+    raw = FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED)
+    if gzipped:
+        raw = gzip.GzipFile(fileobj=raw, mode="rb")
+    return io.BufferedReader(_BoundedReader(raw, max_decompressed), buffer_size=READ_CHUNK)
+
+
+def read_whole(stream: io.BufferedReader, max_doc: int) -> bytes:
+    data = stream.read(max_doc + 1)
+    if len(data) > max_doc:
+        raise ReadError("document_too_large", f"document larger than {max_doc} bytes")
+    return data
+
+
+def jsonl_record(line: bytes) -> tuple[bytes, dict[str, Any]]:
+    """Body bytes and hints of one JSONL article; raises ReadError on a broken or unusable line."""
+    try:
+        obj = json.loads(line)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ReadError("invalid_json", str(exc)) from exc
+    if not isinstance(obj, dict):
+        raise ReadError("invalid_json", f"expected an object, got {type(obj).__name__}")
+    body, fmt = obj.get("html"), "html"
+    if not body:
+        body, fmt = obj.get("text") or obj.get("content"), "text"
+    if not isinstance(body, str) or not body.strip():
+        raise ReadError("missing_body", "no non-empty string field 'html', 'text' or 'content'")
+    hints: dict[str, Any] = {"format": fmt, "charset": "utf-8"}
+    for key in JSONL_FIELDS:
+        value = obj.get(key)
+        if isinstance(value, str) and value.strip():
+            hints[key] = value.strip()
+        elif key == "authors" and isinstance(value, list):
+            hints[key] = [str(v) for v in value if isinstance(v, str)]
+    return body.encode("utf-8", "surrogatepass"), hints
+
+
+def read_file(
+    path: str, max_doc: int = MAX_DOC_BYTES, max_decompressed: int = MAX_DECOMPRESSED_BYTES
+) -> Iterator[RawDoc | DeadLetter]:
+    """Every record of one file, or dead letters for what could not be read. Never raises."""
+    fmt, gzipped = file_format(path)
+    if fmt is None:
+        yield dead_letter(path, STAGE, "unsupported_format", "file type is not .txt/.html/.htm/.jsonl(.gz)", path)
+        return
+    fetched = dt.datetime.now(dt.UTC)
+    try:
+        with open_bounded(path, gzipped, max_decompressed) as stream:
+            if fmt != "jsonl":
+                yield RawDoc(path, read_whole(stream, max_doc), fetched, {"format": fmt})
+                return
+            for lineno, line in enumerate(_lines(stream, max_doc), start=1):
+                uri = f"{path}#line={lineno}"
+                if isinstance(line, ReadError):
+                    yield dead_letter(uri, STAGE, line.reason, str(line), "")
+                    continue
+                if not line.strip():
+                    continue  # blank lines separate nothing; they are not records
+                try:
+                    body, hints = jsonl_record(line)
+                except ReadError as exc:
+                    yield dead_letter(uri, STAGE, exc.reason, str(exc), line)
+                    continue
+                yield RawDoc(uri, body, fetched, hints)
+    except ReadError as exc:
+        yield dead_letter(path, STAGE, exc.reason, str(exc), "")
+    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        yield dead_letter(path, STAGE, "corrupt_compression", f"{type(exc).__name__}: {exc}", "")
+    except OSError as exc:
+        yield dead_letter(path, STAGE, "unreadable", f"{type(exc).__name__}: {exc}", "")
+
+
+def _lines(stream: io.BufferedReader, max_line: int) -> Iterator[bytes | ReadError]:
+    """Lines of a stream; an over-long line is skipped up to its end and reported as a ReadError."""
+    while True:
+        line = stream.readline(max_line + 1)
+        if not line:
+            return
+        if len(line) > max_line and not line.endswith(b"\n"):
+            while True:  # drain the rest of the over-long line
+                rest = stream.readline(READ_CHUNK)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield ReadError("document_too_large", f"line longer than {max_line} bytes")
+            continue
+        yield line
+
+
+class _ExpandFn(beam.DoFn):
+    def process(self, pattern: str):
+        found = expand_input(pattern)
+        if isinstance(found, str):
+            Metrics.counter(STAGE, "dropped_no_match").inc()
+            yield TaggedOutput(DEAD, dead_letter(pattern, STAGE, "no_match", found, pattern))
+            return
+        yield from found
+
+
+class _ReadFileFn(beam.DoFn):
+    def __init__(self, max_doc: int, max_decompressed: int) -> None:
+        self.max_doc, self.max_decompressed = max_doc, max_decompressed
+        self.total = Metrics.counter(STAGE, "total")
+        self.forwarded = Metrics.counter(STAGE, "forwarded")
+
+    def process(self, path: str):
+        for record in read_file(path, self.max_doc, self.max_decompressed):
+            self.total.inc()
+            if isinstance(record, DeadLetter):
+                Metrics.counter(STAGE, f"dropped_{record.reason}").inc()
+                yield TaggedOutput(DEAD, record)
+            else:
+                self.forwarded.inc()
+                Progress.tick("read")
+                yield record
+
+
+class ReadInputs(beam.PTransform):
+    """Paths, globs or folders in; RawDoc records (`main`) and read failures (`dead_letter`) out."""
+
+    def __init__(
+        self, patterns: list[str], max_doc: int = MAX_DOC_BYTES, max_decompressed: int = MAX_DECOMPRESSED_BYTES
+    ):
+        super().__init__()
+        self.patterns = list(patterns)
+        self.max_doc, self.max_decompressed = max_doc, max_decompressed
+
+    def expand(self, pbegin):
+        files = (
+            pbegin
+            | "Patterns" >> beam.Create(self.patterns)
+            | "ExpandPatterns" >> beam.ParDo(_ExpandFn()).with_outputs(DEAD, main=MAIN)
+        )
+        records = (
+            files[MAIN]
+            | "SpreadFiles" >> beam.Reshuffle()
+            | "ReadFiles" >> beam.ParDo(_ReadFileFn(self.max_doc, self.max_decompressed)).with_outputs(DEAD, main=MAIN)
+        )
+        dead = (files[DEAD], records[DEAD]) | "FlattenReadDead" >> beam.Flatten()
+        return {MAIN: records[MAIN], DEAD: dead}

@@ -1,0 +1,271 @@
+"""Write: Hive-partitioned Parquet with explicit schemas, dead letters beside it, and a run manifest.
+
+Files are written to a hidden temporary name in their final folder and renamed when complete, so readers
+of `articles/**/*.parquet` never see a partial file. File names are deterministic for a given set of inputs
+(`part-<run_key>-<shard>-<seq>.parquet`), so a rerun of the same backfill replaces its files instead of
+doubling the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import zlib
+from collections.abc import Iterable
+from typing import Any
+
+import apache_beam as beam
+import pyarrow as pa
+import pyarrow.parquet as pq
+from apache_beam.io.filesystems import FileSystems
+from apache_beam.metrics import Metrics
+
+from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, SCHEMA_VERSION, file_schema
+from schemas.record import DeadLetter, Doc
+
+STAGE = "write"
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"  # Hive's name for a null partition value; DuckDB and pyarrow read it as null
+ROWS_PER_FILE = 100_000  # ~0.5 GB of article text per file at most: big enough for scans, small enough for workers
+ROWS_PER_GROUP = 5_000  # rows buffered before a Parquet row group is flushed; bounds writer memory
+SHARDS = 4  # files per partition written in parallel; spreads a hot day over 4 workers
+_SAFE_VALUE = re.compile(r"[^A-Za-z0-9_\-]")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
+MAX_PARTITION_VALUE = 64  # keeps folder names far below file-system name limits
+
+
+def safe_partition_value(value: Any) -> str:
+    """A path-safe Hive partition value: no separators, dots, NUL or traversal, bounded length."""
+    if value is None:
+        return HIVE_NULL
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    text = _SAFE_VALUE.sub("_", text)[:MAX_PARTITION_VALUE].strip("_")
+    return text or HIVE_NULL
+
+
+def partition_of(doc: Doc) -> tuple[str, str]:
+    language = doc.language if doc.language and _LANGUAGE.match(doc.language) else "und"
+    return safe_partition_value(doc.published_date), safe_partition_value(language)
+
+
+def partition_path(values: tuple[str, ...], columns: tuple[str, ...]) -> str:
+    return "/".join(f"{c}={v}" for c, v in zip(columns, values, strict=True))
+
+
+def shard_of(key: str, shards: int = SHARDS) -> int:
+    return zlib.crc32(key.encode("utf-8")) % shards
+
+
+def article_row(doc: Doc, ingested_at: dt.datetime) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "input_uri": doc.input_uri,
+        "url": doc.url,
+        "source": doc.source,
+        "syndicator": doc.syndicator,
+        "title": doc.title,
+        "authors": list(doc.authors),
+        "published_at": doc.published_at,
+        "published_date": doc.published_date,
+        "date_source": doc.date_source,
+        "language": doc.language,
+        "language_score": doc.language_score,
+        "text": doc.text,
+        "word_count": len(doc.text.split()),
+        "entities": [
+            {k: e.get(k) for k in ("text", "label", "start", "end", "entity_id", "name")} for e in doc.entities
+        ],
+        "boilerplate_removed": [{"rule_id": r, "text": t} for r, t in doc.removed],
+        "content_hash": doc.content_hash,
+        "cluster_id": doc.cluster_id,
+        "cluster_size": doc.cluster_size,
+        "is_representative": doc.is_representative,
+        "ingested_at": ingested_at,
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+def dead_letter_row(dead: DeadLetter, ingested_at: dt.datetime) -> dict[str, Any]:
+    return {
+        "input_uri": dead.input_uri,
+        "stage": dead.stage,
+        "reason": dead.reason,
+        "error": dead.error,
+        "excerpt": dead.excerpt,
+        "ingested_at": ingested_at,
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+def write_parquet_files(
+    folder: str, stem: str, rows: Iterable[dict[str, Any]], schema: pa.Schema, rows_per_file: int = ROWS_PER_FILE
+) -> list[tuple[str, int]]:
+    """Streams rows into `folder/<stem>-NNNN.parquet` files; each appears only when complete. Returns (path, rows)."""
+    written: list[tuple[str, int]] = []
+    batch: list[dict[str, Any]] = []
+    state: dict[str, Any] = {"writer": None, "rows": 0, "seq": 0}
+
+    def final_path() -> str:
+        return FileSystems.join(folder, f"{stem}-{state['seq']:04d}.parquet")
+
+    def temp_path() -> str:
+        return FileSystems.join(folder, f".{stem}-{state['seq']:04d}.parquet.inprogress")
+
+    def flush() -> None:
+        if not batch:
+            return
+        if state["writer"] is None:
+            state["stream"] = FileSystems.create(temp_path())
+            state["writer"] = pq.ParquetWriter(state["stream"], schema, compression="zstd")
+        state["writer"].write_table(pa.Table.from_pylist(batch, schema=schema))
+        state["rows"] += len(batch)
+        batch.clear()
+
+    def close() -> None:
+        flush()
+        if state["writer"] is None:
+            return
+        state["writer"].close()
+        state["stream"].close()
+        FileSystems.rename([temp_path()], [final_path()])
+        written.append((final_path(), state["rows"]))
+        state.update(writer=None, rows=0, seq=state["seq"] + 1)
+
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= ROWS_PER_GROUP:
+            flush()
+        if state["rows"] + len(batch) >= rows_per_file:
+            close()
+    close()
+    return written
+
+
+def _ensure_folder(folder: str) -> None:
+    if "://" not in folder and not FileSystems.exists(folder):
+        FileSystems.mkdirs(folder)
+
+
+class _WriteGroupFn(beam.DoFn):
+    """Writes one (partition, shard) group of rows; yields (table, partition, rows written)."""
+
+    def __init__(self, table: str, root: str, run_key: str, schema: pa.Schema, columns: tuple[str, ...]) -> None:
+        self.table, self.root, self.run_key = table, root, run_key
+        self.schema, self.columns = schema, columns
+        self.rows_written = Metrics.counter(STAGE, f"{table}_rows")
+
+    def process(self, element: tuple[tuple[tuple[str, ...], int], Iterable[dict[str, Any]]]):
+        (values, shard), rows = element
+        folder = (
+            FileSystems.join(self.root, self.table, partition_path(values, self.columns))
+            if values
+            else (FileSystems.join(self.root, self.table))
+        )
+        _ensure_folder(folder)
+        stem = f"part-{self.run_key}-{shard:03d}"
+        for _, count in write_parquet_files(folder, stem, rows, self.schema):
+            self.rows_written.inc(count)
+            yield self.table, partition_path(values, self.columns) if values else "", count
+
+
+class WriteTable(beam.PTransform):
+    """Keyed rows ((partition values, shard), row) to Parquet under ROOT/TABLE/; emits (table, partition, rows)."""
+
+    def __init__(self, table: str, root: str, run_key: str, schema: pa.Schema, columns: tuple[str, ...]) -> None:
+        super().__init__()
+        self.args = (table, root, run_key, schema, columns)
+
+    def expand(self, keyed_rows):
+        return (
+            keyed_rows
+            | "GroupByPartition" >> beam.GroupByKey()
+            | "WriteParquet" >> beam.ParDo(_WriteGroupFn(*self.args))
+        )
+
+
+def build_manifest(
+    run: dict[str, Any], written: list[tuple[str, str, int]], dead: list[tuple[str, str, int]], records_read: int
+) -> dict:
+    """The run's counts: records in, articles out, dead letters by stage and reason, rows per partition.
+
+    `records_in` counts what the sources produced (records read plus records that failed to read), independently
+    of what was written, so `balanced` is false whenever a step lost a record.
+    """
+    partitions: dict[str, int] = {}
+    tables: dict[str, int] = {}
+    for table, partition, count in written:
+        tables[table] = tables.get(table, 0) + count
+        if table == "articles":
+            partitions[partition] = partitions.get(partition, 0) + count
+    by_reason: dict[str, int] = {}
+    for stage, reason, count in dead:
+        key = f"{stage}/{reason}"
+        by_reason[key] = by_reason.get(key, 0) + count
+    articles = tables.get("articles", 0)
+    dead_total = sum(by_reason.values())
+    records_in = records_read + sum(n for stage, _, n in dead if stage == "read")
+    return {
+        **run,
+        "records_in": records_in,
+        "balanced": records_in == articles + dead_total,
+        "articles_out": articles,
+        "dead_letters": dead_total,
+        "dead_letters_by_reason": dict(sorted(by_reason.items())),
+        "rows_per_partition": dict(sorted(partitions.items())),
+        "schema_version": SCHEMA_VERSION,
+    }
+
+
+class _WriteManifestFn(beam.DoFn):
+    def __init__(self, root: str, run: dict[str, Any]) -> None:
+        self.root, self.run = root, run
+
+    def process(self, _, written, dead, records_read):
+        manifest = build_manifest(self.run, written, dead, records_read)
+        _ensure_folder(self.root)
+        with FileSystems.create(FileSystems.join(self.root, "_manifest.json")) as out:
+            out.write(json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8"))
+        yield manifest
+
+
+class WriteOutput(beam.PTransform):
+    """Articles to ROOT/articles/<hive partitions>/, dead letters to ROOT/dead_letter/, then ROOT/_manifest.json."""
+
+    def __init__(self, root: str, run_key: str, run_info: dict[str, Any]) -> None:
+        super().__init__()
+        self.root, self.run_key, self.run_info = root.rstrip("/"), run_key, run_info
+
+    def expand(self, pcolls):
+        articles, dead, raw_docs = pcolls
+        ingested_at = dt.datetime.now(dt.UTC)
+        article_schema = file_schema(ARTICLE_SCHEMA)
+        written_articles = (
+            articles
+            | "ArticleRows" >> beam.Map(lambda d: ((partition_of(d), shard_of(d.doc_id)), article_row(d, ingested_at)))
+            | "WriteArticles"
+            >> WriteTable("articles", self.root, self.run_key, article_schema, ("published_date", "language"))
+        )
+        written_dead = (
+            dead
+            | "DeadLetterRows" >> beam.Map(lambda d: (((), shard_of(d.input_uri)), dead_letter_row(d, ingested_at)))
+            | "WriteDeadLetters" >> WriteTable("dead_letter", self.root, self.run_key, DEAD_LETTER_SCHEMA, ())
+        )
+        dead_counts = (
+            dead
+            | "ReasonOf" >> beam.Map(lambda d: (d.stage, d.reason))
+            | "CountReasons" >> beam.combiners.Count.PerElement()
+            | "FlatReason" >> beam.MapTuple(lambda k, n: (k[0], k[1], n))
+        )
+        written = (written_articles, written_dead) | "AllWritten" >> beam.Flatten()
+        records_read = raw_docs | "CountRecordsRead" >> beam.combiners.Count.Globally()
+        return (
+            articles.pipeline
+            | "ManifestTrigger" >> beam.Create([None])
+            | "WriteManifest"
+            >> beam.ParDo(
+                _WriteManifestFn(self.root, self.run_info),
+                beam.pvalue.AsList(written),
+                beam.pvalue.AsList(dead_counts),
+                beam.pvalue.AsSingleton(records_read),
+            )
+        )
