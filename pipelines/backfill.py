@@ -82,15 +82,38 @@ def print_summary(manifest: dict[str, Any], out=sys.stdout) -> None:
     print(f"records in = articles out + dead letters: {status}", file=out)
 
 
+def step_counters(result: Any) -> dict[str, int]:
+    """Beam counters of a finished run as {"step/name": value}; empty where the runner reports none."""
+    try:
+        counters = result.metrics().query()["counters"]
+    except Exception:  # some runners cannot query metrics; the manifest still has the counts
+        return {}
+    totals: dict[str, int] = {}
+    for counter in counters:
+        key = f"{counter.key.metric.namespace}/{counter.key.metric.name}"
+        totals[key] = totals.get(key, 0) + (counter.committed or counter.attempted or 0)
+    return dict(sorted(totals.items()))
+
+
+def print_counters(counters: dict[str, int], out=sys.stdout) -> None:
+    if counters:
+        print("step counters:", file=out)
+        for key, value in counters.items():
+            print(f"  {key:<40} {value}", file=out)
+
+
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     options = local_runner_default(PipelineOptions(argv))
     nb = options.view_as(NewsbeamOptions)
     if not nb.input or not nb.output:
         raise SystemExit("newsbeam backfill: --input and --output are required (see --help)")
-    with beam.Pipeline(options=options) as pipeline:
-        build(pipeline, nb)
+    pipeline = beam.Pipeline(options=options)
+    build(pipeline, nb)
+    result = pipeline.run()
+    result.wait_until_finish()
     manifest = read_manifest(nb.output)
     print_summary(manifest)
+    print_counters(step_counters(result))
     return manifest
 
 

@@ -97,6 +97,7 @@ def test_bad_inputs_are_dead_letters_and_nothing_is_lost(bad_inputs, tmp_path):
     assert ("read", "invalid_json") in reasons and ("read", "corrupt_compression") in reasons
     manifest = json.loads((out / "_manifest.json").read_text())
     assert manifest["records_in"] == records and manifest["balanced"]
+    assert re.search(r"decode/dropped_binary_content\s+1\n", proc.stdout), proc.stdout
     [(cafe,)] = duckdb.sql(
         f"SELECT count(*) FROM {articles(out)} WHERE text LIKE '%Café owners in Münster%'"
     ).fetchall()
