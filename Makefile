@@ -31,6 +31,12 @@ run: $(STAMP) ## Run the backfill on the bundled samples into ./out and query th
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+.PHONY: eval
+eval: $(STAMP) ## Run the backfill on the gold inputs into a temp folder and score it against tests/gold
+	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT && \
+	$(BIN)/python -m pipelines.backfill --input samples/text --input tests/gold/inputs --output "$$out/out" > "$$out/run.log" && \
+	$(BIN)/python -m evaluation --output "$$out/out" --gold tests/gold --inputs samples/text --inputs tests/gold/inputs $(EVAL_ARGS)
+
 .PHONY: lint
 lint: $(STAMP) ## Lint and check formatting with ruff
 	$(BIN)/ruff check .

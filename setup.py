@@ -37,7 +37,9 @@ setup(
     version="0.1.0",
     description="News ingestion on Apache Beam: raw articles to clean, enriched, Hive-partitioned Parquet.",
     python_requires=">=3.11",
-    packages=find_packages(include=["pipelines", "pipelines.*", "transforms", "transforms.*", "schemas", "schemas.*"]),
+    packages=find_packages(
+        include=["pipelines", "pipelines.*", "transforms", "transforms.*", "schemas", "schemas.*", "evaluation"]
+    ),
     package_data={"transforms": ["data/*"], "schemas": ["*.json"]},
     include_package_data=True,
     install_requires=INSTALL_REQUIRES,

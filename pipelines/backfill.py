@@ -45,10 +45,19 @@ def run_key(inputs: list[str]) -> str:
 class Enrich(beam.PTransform):
     """RawDoc to enriched Doc through every per-record step; returns (articles, dead letters of all steps)."""
 
+    def __init__(self, options: NewsbeamOptions | None = None) -> None:
+        super().__init__()
+        self.options = options
+
+    def _make(self, step):
+        """A step built from the options when it reads any (`from_options`), else with its defaults."""
+        from_options = getattr(step, "from_options", None)
+        return from_options(self.options) if from_options and self.options is not None else step()
+
     def expand(self, raw_docs):
         docs, dead = raw_docs, []
         for label, step in STEPS:
-            result = docs | label >> step()
+            result = docs | label >> self._make(step)
             docs = result[MAIN]
             dead.append(result[DEAD])
         return docs, tuple(dead) | "FlattenStepDead" >> beam.Flatten()
@@ -57,7 +66,7 @@ class Enrich(beam.PTransform):
 def build(pipeline: beam.Pipeline, options: NewsbeamOptions) -> None:
     key = run_key(options.input)
     read = pipeline | "Read" >> ReadInputs(options.input, options.max_doc_bytes, options.max_decompressed_bytes)
-    articles, step_dead = read[MAIN] | "Enrich" >> Enrich()
+    articles, step_dead = read[MAIN] | "Enrich" >> Enrich(options)
     dead = (read[DEAD], step_dead) | "AllDeadLetters" >> beam.Flatten()
     run_info = {"job": "backfill", "inputs": list(options.input), "run_key": key}
     _ = (articles, dead, read[MAIN]) | "Write" >> WriteOutput(options.output, key, run_info)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
+from transforms.extract import DEFAULT_TIMEOUT_S
+from transforms.language import DEFAULT_DETECTOR, DETECTORS
 from transforms.read import MAX_DECOMPRESSED_BYTES, MAX_DOC_BYTES
 
 LOCAL_RUNNER = "FnApiRunner"  # explicit, so Beam never tries to download a Prism binary (FIELD-NOTES)
@@ -33,6 +35,21 @@ class NewsbeamOptions(PipelineOptions):
             type=int,
             default=MAX_DECOMPRESSED_BYTES,
             help="Largest decompressed size of one .gz input, in bytes (gzip-bomb guard).",
+        )
+        group.add_argument(
+            "--language-detector",
+            dest="language_detector",
+            choices=DETECTORS,
+            default=DEFAULT_DETECTOR,
+            help=f"Language detector (default {DEFAULT_DETECTOR}; both measured in evaluation/language_bench.py).",
+        )
+        group.add_argument(
+            "--extract-timeout",
+            dest="extract_timeout",
+            type=float,
+            default=DEFAULT_TIMEOUT_S,
+            help="Seconds one HTML page may take to extract before it becomes an `extract_timeout` dead letter; "
+            "0 extracts in-process without a limit.",
         )
 
 

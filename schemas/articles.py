@@ -7,7 +7,7 @@ DuckDB, pyarrow, BigQuery and Spark read them from the folder names without a co
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"  # 1.1: date_rejected
 
 # Hive partition columns, in path order: DIR/articles/published_date=YYYY-MM-DD/language=xx/
 PARTITION_COLUMNS = ("published_date", "language")
@@ -49,6 +49,8 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("is_representative", pa.bool_()),
         pa.field("ingested_at", pa.timestamp("us", tz="UTC")),
         pa.field("schema_version", pa.string()),
+        # 1.1: impossible date candidates that were skipped, "source:reason:value; ..." (null when none)
+        pa.field("date_rejected", pa.string()),
     ],
     metadata={"newsbeam.schema_version": SCHEMA_VERSION, "newsbeam.table": "articles"},
 )

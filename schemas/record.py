@@ -41,6 +41,7 @@ class Doc:
     published_at: dt.datetime | None = None
     published_date: dt.date | None = None
     date_source: str | None = None
+    date_rejected: str | None = None  # skipped impossible date candidates, "source:reason:value; ..."
     language: str | None = None
     language_score: float | None = None
     entities: tuple[dict[str, Any], ...] = ()

@@ -1,18 +1,24 @@
 """Text-level boilerplate rules, as data. Each rule: id, kind, pattern, optional outlet.
 
 Kinds:
-- `header`: a syndication header glued to the start of the text; named groups (`date`, `source`) feed metadata.
-- `paragraph`: the whole paragraph is boilerplate when the pattern matches it from its start.
+- `header`: a syndication header or dateline glued to the start of the text; named groups (`date`, `source`,
+  `wire`, `place`) feed metadata. Headers are tried repeatedly at the start of the first paragraph.
+- `paragraph`: the whole paragraph is boilerplate when the pattern matches it from its start and the paragraph
+  is at most `max_chars` long (a long paragraph is an article paragraph that happens to start alike).
 - `span`: only the matched span is removed, the rest of the paragraph stays.
 `outlet` names the outlet whose template the rule matches; a match is evidence of that source.
 `syndicator` names the aggregator a header belongs to.
-Recall first: patterns are anchored and specific, so that no article sentence can match.
+
+Recall first: patterns are anchored and specific, so that no article sentence can match. Families are written
+generically (English, German, French, Spanish) so they work on outlets never seen in development.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+
+PARAGRAPH_MAX_CHARS = 400  # banners and prompts are short; article paragraphs that start alike are longer
 
 
 @dataclasses.dataclass(frozen=True)
@@ -23,6 +29,7 @@ class Rule:
     outlet: str | None = None
     syndicator: str | None = None
     flags: int = re.I
+    max_chars: int = PARAGRAPH_MAX_CHARS
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -39,6 +46,40 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     return _CACHE[key]
 
 
+# Wire agencies as credited in datelines, with the name a reader uses. A wire credit is not a syndicator.
+WIRES: dict[str, str] = {
+    "reuters": "Reuters",
+    "ap": "Associated Press",
+    "the associated press": "Associated Press",
+    "associated press": "Associated Press",
+    "afp": "AFP",
+    "dpa": "dpa",
+    "ani": "ANI",
+    "pti": "PTI",
+    "ians": "IANS",
+    "upi": "UPI",
+    "efe": "EFE",
+    "ansa": "ANSA",
+    "xinhua": "Xinhua",
+    "bloomberg": "Bloomberg",
+    "kyodo": "Kyodo",
+    "yonhap": "Yonhap",
+    "apa": "APA",
+    "epd": "epd",
+    "kna": "KNA",
+}
+_WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True)) + ")"
+# A dateline place: upper-case words ("NEW DELHI", "WASHINGTON", "SAO PAULO"), optionally ", Region" ("Calif.").
+_PLACE = r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ /][A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,20}){0,2})"
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"|(?:Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember)"
+    r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
+    r"|(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
+)
+_DATELINE_DATE = rf"(?P<dldate>(?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\.?\s+(?:{_MONTH})(?:\s+\d{{4}})?)"
+_DASH = r"\s*[-–—:]+\s+"
+
 RULES: tuple[Rule, ...] = (
     # --- syndication headers glued to the first sentence
     Rule(
@@ -48,6 +89,33 @@ RULES: tuple[Rule, ...] = (
         syndicator="MENAFN",
     ),
     Rule("header.date", "header", r"^\W*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b\s*"),
+    # wire dateline with an agency credit: "NEW DELHI (Reuters) -", "WASHINGTON, Jan 5 (AP) —", "PARIS (AFP) -"
+    Rule(
+        "header.wire_dateline",
+        "header",
+        rf"^{_PLACE}(?:,\s*{_DATELINE_DATE})?\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}",
+        flags=0,
+    ),
+    # a bare wire credit opening the text: "(Reuters) -"
+    Rule("header.wire_credit", "header", rf"^\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}", flags=0),
+    # dateline without an agency: "BERLIN —", "LONDON, March 3 -"; the place must be upper case, the dash spaced
+    Rule("header.dateline", "header", rf"^{_PLACE}(?:,\s*{_DATELINE_DATE})?\s+[-–—]+\s+", flags=0),
+    # German agency dateline: "Berlin (dpa) -", "Hamburg (AFP) –"
+    Rule(
+        "header.agency_dateline",
+        "header",
+        rf"^(?P<place>[A-ZÄÖÜ][\wäöüß.-]+(?:\s[A-ZÄÖÜ][\wäöüß.-]+)?)\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}",
+        flags=0,
+    ),
+    # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
+    Rule(
+        "byline",
+        "paragraph",
+        r"^(?:By|BY|Von|Par|Por)\s+(?P<author>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|de|van|von|da|del|and|und|et|y)){1,6})"
+        r"(?:\s*[,|/–—-]\s*[^\n]{0,80})?(?<![.!?\"”])$",  # a sentence ends in punctuation, a byline does not
+        flags=0,
+        max_chars=140,
+    ),
     # --- donation, subscription and newsletter banners
     Rule(
         "banner.independent_support",
@@ -56,16 +124,159 @@ RULES: tuple[Rule, ...] = (
         outlet="The Independent",
         flags=re.I | re.S,
     ),
+    Rule(
+        "banner.newsletter",
+        "paragraph",
+        r"^(?:\W*)(?:sign up|subscribe|register|get|join)\b[^\n]{0,120}\b(?:newsletters?|inbox|bulletin|briefing|"
+        r"alerts?|e-?mail updates)\b",
+    ),
+    Rule(
+        "banner.subscribe",
+        "paragraph",
+        r"^(?:\W*)(?:subscribe (?:now|today|to|for)|already a (?:subscriber|member)|become a (?:member|subscriber|"
+        r"supporter)|this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members)|"
+        r"you have reached your (?:free )?(?:article )?limit|to continue reading|unlock (?:this|unlimited)|"
+        r"start your (?:free )?trial)",
+    ),
+    Rule(
+        "banner.support",
+        "paragraph",
+        r"^(?:\W*)(?:support (?:us|our|independent|quality|free|local)\b|please (?:support|consider supporting|donate)|"
+        r"donate (?:now|today)|make a (?:donation|contribution)|if you (?:value|like|enjoy|appreciate) (?:our|this|"
+        r"what)\b[^\n]{0,80}\b(?:support|donat|subscri|contribut)|(?:we|our journalism) (?:rely|relies|depend|depends) "
+        r"on (?:readers|reader support|your support))",
+    ),
+    Rule(
+        "banner.support_other_languages",
+        "paragraph",
+        r"^(?:\W*)(?:jetzt (?:abonnieren|unterstützen|spenden|registrieren)|unterstützen sie (?:uns|unabhängigen|"
+        r"unseren|unsere)|newsletter (?:abonnieren|bestellen)|abonnieren sie (?:unseren|den)|abonnez-vous|"
+        r"inscrivez-vous (?:à|a) (?:notre|la) (?:newsletter|lettre)|soutenez (?:notre|nous|le journalisme)|"
+        r"faites un don|suscríbete|suscribete|apoya (?:nuestro|el periodismo)|hazte (?:socio|suscriptor)|"
+        r"recibe (?:nuestra|la) newsletter|regístrate)",
+    ),
+    Rule(
+        "banner.cookies",
+        "paragraph",
+        r"^(?:\W*)(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies)",
+    ),
     # --- photo captions and credits
-    Rule("caption.open_image_gallery", "paragraph", r"^open image in gallery\b"),
+    Rule("caption.open_image_gallery", "paragraph", r"^open image in gallery\b", max_chars=600),
+    Rule(
+        "caption.ends_with_credit",
+        "paragraph",
+        r"^[^\n]{0,240}?[^\W_]\s*\(\s*(?:REUTERS|AP|AFP|EPA|PA|Getty Images|Getty|Bloomberg|AP Photo[^)]{0,60}|"
+        r"(?:Photo|Image|File|Foto|Bild)\b[^)]{0,60}|"
+        r"[A-Z][\w .'-]{1,40}/(?:Getty Images|AP|Reuters|AFP|EPA|PA)[^)]{0,30})"
+        r"\s*\)\s*\.?$",
+        max_chars=300,
+    ),
     Rule(
         "caption.photo_credit",
         "span",
-        r"\s*\((?:photo|file photo|image|picture)\b[^()\n]{0,80}\)(?:\s*\([A-Z][A-Za-z .&/]{1,40}\))?",
+        r"\s*\((?:photo|file photo|image|picture|pic|representative (?:image|photo)|representational (?:image|photo)|"
+        r"credit|foto|bild|crédit photo|imagen)\b[^()\n]{0,80}\)(?:\s*\([A-Z][A-Za-z .&/]{1,40}\))?",
+    ),
+    Rule(
+        "caption.credit_line",
+        "paragraph",
+        r"^(?:\W*)(?:file photo|photo|image|picture|pic|photograph|foto|bild|crédit photo|imagen)"
+        r"(?:\s*(?:credit|courtesy))?\s*[:|©/]",
+        max_chars=250,
+    ),
+    Rule(
+        "caption.getty_credit",
+        "span",
+        r"\s*(?:Photograph|Photo|Image)\s*:\s*[A-Z][\w .'-]{1,40}/(?:Getty Images|AP|Reuters|AFP|EPA|PA Images)\b",
+        flags=0,
     ),
     # --- inline related-story links
     Rule("related.pipe_headline", "paragraph", r"^\|\s*\S[^\n]{5,200}$"),
-    Rule("related.also_read", "paragraph", r"^(?:also read|read more|read also|related)\s*[:|-]"),
+    Rule(
+        "related.also_read",
+        "paragraph",
+        r"^(?:\W*)(?:also read|read more|read also|related(?: stories| articles| coverage| news)?|recommended|"
+        r"more from [\w ]{2,30}|see also|must read|don't miss|trending|watch|listen|lesen sie auch|lesen sie mehr|"
+        r"mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|lee también|leer más|te puede interesar)"
+        r"\s*[:|–—>-]",
+    ),
+    Rule(
+        "related.inline_marker",
+        "span",
+        r"\s*\b(?:Also Read|ALSO READ|Also read|READ MORE|Read More|Read more|READ ALSO|Read also|RELATED|Related)\s*"
+        r"[:|]\s*[^\n]{5,200}?(?=\n|$)",
+        flags=0,
+    ),
+    # --- social and app prompts
+    Rule(
+        "social.prompt",
+        "paragraph",
+        r"^(?:\W*)(?:follow (?:us|[\w .]{2,40}) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|"
+        r"threads|bluesky|whatsapp|telegram|google news)|like us on facebook|join (?:us|our (?:\w+ )?(?:channel|"
+        r"community|group)) on|share (?:this (?:article|story)|on (?:facebook|twitter|x|whatsapp))|click here to|"
+        r"tap here to|(?:download|get) (?:the|our) [\w .]{0,40}app\b|(?:download|get) the app|"
+        r"folgen sie uns|suivez-nous|síguenos|descarga (?:la|nuestra) app|téléchargez (?:l'|notre )app)",
+    ),
+    # --- advertisement markers
+    Rule(
+        "ad.marker",
+        "paragraph",
+        r"^(?:\W*)(?:advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|"
+        r"story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with "
+        r"content)?|article continues (?:below|after (?:this )?advertisement))\W*$",
+    ),
+    Rule(
+        "ad.inline_marker",
+        "span",
+        r"(?<=[.!?\"”’])\s+(?:ADVERTISEMENT|Advertisement|Anzeige|Publicité)(?=\s+[A-Z\"“])",
+        flags=0,
+    ),
+    # --- copyright lines
+    Rule(
+        "copyright.line",
+        "paragraph",
+        r"^(?:\W*)(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))\s*(?:\d{4}\s*)?"
+        r"(?P<holder>[^\n]{0,80}?)(?=[.,]?\s*(?:all rights|alle rechte|"
+        r"tous droits|todos los derechos|$))|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+        r"todos los derechos reservados)",
+        max_chars=300,
+    ),
+    Rule(
+        "copyright.inline",
+        "span",
+        r"\s*\(\s*(?:©|copyright)\s*\d{4}[^()\n]{1,100}?(?:all rights reserved|alle rechte vorbehalten)\.?\s*\)",
+    ),
     # --- trailers
     Rule("trailer.with_inputs", "paragraph", r"^\(\s*with (?:[\w-]+ )?inputs?(?: from [^)]{1,60})?\s*\)\.?$"),
+    Rule(
+        "trailer.reporting_by",
+        "paragraph",
+        # "by" must be followed by capitalised names and then the end, a ";", "," "and" or "in": that is a credit
+        # line ("Reporting by Jane Doe in London; Editing by ..."), not a sentence ("Reporting by locals showed...")
+        r"^\(?\s*(?:additional )?(?:reporting|writing|editing|compiled|research|graphics)(?: and (?:writing|editing))? "
+        r"by (?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})(?:(?:\s*[,;]|\s+and|\s+in)\s[^\n]{0,250})?\)?\.?$",
+    ),
+    Rule(
+        "trailer.contributed",
+        "paragraph",
+        r"^[^\n]{0,160}\b(?:contributed (?:to )?(?:this )?(?:report|reporting|story)|trug(?:en)? zu diesem "
+        r"bericht bei)\.?\)?$",
+        max_chars=200,
+    ),
+    Rule(
+        "trailer.syndicated_feed",
+        "paragraph",
+        r"^\(?\s*(?:\(?disclaimer:?\)?\s*)?(?:this (?:story|article|report|content) (?:has been|was|is) "
+        r"(?:auto-generated|auto generated|published|generated|not been edited|sourced)|except for the headline|"
+        r"only the headline (?:has been|was) changed|\(?this is an auto-generated|the views expressed|"
+        r"disclaimer\s*:|dieser (?:artikel|text) wurde (?:automatisch|maschinell))",
+        max_chars=400,
+    ),
+    Rule(
+        "trailer.syndicated_feed_inline",
+        "span",
+        r"\s*\((?:this (?:story|article)|except for the headline)[^()\n]{10,250}(?:syndicated|wire|agency) feed"
+        r"[^()\n]{0,80}\)",
+    ),
+    Rule("trailer.menafn_id", "paragraph", r"^MENAFN\d{6,}\w*$"),
 )

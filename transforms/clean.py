@@ -7,11 +7,12 @@ import re
 import apache_beam as beam
 
 from schemas.record import Doc
-from transforms.boilerplate_rules import RULES, Rule
+from transforms.boilerplate_rules import RULES, WIRES, Rule
 from transforms.common import Rejected, Step
 
 STAGE = "clean"
 MIN_CLEAN_CHARS = 1  # an article whose cleaning leaves nothing is a dead letter, not an empty row
+MAX_HEADERS = 4  # "date X MENAFN - Y) NEW DELHI (Reuters) -" stacks at most a few headers; bounds the loop
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n+")
@@ -34,17 +35,12 @@ def apply_rules(text: str, rules: tuple[Rule, ...] = RULES) -> tuple[str, list[t
     removed: list[tuple[str, str]] = []
     found: dict = {}
     paras = paragraphs(text)
-    for rule in rules:
-        if rule.kind != "header" or not paras:
-            continue
-        match = rule.regex.match(paras[0])
-        if match:
-            removed.append((rule.id, match.group(0).strip()))
-            groups = {k: v.strip() for k, v in match.groupdict().items() if v}
-            if rule.syndicator:
-                groups["syndicator"] = rule.syndicator
-            found.setdefault("header", {}).update(groups)
-            paras[0] = paras[0][match.end() :].strip()
+    headers = [r for r in rules if r.kind == "header"]
+    for _ in range(MAX_HEADERS):
+        if not paras or not _strip_one_header(paras, headers, removed, found):
+            break
+        if not paras[0]:
+            paras.pop(0)
     kept: list[str] = []
     for para in paras:
         para = _apply_to_paragraph(para, rules, removed, found)
@@ -53,25 +49,52 @@ def apply_rules(text: str, rules: tuple[Rule, ...] = RULES) -> tuple[str, list[t
     return "\n\n".join(kept), removed, found
 
 
+def _strip_one_header(paras: list[str], headers: list[Rule], removed: list, found: dict) -> bool:
+    """Removes the first header rule that matches the start of the text; True when one did."""
+    for rule in headers:
+        match = rule.regex.match(paras[0])
+        if not match or not match.group(0).strip():
+            continue
+        removed.append((rule.id, match.group(0).strip()))
+        groups = {k: v.strip() for k, v in match.groupdict().items() if v}
+        if rule.syndicator:
+            groups["syndicator"] = rule.syndicator
+        if "wire" in groups:
+            groups["wire"] = WIRES.get(groups["wire"].lower(), groups["wire"])
+        header = found.setdefault("header", {})
+        for key, value in groups.items():
+            header.setdefault(key, value)  # the outermost header wins: it was added last, by the redistributor
+        paras[0] = paras[0][match.end() :].strip()
+        return True
+    return False
+
+
 def _apply_to_paragraph(para: str, rules: tuple[Rule, ...], removed: list, found: dict) -> str:
     for rule in rules:
-        if rule.kind == "paragraph" and rule.regex.match(para):
-            removed.append((rule.id, para))
-            _note_outlet(rule, found)
-            return ""
-        if rule.kind == "span":
-            spans = [m.group(0) for m in rule.regex.finditer(para)]
-            if spans:
-                removed.extend((rule.id, s.strip()) for s in spans)
-                para = rule.regex.sub(" ", para).strip()
-                para = _SPACES.sub(" ", para)
-                _note_outlet(rule, found)
+        if rule.kind == "paragraph" and len(para) <= rule.max_chars:
+            match = rule.regex.match(para)
+            if match:
+                removed.append((rule.id, para))
+                _note(rule, match, found)
+                return ""
+        elif rule.kind == "span":
+            matches = list(rule.regex.finditer(para))
+            if matches:
+                removed.extend((rule.id, m.group(0).strip()) for m in matches)
+                para = _SPACES.sub(" ", rule.regex.sub(" ", para)).strip()
+                _note(rule, matches[0], found)
     return para.strip()
 
 
-def _note_outlet(rule: Rule, found: dict) -> None:
+def _note(rule: Rule, match: re.Match, found: dict) -> None:
+    """Keeps what a rule tells about the article: an outlet template, a byline's names."""
     if rule.outlet:
         found.setdefault("outlets", []).append(rule.outlet)
+    groups = match.groupdict()
+    if groups.get("author"):
+        found.setdefault("bylines", []).append(groups["author"].strip())
+    if groups.get("holder"):
+        found.setdefault("copyright_holder", groups["holder"].strip())
 
 
 def clean_doc(doc: Doc) -> Doc:

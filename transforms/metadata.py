@@ -1,6 +1,15 @@
 """Metadata: publication date, outlet, syndicator, title, authors and canonical URL, from every evidence a record has.
 
-Order of trust for the date: page metadata (trafilatura/htmldate), syndication header, feed or JSONL field, URL.
+Order of trust for the date: structured page metadata (JSON-LD, `article:published_time`, htmldate on the page
+head), syndication header, dateline, feed or JSONL field, URL, and last a date htmldate found in the page text.
+
+Impossible dates (unparseable like 2026-02-30 or 0000-00-00, before 1990, after ingestion) are never used and
+never dropped silently: the article is kept, the candidate is skipped, and the rejection is written to the
+`date_rejected` column as `source:reason:value` (several joined by "; ") and counted with a Beam counter
+`metadata/date_rejected_<reason>`. Records in = articles out + dead letters still holds.
+
+The functions here are pure; `parse_date`, `check_date` and `choose_date` are the building blocks for anyone who
+needs dates elsewhere.
 """
 
 from __future__ import annotations
@@ -12,6 +21,7 @@ from typing import Any
 
 import apache_beam as beam
 import courlan
+from apache_beam.metrics import Metrics
 from dateutil import parser as dateparser
 
 from schemas.record import Doc
@@ -20,39 +30,83 @@ from transforms.common import Step
 STAGE = "metadata"
 EARLIEST_PLAUSIBLE = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)  # before the web there were no online articles
 FUTURE_SLACK = dt.timedelta(days=1)  # time zones put a fresh article up to a day "ahead" of UTC ingestion
+MAX_DATE_TEXT = 64  # a date string longer than this is prose, not a date; also bounds parser work
 
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:/|$|[-_])")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,| and | & )\s*")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|,| and | & | und | et | y )\s*")
+_HAS_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_COMPANY_SUFFIX = re.compile(
+    r"(?:[\s,]+(?:Media|Ltd|Limited|GmbH|Inc|LLC|Group|plc|AG|S\.A|SA|Co|Verlag|Publishing|Holdings|Corp)\.?)+$", re.I
+)
+
+# Month names of the dateline languages we parse, to English for dateutil.
+_MONTHS = {
+    "januar": "January", "februar": "February", "märz": "March", "mai": "May", "juni": "June", "juli": "July",
+    "oktober": "October", "dezember": "December", "janvier": "January", "février": "February", "mars": "March",
+    "avril": "April", "juin": "June", "juillet": "July", "août": "August", "septembre": "September",
+    "octobre": "October", "novembre": "November", "décembre": "December", "enero": "January",
+    "febrero": "February", "marzo": "March", "abril": "April", "mayo": "May", "junio": "June", "julio": "July",
+    "agosto": "August", "septiembre": "September", "octubre": "October", "noviembre": "November",
+    "diciembre": "December",
+}  # fmt: skip
+_MONTH_WORD = re.compile(r"[^\W\d_]+")
+
+# Reasons a date candidate is rejected; each is also a counter name `date_rejected_<reason>`.
+UNPARSEABLE, BEFORE_1990, FUTURE = "unparseable", "before_1990", "future"
 
 
 def parse_date(value: Any) -> dt.datetime | None:
-    """A timezone-aware datetime from ISO, RFC 2822 or free-form text; None when unparseable."""
+    """A datetime (aware when the text carries an offset) from ISO, RFC 2822 or free-form text; None when invalid."""
     if value is None:
         return None
     if isinstance(value, dt.datetime):
-        parsed = value
-    else:
-        text = str(value).strip()
-        if not text:
-            return None
-        try:
-            parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            try:
-                parsed = email.utils.parsedate_to_datetime(text)
-            except (TypeError, ValueError, IndexError):
-                try:
-                    parsed = dateparser.parse(text, fuzzy=False)
-                except (ValueError, OverflowError, TypeError):
-                    return None
-        if parsed is None:
-            return None
-    return parsed
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    text = str(value).strip()
+    if not text or len(text) > MAX_DATE_TEXT or not _HAS_DIGIT.search(text):
+        return None
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        pass
+    if not _YEAR.search(text):
+        return None  # dateutil would silently fill in the current year
+    try:
+        return dateparser.parse(text, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def as_utc(when: dt.datetime) -> dt.datetime:
+    """A naive datetime is taken as UTC (a bare date becomes midnight UTC)."""
+    aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    return aware.astimezone(dt.UTC)
+
+
+def check_date(value: Any, now: dt.datetime) -> tuple[dt.datetime | None, str | None]:
+    """(parsed date, None) when usable, else (None, reason): unparseable, before_1990 or future."""
+    parsed = parse_date(value)
+    if parsed is None:
+        return None, UNPARSEABLE
+    try:
+        utc = as_utc(parsed)
+    except (OverflowError, ValueError):  # year 9999 with a negative offset overflows
+        return None, FUTURE
+    if utc < EARLIEST_PLAUSIBLE:
+        return None, BEFORE_1990
+    if utc > now + FUTURE_SLACK:
+        return None, FUTURE
+    return parsed, None
 
 
 def plausible(when: dt.datetime, now: dt.datetime) -> bool:
-    aware = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
-    return EARLIEST_PLAUSIBLE <= aware <= now + FUTURE_SLACK
+    return check_date(when, now)[1] is None
 
 
 def date_from_url(url: str | None) -> str | None:
@@ -62,18 +116,47 @@ def date_from_url(url: str | None) -> str | None:
     return f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
 
 
+def dateline_date(text: str | None, reference: dt.datetime) -> str | None:
+    """A dateline date as ISO: "Jan 5, 2026" as is; "March 3" gets the latest year not after `reference`."""
+    if not text:
+        return None
+    text = _MONTH_WORD.sub(lambda m: _MONTHS.get(m.group(0).lower(), m.group(0)), text).replace(".", " ")
+    if _YEAR.search(text):
+        parsed = parse_date(text)
+        return parsed.date().isoformat() if parsed else None
+    try:
+        parsed = dateparser.parse(text, default=dt.datetime(reference.year, 1, 1))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if parsed is None:
+        return None
+    if parsed.date() > (reference + FUTURE_SLACK).date():
+        parsed = parsed.replace(year=parsed.year - 1)  # a December dateline read in January
+    return parsed.date().isoformat()
+
+
 def choose_date(
     candidates: list[tuple[str, Any]], now: dt.datetime
 ) -> tuple[dt.datetime | None, dt.date | None, str | None]:
     """(published_at in UTC, published date as printed, where it came from) from ordered candidates."""
+    at, day, source, _ = choose_date_with_rejections(candidates, now)
+    return at, day, source
+
+
+def choose_date_with_rejections(
+    candidates: list[tuple[str, Any]], now: dt.datetime
+) -> tuple[dt.datetime | None, dt.date | None, str | None, list[tuple[str, str, str]]]:
+    """Like `choose_date`, plus every present candidate rejected on the way as (source, reason, value)."""
+    rejected: list[tuple[str, str, str]] = []
     for source, value in candidates:
-        parsed = parse_date(value)
-        if parsed is None or not plausible(parsed, now):
+        if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        local_date = parsed.date()
-        aware = parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-        return aware.astimezone(dt.UTC), local_date, source
-    return None, None, None
+        parsed, reason = check_date(value, now)
+        if parsed is None:
+            rejected.append((source, reason or UNPARSEABLE, str(value)[:MAX_DATE_TEXT]))
+            continue
+        return as_utc(parsed), parsed.date(), source, rejected
+    return None, None, None, rejected
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -86,8 +169,37 @@ def canonical_url(url: str | None) -> str | None:
 def split_authors(value: Any) -> tuple[str, ...]:
     if not value:
         return ()
-    items = value if isinstance(value, list) else _AUTHOR_SPLIT.split(str(value))
+    items = value if isinstance(value, list | tuple) else _AUTHOR_SPLIT.split(str(value))
     return tuple(dict.fromkeys(a.strip() for a in items if a and a.strip()))
+
+
+def copyright_outlet(holder: str | None, wires: set[str]) -> str | None:
+    """The outlet named by a closing copyright line ("© 2026 Coastal Courier Media Ltd." -> Coastal Courier)."""
+    if not holder:
+        return None
+    name = _COMPANY_SUFFIX.sub("", holder.strip(" .,")).strip(" .,")
+    if not name or len(name) < 2 or name.lower().removeprefix("the ") in wires:
+        return None
+    return name
+
+
+def choose_source(doc: Doc) -> tuple[str | None, str | None]:
+    """(source, syndicator): the outlet whose copy this is, and the aggregator that redistributed it, if any."""
+    meta, hints = doc.meta, doc.hints
+    header = meta.get("header", {})
+    page = meta.get("page", {})
+    outlets = meta.get("outlets") or []
+    holder = copyright_outlet(meta.get("copyright_holder"), {"associated press", "ap", "reuters", "afp"})
+    source = (
+        header.get("source")
+        or hints.get("source")
+        or page.get("sitename")
+        or (outlets[0] if outlets else None)
+        or holder
+        or header.get("wire")  # a bare wire copy: the agency is the outlet
+    )
+    syndicator = header.get("syndicator") or hints.get("syndicator")
+    return source, syndicator
 
 
 def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
@@ -96,26 +208,30 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
     header = doc.meta.get("header", {})
     hints = doc.hints
     url = canonical_url(hints.get("url") or page.get("url"))
-    published_at, published_date, date_source = choose_date(
+    published_at, published_date, date_source, rejected = choose_date_with_rejections(
         [
-            ("html_meta", page.get("date")),
+            ("html_meta", page.get("date_structured")),
             ("header", header.get("date")),
+            ("dateline", dateline_date(header.get("dldate"), doc.fetched_at or now)),
             ("record_field", hints.get("published")),
             ("url", date_from_url(url)),
+            ("html_text", page.get("date")),
         ],
         now,
     )
-    outlets = doc.meta.get("outlets") or []
-    source = header.get("source") or hints.get("source") or (outlets[0] if outlets else None) or page.get("sitename")
+    for _, reason, _ in rejected:
+        Metrics.counter(STAGE, f"date_rejected_{reason}").inc()
+    source, syndicator = choose_source(doc)
     return doc.replace(
         url=url,
         source=source,
-        syndicator=header.get("syndicator") or hints.get("syndicator"),
+        syndicator=syndicator,
         title=hints.get("title") or page.get("title"),
-        authors=split_authors(hints.get("authors") or page.get("author")),
+        authors=split_authors(hints.get("authors") or page.get("author") or doc.meta.get("bylines")),
         published_at=published_at,
         published_date=published_date,
         date_source=date_source,
+        date_rejected="; ".join(f"{s}:{r}:{v}" for s, r, v in rejected) or None,
     )
 
 

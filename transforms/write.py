@@ -82,6 +82,7 @@ def article_row(doc: Doc, ingested_at: dt.datetime) -> dict[str, Any]:
         "is_representative": doc.is_representative,
         "ingested_at": ingested_at,
         "schema_version": SCHEMA_VERSION,
+        "date_rejected": doc.date_rejected,
     }
 
 

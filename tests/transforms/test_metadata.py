@@ -50,3 +50,81 @@ def test_normalise_metadata_trusts_header_for_syndicated_copies():
         dt.date(2026, 1, 1),
         "header",
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2026-02-30", "unparseable"),
+        ("0000-00-00", "unparseable"),
+        ("9999-12-31", "future"),
+        ("9999-12-31T23:00:00-05:00", "future"),
+        ("2027-05-01T10:00:00Z", "future"),
+        ("1989-12-31", "before_1990"),
+        ("yesterday", "unparseable"),
+        ("2026-05-31T10:00:00+02:00", None),
+    ],
+)
+def test_check_date_names_the_reason(value, reason):
+    from transforms.metadata import check_date
+
+    parsed, why = check_date(value, NOW)
+    assert why == reason and (parsed is None) == (reason is not None)
+
+
+def test_rejected_candidates_are_kept_in_date_rejected_and_lower_evidence_used():
+    doc = Doc(
+        doc_id="x",
+        input_uri="/a.html",
+        fetched_at=NOW,
+        text="Body.",
+        hints={"published": "0000-00-00", "url": "https://e.example/2026/03/14/story"},
+        meta={"page": {"date_structured": "2026-02-30T10:00:00+01:00"}},
+    )
+    out = normalise_metadata(doc, NOW)
+    assert (out.published_date, out.date_source) == (dt.date(2026, 3, 14), "url")
+    assert out.date_rejected == "html_meta:unparseable:2026-02-30T10:00:00+01:00; record_field:unparseable:0000-00-00"
+
+
+def test_no_usable_date_keeps_the_article_with_null_date():
+    doc = Doc(doc_id="x", input_uri="/a.txt", fetched_at=NOW, text="Body.", hints={"published": "9999-01-01"})
+    out = normalise_metadata(doc, NOW)
+    assert (out.published_at, out.published_date, out.date_source) == (None, None, None)
+    assert out.date_rejected == "record_field:future:9999-01-01"
+
+
+def test_published_date_is_the_publishers_local_date():
+    at, day, _ = choose_date([("html_meta", "2026-01-05T23:30:00-08:00")], NOW)
+    assert day == dt.date(2026, 1, 5) and at == dt.datetime(2026, 1, 6, 7, 30, tzinfo=dt.UTC)
+
+
+def test_dateline_dates():
+    from transforms.metadata import dateline_date
+
+    assert dateline_date("Jan 5, 2026", NOW) == "2026-01-05"
+    assert dateline_date("March 3", NOW) == "2026-03-03"
+    assert dateline_date("Dec 30", dt.datetime(2026, 1, 2, tzinfo=dt.UTC)) == "2025-12-30"
+    assert dateline_date("12 mars", NOW) == "2026-03-12"
+    assert dateline_date("5. Januar 2026", NOW) == "2026-01-05"
+    assert dateline_date("3 de mayo", NOW) is None  # not a dateline form the rules capture
+    assert dateline_date(None, NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("meta", "hints", "expected"),
+    [
+        ({"header": {"wire": "Reuters", "place": "LONDON"}}, {}, ("Reuters", None)),
+        ({"header": {"wire": "Reuters"}, "page": {"sitename": "Daily Ledger"}}, {}, ("Daily Ledger", None)),
+        ({"outlets": ["The Independent"], "header": {"wire": "Associated Press"}}, {}, ("The Independent", None)),
+        ({"copyright_holder": "Coastal Courier Media Ltd"}, {}, ("Coastal Courier", None)),
+        ({"copyright_holder": "The Associated Press"}, {}, (None, None)),
+        ({}, {"source": "Valley Times"}, ("Valley Times", None)),
+        ({"header": {"source": "Live Mint", "syndicator": "MENAFN"}}, {"source": "x"}, ("Live Mint", "MENAFN")),
+        ({}, {}, (None, None)),
+    ],
+)
+def test_choose_source(meta, hints, expected):
+    from transforms.metadata import choose_source
+
+    doc = Doc(doc_id="x", input_uri="/a.txt", fetched_at=NOW, meta=meta, hints=hints)
+    assert choose_source(doc) == expected

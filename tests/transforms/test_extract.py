@@ -1,0 +1,68 @@
+import pytest
+
+from transforms.common import Rejected
+from transforms.extract import TimedExtractor, extract_html, structured_date
+
+PAGE = (
+    "<html><head><title>Budget passes | Daily Ledger</title>"
+    '<meta property="og:site_name" content="Daily Ledger">'
+    '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
+    '"datePublished": "2026-01-05T23:30:00-08:00"}]}</script></head>'
+    "<body><nav>Home | News</nav><article><p>"
+    + "The council approved the new budget on Tuesday after a long debate about school funding. " * 4
+    + "</p></article></body></html>"
+)
+
+
+def test_structured_date_keeps_time_and_offset():
+    assert structured_date(PAGE) == "2026-01-05T23:30:00-08:00"
+    meta = '<html><head><meta property="article:published_time" content="2026-03-14T08:30:00+00:00"></head></html>'
+    assert structured_date(meta) == "2026-03-14T08:30:00+00:00"
+    assert structured_date("") is None
+
+
+def test_extract_html_returns_text_and_page_metadata():
+    found = extract_html(PAGE)
+    assert "approved the new budget" in found["text"] and "Home | News" not in found["text"]
+    assert found["sitename"] == "Daily Ledger" and found["date_structured"].startswith("2026-01-05T23:30")
+
+
+def test_timed_extractor_answers_like_in_process_and_survives_a_timeout():
+    extractor = TimedExtractor(60)
+    try:
+        assert extractor(PAGE)["text"] == extract_html(PAGE)["text"]
+        extractor.timeout_s = 0.0  # nothing finishes in no time: a stand-in for a pathological page
+        with pytest.raises(Rejected) as info:
+            extractor(PAGE)
+        assert info.value.reason == "extract_timeout"
+        extractor.timeout_s = 60
+        assert "approved the new budget" in extractor(PAGE)["text"]  # a fresh child serves the next page
+        with pytest.raises(Rejected) as info:
+            extractor("<html><body></body></html>")
+        assert info.value.reason == "no_main_text"
+    finally:
+        extractor.close()
+
+
+def test_extract_step_dead_letters_a_page_over_the_time_limit():
+    import datetime as dt
+
+    import apache_beam as beam
+    from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.testing.test_pipeline import TestPipeline
+    from apache_beam.testing.util import assert_that, equal_to
+
+    from schemas.record import Doc
+    from transforms.common import DEAD, MAIN
+    from transforms.extract import Extract
+
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    docs = [
+        Doc(doc_id="a", input_uri="/a.html", fetched_at=now, format="html", raw_text=PAGE),
+        Doc(doc_id="t", input_uri="/t.txt", fetched_at=now, raw_text="Plain text passes through."),
+    ]
+    with TestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
+        out = p | beam.Create(docs) | Extract(timeout_s=1e-9)  # no page extracts in a nanosecond
+        assert_that(out[MAIN] | beam.Map(lambda d: d.input_uri), equal_to(["/t.txt"]))
+        reasons = out[DEAD] | beam.Map(lambda d: (d.stage, d.reason, d.input_uri))
+        assert_that(reasons, equal_to([("extract", "extract_timeout", "/a.html")]), label="dead")
