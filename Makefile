@@ -27,6 +27,10 @@ run: $(STAMP) ## Run the backfill on the bundled samples into ./out and query th
 	$(BIN)/python -m pipelines.backfill --input samples/text --input samples/html --input samples/jsonl --output $(OUT)
 	$(BIN)/python -m pipelines.query --output $(OUT)
 
+.PHONY: query
+query: $(STAMP) ## Ready DuckDB queries over ./out (per day and source, entities, languages, clusters, dead letters)
+	$(BIN)/python -m pipelines.query --output $(OUT) --query all
+
 .PHONY: test
 test: $(STAMP) ## Run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
