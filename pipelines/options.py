@@ -6,7 +6,9 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 
 from transforms.extract import DEFAULT_TIMEOUT_S
 from transforms.language import DEFAULT_DETECTOR, DETECTORS
+from transforms.fetch import FetchConfig
 from transforms.read import MAX_DECOMPRESSED_BYTES, MAX_DOC_BYTES
+from transforms.seen import DEFAULT_TTL
 
 LOCAL_RUNNER = "FnApiRunner"  # explicit, so Beam never tries to download a Prism binary (FIELD-NOTES)
 
@@ -50,6 +52,58 @@ class NewsbeamOptions(PipelineOptions):
             default=DEFAULT_TIMEOUT_S,
             help="Seconds one HTML page may take to extract before it becomes an `extract_timeout` dead letter; "
             "0 extracts in-process without a limit.",
+        )
+
+        stream = parser.add_argument_group("newsbeam stream")
+        stream.add_argument("--feeds", help="Feed list: one RSS/Atom URL per line (# comments), or an OPML file.")
+        stream.add_argument(
+            "--pubsub-subscription",
+            dest="pubsub_subscription",
+            help="projects/P/subscriptions/S: read article URLs or raw articles from Pub/Sub instead of polling.",
+        )
+        stream.add_argument(
+            "--poll-interval", dest="poll_interval", type=float, default=60.0, help="Seconds between polls of a feed."
+        )
+        stream.add_argument(
+            "--window", type=float, default=300.0, help="Seconds per output window: each window writes its own files."
+        )
+        stream.add_argument(
+            "--max-polls", dest="max_polls", type=int, default=None, help="End after N polling rounds (default: never)."
+        )
+        stream.add_argument(
+            "--fetch-timeout",
+            dest="fetch_timeout",
+            type=float,
+            default=FetchConfig.timeout,
+            help="Seconds per request.",
+        )
+        stream.add_argument(
+            "--fetch-retries",
+            dest="fetch_retries",
+            type=int,
+            default=FetchConfig.retries,
+            help="Extra tries of an article page after a timeout, connection error, 5xx or 429.",
+        )
+        stream.add_argument(
+            "--fetch-backoff",
+            dest="fetch_backoff",
+            type=float,
+            default=FetchConfig.backoff,
+            help="Seconds before the first retry; doubled on each further retry.",
+        )
+        stream.add_argument(
+            "--per-host-interval",
+            dest="per_host_interval",
+            type=float,
+            default=FetchConfig.per_host_interval,
+            help="Minimum seconds between two requests to the same host (politeness).",
+        )
+        stream.add_argument(
+            "--seen-ttl",
+            dest="seen_ttl",
+            type=float,
+            default=DEFAULT_TTL,
+            help="Seconds an article URL is remembered; a URL seen again within this time is not fetched again.",
         )
 
 

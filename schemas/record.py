@@ -65,3 +65,18 @@ class DeadLetter:
     reason: str
     error: str
     excerpt: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Lead:
+    """A pointer to one article from a streaming source: a URL to fetch, or the article itself (`body`).
+
+    `key` is what the stream dedupes on: the canonical URL, or a content hash for a raw article without one.
+    `hints` are the feed's or message's fields (title, published, authors...) in the RawDoc hint vocabulary.
+    """
+
+    key: str
+    url: str | None
+    origin: str  # the feed URL or Pub/Sub subscription it came from
+    hints: dict[str, Any] = dataclasses.field(default_factory=dict)
+    body: bytes | None = None

@@ -20,6 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
+from apache_beam.transforms.window import GlobalWindow
 
 from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, SCHEMA_VERSION, file_schema
 from schemas.record import DeadLetter, Doc
@@ -142,6 +143,17 @@ def write_parquet_files(
     return written
 
 
+def window_tag(window: Any, pane: Any = None) -> str:
+    """ "" in the global window (batch); else the window start (UTC, ms) and any late pane, so that a
+    streaming job's windows never overwrite each other's files."""
+    if isinstance(window, GlobalWindow) or not hasattr(window, "start"):
+        return ""
+    start = window.start.to_utc_datetime()
+    tag = f"-w{start:%Y%m%dT%H%M%S}{start.microsecond // 1000:03d}"
+    index = getattr(pane, "index", 0) or 0
+    return f"{tag}-p{index}" if index else tag
+
+
 def _ensure_folder(folder: str) -> None:
     if "://" not in folder and not FileSystems.exists(folder):
         FileSystems.mkdirs(folder)
@@ -155,7 +167,12 @@ class _WriteGroupFn(beam.DoFn):
         self.schema, self.columns = schema, columns
         self.rows_written = Metrics.counter(STAGE, f"{table}_rows")
 
-    def process(self, element: tuple[tuple[tuple[str, ...], int], Iterable[dict[str, Any]]]):
+    def process(
+        self,
+        element: tuple[tuple[tuple[str, ...], int], Iterable[dict[str, Any]]],
+        window=beam.DoFn.WindowParam,
+        pane=beam.DoFn.PaneInfoParam,
+    ):
         (values, shard), rows = element
         folder = (
             FileSystems.join(self.root, self.table, partition_path(values, self.columns))
@@ -163,7 +180,7 @@ class _WriteGroupFn(beam.DoFn):
             else (FileSystems.join(self.root, self.table))
         )
         _ensure_folder(folder)
-        stem = f"part-{self.run_key}-{shard:03d}"
+        stem = f"part-{self.run_key}{window_tag(window, pane)}-{shard:03d}"
         for _, count in write_parquet_files(folder, stem, rows, self.schema):
             self.rows_written.inc(count)
             yield self.table, partition_path(values, self.columns) if values else "", count

@@ -1,0 +1,175 @@
+"""End-to-end: the stream CLI polls a real HTTP server on 127.0.0.1 whose feeds change between polls and flap.
+
+Read back with DuckDB: every article lands exactly once, in its partition; every failure is a dead letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import pathlib
+
+import duckdb
+import pytest
+
+from pipelines import stream
+from tests.feed_server import (
+    BILLION_LAUGHS,
+    FeedServer,
+    article_page,
+    by_request,
+    content_html,
+    first_fails,
+    ok,
+    rss,
+)
+
+POLLS = 5
+INTERVAL = 0.5  # seconds: 5 polls in 2.5 s keep the test fast and still cross several windows
+WINDOW = 1.0
+TIMEOUT = 0.4  # the hanging feed and page sleep longer than this
+HANG = 1.5
+
+
+def day(n: int) -> dt.datetime:
+    return dt.datetime(2026, 3, n, 9, 30, tzinfo=dt.UTC)
+
+
+# url path -> (published date, language) expected in the table
+EXPECTED = {
+    "/a/1": ("2026-03-01", "en"),
+    "/a/2": ("2026-03-02", "en"),
+    "/a/3": ("2026-03-03", "de"),
+    "/a/4": ("2026-03-04", "en"),
+    "/wire/1": ("2026-03-05", "en"),
+    "/wire/2": ("2026-03-06", "de"),
+    "/f/500": ("2026-03-07", "en"),
+    "/f/timeout": ("2026-03-08", "en"),
+    "/f/truncated": ("2026-03-09", "en"),
+    "/f/bomb": ("2026-03-10", "en"),
+}
+
+
+def item(server: FeedServer, path: str, with_content: bool = False, link: str | None = None) -> dict:
+    date, language = EXPECTED[path]
+    published = dt.datetime.fromisoformat(date).replace(hour=9, tzinfo=dt.UTC)
+    entry = {"title": f"Story {path}", "link": server.url(link or path), "published": published}
+    if with_content:
+        entry["content"] = content_html(path, language)
+    return entry
+
+
+def publish_pages(server: FeedServer) -> None:
+    for path, (date, language) in EXPECTED.items():
+        if not path.startswith("/wire/"):
+            page = article_page(path, dt.datetime.fromisoformat(date).replace(hour=9, tzinfo=dt.UTC), language)
+            server.scripts[path] = ok(page)
+    server.scripts["/a/3"] = first_fails((500, b"busy", 0.0), server.scripts["/a/3"](1)[1])
+    server.scripts["/a/4"] = first_fails((200, b"", HANG), server.scripts["/a/4"](1)[1])
+
+
+def publish_feeds(server: FeedServer) -> None:
+    a = {p: item(server, p) for p in ("/a/1", "/a/2", "/a/3", "/a/4")}
+    tracked = item(server, "/a/2", link="/a/2?utm_source=rss&utm_medium=feed")  # same article, tracking params
+    gone = {"title": "Removed story", "link": server.url("/gone"), "published": day(1)}
+    server.scripts["/news.xml"] = by_request(
+        [
+            rss("Test Courier", [a["/a/1"], a["/a/2"]]),
+            rss("Test Courier", [a["/a/1"], a["/a/2"], a["/a/3"], gone]),
+            rss("Test Courier", [tracked, a["/a/3"], a["/a/4"], gone]),  # /a/1 has dropped off the feed
+        ]
+    )
+    wire = [item(server, "/wire/1", with_content=True), item(server, "/wire/2", with_content=True)]
+    server.scripts["/wire.xml"] = by_request([rss("Wire", wire[:1]), rss("Wire", wire)])
+    good = {p: rss("Flaky", [item(server, p)]) for p in ("/f/500", "/f/timeout", "/f/truncated", "/f/bomb")}
+    server.scripts["/flaky-500.xml"] = first_fails((500, b"oops", 0.0), good["/f/500"])
+    server.scripts["/flaky-timeout.xml"] = first_fails((200, good["/f/timeout"], HANG), good["/f/timeout"])
+    truncated = good["/f/truncated"][: len(good["/f/truncated"]) // 2]
+    server.scripts["/flaky-truncated.xml"] = first_fails((200, truncated, 0.0), good["/f/truncated"])
+    server.scripts["/flaky-bomb.xml"] = first_fails((200, BILLION_LAUGHS, 0.0), good["/f/bomb"])
+    server.scripts["/dead.xml"] = lambda n: (503, b"down", 0.0)
+
+
+FEEDS = ("/news.xml", "/wire.xml", "/flaky-500.xml", "/flaky-timeout.xml", "/flaky-truncated.xml")
+
+
+@pytest.fixture(scope="module")
+def stream_run(tmp_path_factory):
+    server = FeedServer().start()
+    try:
+        publish_pages(server)
+        publish_feeds(server)
+        tmp = tmp_path_factory.mktemp("stream")
+        feeds = tmp / "feeds.txt"
+        lines = ["# test feeds", "", *(server.url(p) for p in FEEDS)]
+        lines += [f"{server.url('/flaky-bomb.xml')}  # entity bomb first", server.url("/dead.xml"), "ftp://bad/feed"]
+        feeds.write_text("\n".join(lines) + "\n")
+        out = tmp / "out"
+        manifest = stream.main(
+            [
+                f"--feeds={feeds}",
+                f"--output={out}",
+                f"--poll-interval={INTERVAL}",
+                f"--window={WINDOW}",
+                f"--max-polls={POLLS}",
+                f"--fetch-timeout={TIMEOUT}",
+                "--fetch-retries=2",
+                "--fetch-backoff=0.05",
+                "--per-host-interval=0",
+            ]
+        )
+        yield server, out, manifest
+    finally:
+        server.stop()
+
+
+def table(out: pathlib.Path, name: str) -> str:
+    return f"read_parquet('{out}/{name}/**/*.parquet', hive_partitioning = true, union_by_name = true)"
+
+
+def test_every_article_lands_once_in_its_partition(stream_run):
+    server, out, _ = stream_run
+    rows = duckdb.sql(
+        f"SELECT url, CAST(published_date AS VARCHAR), language FROM {table(out, 'articles')} ORDER BY url"
+    ).fetchall()
+    got = [(url.removeprefix(server.base), date, lang) for url, date, lang in rows]
+    assert got == sorted((path, date, lang) for path, (date, lang) in EXPECTED.items())
+
+
+def test_failures_are_dead_letters_with_reasons(stream_run):
+    server, out, manifest = stream_run
+    reasons = dict(
+        duckdb.sql(f"SELECT stage || '/' || reason, count(*) FROM {table(out, 'dead_letter')} GROUP BY ALL").fetchall()
+    )
+    dead_polls = server.hits("/dead.xml")
+    assert reasons == {
+        "feeds/invalid_feed_url": 1,
+        "poll/http_500": 1,
+        "poll/timeout": 1,
+        "poll/malformed_feed": 1,
+        "poll/unsafe_xml": 1,
+        "poll/http_503": dead_polls,
+        "fetch/http_404": 1,
+    }
+    assert manifest["dead_letters_by_reason"] == dict(sorted(reasons.items()))
+    assert manifest["balanced"] and manifest["articles_out"] == len(EXPECTED)
+
+
+def test_failing_feed_is_backed_off_and_pages_fetched_once(stream_run):
+    server, _, _ = stream_run
+    assert server.hits("/news.xml") == POLLS
+    # 503 on every poll: polled at rounds 1, 2 and 4 (skips 0, then 1, then 3 rounds), not 5 times
+    assert server.hits("/dead.xml") == 3
+    assert server.hits("/a/1") == server.hits("/a/2") == server.hits("/gone") == 1
+    assert server.hits("/a/3") == server.hits("/a/4") == 2  # one transient failure each, then one retry
+    assert server.hits("/wire/1") == server.hits("/wire/2") == 0  # full content in the feed: never fetched
+
+
+def test_windows_write_their_own_files(stream_run):
+    _, out, manifest = stream_run
+    files = sorted(p.name for p in (out / "articles").rglob("*.parquet"))
+    windows = {name.split("-w", 1)[1].split("-", 1)[0] for name in files}
+    assert all("-w" in name for name in files) and len(windows) >= 2
+    manifests = sorted((out / "_manifests").glob("*.json"))
+    assert len(manifests) == manifest["windows"] >= 2
+    assert sum(json.loads(p.read_text())["articles_out"] for p in manifests) == len(EXPECTED)

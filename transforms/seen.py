@@ -1,0 +1,70 @@
+"""Seen: forwards each lead key (canonical URL or content hash) once; repeats from later polls are dropped.
+
+A stateful DoFn keyed by the lead key remembers it; an event-time timer clears the memory after `ttl` seconds,
+so state does not grow forever on a stream that runs for months. A repeat is not a record (the same feed entry
+seen again), so it is counted (`seen/skipped_repeat`), not written as a dead letter.
+"""
+
+from __future__ import annotations
+
+import apache_beam as beam
+from apache_beam.coders import BooleanCoder
+from apache_beam.metrics import Metrics
+from apache_beam.transforms.timeutil import TimeDomain
+from apache_beam.transforms.userstate import ReadModifyWriteStateSpec, TimerSpec, on_timer
+from apache_beam.transforms.window import GlobalWindows
+from apache_beam.utils.timestamp import Duration
+
+from schemas.record import Lead
+
+STAGE = "seen"
+DEFAULT_TTL = 7 * 24 * 3600  # seconds; feeds list an article for a few days at most, a week covers stragglers
+
+
+SEEN = ReadModifyWriteStateSpec("seen", BooleanCoder())
+EXPIRY = TimerSpec("expiry", TimeDomain.WATERMARK)
+SEEN_STATE = beam.DoFn.StateParam(SEEN)
+EXPIRY_TIMER = beam.DoFn.TimerParam(EXPIRY)
+
+
+class _ForwardFirstFn(beam.DoFn):
+    def __init__(self, ttl: float) -> None:
+        self.ttl = ttl
+        self.new = Metrics.counter(STAGE, "forwarded")
+        self.repeats = Metrics.counter(STAGE, "skipped_repeat")
+
+    def process(
+        self,
+        keyed: tuple[str, Lead],
+        timestamp=beam.DoFn.TimestampParam,
+        seen=SEEN_STATE,
+        expiry=EXPIRY_TIMER,
+    ):
+        _, lead = keyed
+        if seen.read():
+            self.repeats.inc()
+            return
+        seen.write(True)
+        expiry.set(timestamp + Duration(seconds=self.ttl))
+        self.new.inc()
+        yield lead
+
+    @on_timer(EXPIRY)
+    def expire(self, seen=SEEN_STATE):
+        seen.clear()
+
+
+class ForwardFirstSeen(beam.PTransform):
+    """Leads in (any windowing), each key's first lead out, in the global window with its own timestamp."""
+
+    def __init__(self, ttl: float = DEFAULT_TTL) -> None:
+        super().__init__()
+        self.ttl = ttl
+
+    def expand(self, leads):
+        return (
+            leads
+            | "GlobalWindow" >> beam.WindowInto(GlobalWindows())
+            | "KeyByUrl" >> beam.Map(lambda lead: (lead.key, lead))
+            | "FirstSeen" >> beam.ParDo(_ForwardFirstFn(self.ttl))
+        )
