@@ -5,8 +5,8 @@ from __future__ import annotations
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
 from transforms.extract import DEFAULT_TIMEOUT_S
-from transforms.language import DEFAULT_DETECTOR, DETECTORS
 from transforms.fetch import FetchConfig
+from transforms.language import DEFAULT_DETECTOR, DETECTORS
 from transforms.read import MAX_DECOMPRESSED_BYTES, MAX_DOC_BYTES
 from transforms.seen import DEFAULT_TTL
 

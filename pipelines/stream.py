@@ -87,7 +87,7 @@ def build(pipeline: beam.Pipeline, nb: NewsbeamOptions, messages: beam.PCollecti
     new_leads = leads | "FirstSeen" >> ForwardFirstSeen(nb.seen_ttl)
     fetched = new_leads | "Fetch" >> FetchArticles(config)
     raw = fetched[MAIN] | "Window" >> beam.WindowInto(windows)
-    articles, step_dead = raw | "Enrich" >> Enrich()
+    articles, step_dead = raw | "Enrich" >> Enrich(nb)
     early_dead = (
         (*source_dead, fetched[DEAD]) | "SourceDead" >> beam.Flatten() | "WindowDead" >> beam.WindowInto(windows)
     )
