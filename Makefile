@@ -24,12 +24,16 @@ venv: $(STAMP) ## Create .venv and install the project with its dev tools
 .PHONY: run
 run: $(STAMP) ## Run the backfill on the bundled samples into ./out and query the result
 	rm -rf $(OUT)
-	$(BIN)/python -m pipelines.backfill --input samples/text --input samples/html --input samples/jsonl --output $(OUT)
+	$(BIN)/python -m pipelines.backfill --input samples/text --input samples/html --input samples/jsonl --input samples/warc --output $(OUT)
 	$(BIN)/python -m pipelines.query --output $(OUT)
 
 .PHONY: query
 query: $(STAMP) ## Ready DuckDB queries over ./out (per day and source, entities, languages, clusters, dead letters)
 	$(BIN)/python -m pipelines.query --output $(OUT) --query all
+
+.PHONY: warc-sample
+warc-sample: $(STAMP) ## Regenerate samples/warc/sample.warc.gz from samples/html
+	$(BIN)/python -m bench.make_warc sample
 
 .PHONY: test
 test: $(STAMP) ## Run the whole test suite

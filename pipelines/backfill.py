@@ -65,7 +65,9 @@ class Enrich(beam.PTransform):
 
 def build(pipeline: beam.Pipeline, options: NewsbeamOptions) -> None:
     key = run_key(options.input)
-    read = pipeline | "Read" >> ReadInputs(options.input, options.max_doc_bytes, options.max_decompressed_bytes)
+    read = pipeline | "Read" >> ReadInputs(
+        options.input, options.max_doc_bytes, options.max_decompressed_bytes, options.split_bytes
+    )
     articles, step_dead = read[MAIN] | "Enrich" >> Enrich(options)
     dead = (read[DEAD], step_dead) | "AllDeadLetters" >> beam.Flatten()
     run_info = {"job": "backfill", "inputs": list(options.input), "run_key": key}

@@ -7,7 +7,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from transforms.extract import DEFAULT_TIMEOUT_S
 from transforms.fetch import FetchConfig
 from transforms.language import DEFAULT_DETECTOR, DETECTORS
-from transforms.read import MAX_DECOMPRESSED_BYTES, MAX_DOC_BYTES
+from transforms.read import MAX_DECOMPRESSED_BYTES, MAX_DOC_BYTES, SPLIT_BYTES
 from transforms.seen import DEFAULT_TTL
 
 LOCAL_RUNNER = "FnApiRunner"  # explicit, so Beam never tries to download a Prism binary (FIELD-NOTES)
@@ -21,7 +21,8 @@ class NewsbeamOptions(PipelineOptions):
             "--input",
             action="append",
             default=[],
-            help="Path, glob or folder of articles (.txt/.html/.jsonl, optionally .gz); local or gs://. Repeatable.",
+            help="Path, glob or folder of articles (.txt/.html/.jsonl/.warc, optionally .gz); local or gs://. "
+            "Repeatable.",
         )
         group.add_argument("--output", help="Output folder (local or gs://): articles/, dead_letter/, _manifest.json.")
         group.add_argument(
@@ -52,6 +53,13 @@ class NewsbeamOptions(PipelineOptions):
             default=DEFAULT_TIMEOUT_S,
             help="Seconds one HTML page may take to extract before it becomes an `extract_timeout` dead letter; "
             "0 extracts in-process without a limit.",
+        )
+        group.add_argument(
+            "--split-bytes",
+            dest="split_bytes",
+            type=int,
+            default=SPLIT_BYTES,
+            help="WARC and uncompressed JSONL files are read in ranges of about this many bytes, in parallel.",
         )
 
         stream = parser.add_argument_group("newsbeam stream")

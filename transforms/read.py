@@ -1,12 +1,18 @@
 """Sources: expand paths, globs and folders (local or gs://) and turn each file into RawDoc records.
 
-Supported: .txt, .html/.htm, .jsonl (one article per line), each optionally gzip-compressed.
-Reading is bounded: a document larger than `max_doc_bytes` and a gzip stream that expands past
-`max_decompressed_bytes` become dead letters instead of filling a worker's memory.
+Supported: .txt, .html/.htm, .jsonl (one article per line), each optionally gzip-compressed, and WARC archives
+(.warc, .warc.gz; see transforms/warc.py). Reading is bounded: a document larger than `max_doc_bytes` and a gzip
+stream that expands past `max_decompressed_bytes` become dead letters instead of filling a worker's memory.
+
+A big file is not one unit of work: a planning pass (`plan_reads`) cuts a WARC into ranges of records (from an index
+of record offsets) and an uncompressed JSONL file into ranges of lines; the ranges are reshuffled across workers and
+read independently (`read_unit`). Gzip has no random access, so a .jsonl.gz (or a WARC gzipped as one member) stays
+one unit of work.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import gzip
 import io
@@ -23,14 +29,24 @@ from apache_beam.metrics import Metrics
 from apache_beam.pvalue import TaggedOutput
 
 from schemas.record import DeadLetter, RawDoc
+from transforms import warc
 from transforms.common import DEAD, MAIN, Progress, dead_letter
 
 STAGE = "read"
 MAX_DOC_BYTES = 10 * 1024 * 1024  # a news article page is < 1 MB; 10 MB leaves room for inline images and junk
 MAX_DECOMPRESSED_BYTES = 2 * 1024**3  # per file; stops gzip bombs while allowing multi-GB JSONL dumps
 READ_CHUNK = 1024 * 1024  # streaming chunk for bounded reads
+SPLIT_BYTES = warc.RANGE_BYTES  # uncompressed files larger than this are read as several ranges in parallel
 
-FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".warc": "warc",
+}
 JSONL_FIELDS = ("url", "title", "published", "source", "authors", "language", "syndicator")
 
 
@@ -126,7 +142,7 @@ def read_file(
     """Every record of one file, or dead letters for what could not be read. Never raises."""
     fmt, gzipped = file_format(path)
     if fmt is None:
-        yield dead_letter(path, STAGE, "unsupported_format", "file type is not .txt/.html/.htm/.jsonl(.gz)", path)
+        yield dead_letter(path, STAGE, "unsupported_format", "file type is not .txt/.html/.htm/.jsonl/.warc(.gz)", path)
         return
     fetched = dt.datetime.now(dt.UTC)
     try:
@@ -134,25 +150,31 @@ def read_file(
             if fmt != "jsonl":
                 yield RawDoc(path, read_whole(stream, max_doc), fetched, {"format": fmt})
                 return
-            for lineno, line in enumerate(_lines(stream, max_doc), start=1):
-                uri = f"{path}#line={lineno}"
-                if isinstance(line, ReadError):
-                    yield dead_letter(uri, STAGE, line.reason, str(line), "")
-                    continue
-                if not line.strip():
-                    continue  # blank lines separate nothing; they are not records
-                try:
-                    body, hints = jsonl_record(line)
-                except ReadError as exc:
-                    yield dead_letter(uri, STAGE, exc.reason, str(exc), line)
-                    continue
-                yield RawDoc(uri, body, fetched, hints)
+            yield from _jsonl_records(stream, path, fetched, max_doc, 1)
     except ReadError as exc:
         yield dead_letter(path, STAGE, exc.reason, str(exc), "")
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield dead_letter(path, STAGE, "corrupt_compression", f"{type(exc).__name__}: {exc}", "")
     except OSError as exc:
         yield dead_letter(path, STAGE, "unreadable", f"{type(exc).__name__}: {exc}", "")
+
+
+def _jsonl_records(
+    stream: io.BufferedReader, path: str, fetched: dt.datetime, max_doc: int, first_line: int
+) -> Iterator[RawDoc | DeadLetter]:
+    for lineno, line in enumerate(_lines(stream, max_doc), start=first_line):
+        uri = f"{path}#line={lineno}"
+        if isinstance(line, ReadError):
+            yield dead_letter(uri, STAGE, line.reason, str(line), "")
+            continue
+        if not line.strip():
+            continue  # blank lines separate nothing; they are not records
+        try:
+            body, hints = jsonl_record(line)
+        except ReadError as exc:
+            yield dead_letter(uri, STAGE, exc.reason, str(exc), line)
+            continue
+        yield RawDoc(uri, body, fetched, hints)
 
 
 def _lines(stream: io.BufferedReader, max_line: int) -> Iterator[bytes | ReadError]:
@@ -171,6 +193,92 @@ def _lines(stream: io.BufferedReader, max_line: int) -> Iterator[bytes | ReadErr
         yield line
 
 
+@dataclasses.dataclass(frozen=True)
+class ReadUnit:
+    """One unit of read work: a whole file, a range of WARC records, or a range of lines of a JSONL file."""
+
+    path: str
+    kind: str = "file"  # "file" | "warc" | "lines"
+    spans: tuple[warc.Span, ...] = ()  # kind "warc": the records to read
+    start: int = 0  # kind "lines": byte range [start, end) that begins at line `first_line`
+    end: int = 0
+    first_line: int = 1
+
+
+def file_size(path: str) -> int:
+    return FileSystems.match([path])[0].metadata_list[0].size_in_bytes
+
+
+def plan_reads(
+    path: str, max_decompressed: int = MAX_DECOMPRESSED_BYTES, split_bytes: int = SPLIT_BYTES
+) -> Iterator[ReadUnit | DeadLetter]:
+    """Units of work for one file, plus dead letters for damaged WARC regions found while indexing. Never raises."""
+    fmt, gzipped = file_format(path)
+    try:
+        if fmt == "warc":
+            yield from _plan_warc(path, gzipped, max_decompressed, split_bytes)
+        elif fmt == "jsonl" and not gzipped and file_size(path) > split_bytes:
+            yield from _plan_lines(path, split_bytes)
+        else:
+            yield ReadUnit(path)
+    except OSError as exc:
+        yield dead_letter(path, STAGE, "unreadable", f"{type(exc).__name__}: {exc}", "")
+
+
+def _plan_warc(path: str, gzipped: bool, max_decompressed: int, split_bytes: int) -> Iterator[ReadUnit | DeadLetter]:
+    spans: list[warc.Span] = []
+    with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+        for item in warc.index_warc(stream, gzipped, file_size(path), max_decompressed):
+            if isinstance(item, warc.BadSpan):
+                yield dead_letter(warc.span_uri(path, item.offset), STAGE, item.reason, item.message, "")
+            else:
+                spans.append(item)
+    for group in warc.group_spans(spans, split_bytes):
+        yield ReadUnit(path, "warc", spans=group)
+
+
+def _plan_lines(path: str, split_bytes: int) -> Iterator[ReadUnit]:
+    """Ranges of about `split_bytes` that start at line starts, with the number of their first line."""
+    start, first_line, pos, newlines = 0, 1, 0, 0
+    with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+        while chunk := stream.read(READ_CHUNK):
+            counted = 0  # newlines of this chunk before `counted` are already in `newlines`
+            while (target := start + split_bytes - pos) < len(chunk):
+                cut = chunk.find(b"\n", max(target, counted))
+                if cut < 0:
+                    break
+                newlines += chunk.count(b"\n", counted, cut + 1)
+                counted = cut + 1
+                yield ReadUnit(path, "lines", start=start, end=pos + cut + 1, first_line=first_line)
+                start, first_line = pos + cut + 1, newlines + 1
+            newlines += chunk.count(b"\n", counted)
+            pos += len(chunk)
+    if pos > start:
+        yield ReadUnit(path, "lines", start=start, end=pos, first_line=first_line)
+
+
+def read_unit(
+    unit: ReadUnit, max_doc: int = MAX_DOC_BYTES, max_decompressed: int = MAX_DECOMPRESSED_BYTES
+) -> Iterator[RawDoc | DeadLetter | warc.Skipped]:
+    """Every record of one unit of work, dead letters for what could not be read, Skipped for non-articles."""
+    if unit.kind == "file":
+        yield from read_file(unit.path, max_doc, max_decompressed)
+        return
+    try:
+        with FileSystems.open(unit.path, compression_type=CompressionTypes.UNCOMPRESSED) as stream:
+            if unit.kind == "warc":
+                gzipped = file_format(unit.path)[1]
+                for span in unit.spans:
+                    yield from warc.read_span(stream, unit.path, span, gzipped, max_doc)
+            else:
+                window = warc.Window(stream, unit.start, unit.end - unit.start)
+                lines = io.BufferedReader(window, buffer_size=READ_CHUNK)
+                yield from _jsonl_records(lines, unit.path, dt.datetime.now(dt.UTC), max_doc, unit.first_line)
+    except OSError as exc:
+        uri = unit.path if unit.kind == "warc" else f"{unit.path}#line={unit.first_line}"
+        yield dead_letter(uri, STAGE, "unreadable", f"{type(exc).__name__}: {exc}", "")
+
+
 class _ExpandFn(beam.DoFn):
     def process(self, pattern: str):
         found = expand_input(pattern)
@@ -181,14 +289,33 @@ class _ExpandFn(beam.DoFn):
         yield from found
 
 
-class _ReadFileFn(beam.DoFn):
+class _PlanFn(beam.DoFn):
+    def __init__(self, max_decompressed: int, split_bytes: int) -> None:
+        self.max_decompressed, self.split_bytes = max_decompressed, split_bytes
+        self.units = Metrics.counter(STAGE, "units")
+
+    def process(self, path: str):
+        for item in plan_reads(path, self.max_decompressed, self.split_bytes):
+            if isinstance(item, DeadLetter):
+                Metrics.counter(STAGE, "total").inc()
+                Metrics.counter(STAGE, f"dropped_{item.reason}").inc()
+                yield TaggedOutput(DEAD, item)
+            else:
+                self.units.inc()
+                yield item
+
+
+class _ReadUnitFn(beam.DoFn):
     def __init__(self, max_doc: int, max_decompressed: int) -> None:
         self.max_doc, self.max_decompressed = max_doc, max_decompressed
         self.total = Metrics.counter(STAGE, "total")
         self.forwarded = Metrics.counter(STAGE, "forwarded")
 
-    def process(self, path: str):
-        for record in read_file(path, self.max_doc, self.max_decompressed):
+    def process(self, unit: ReadUnit):
+        for record in read_unit(unit, self.max_doc, self.max_decompressed):
+            if isinstance(record, warc.Skipped):
+                Metrics.counter(STAGE, f"skipped_{record.why}").inc()
+                continue
             self.total.inc()
             if isinstance(record, DeadLetter):
                 Metrics.counter(STAGE, f"dropped_{record.reason}").inc()
@@ -203,11 +330,15 @@ class ReadInputs(beam.PTransform):
     """Paths, globs or folders in; RawDoc records (`main`) and read failures (`dead_letter`) out."""
 
     def __init__(
-        self, patterns: list[str], max_doc: int = MAX_DOC_BYTES, max_decompressed: int = MAX_DECOMPRESSED_BYTES
+        self,
+        patterns: list[str],
+        max_doc: int = MAX_DOC_BYTES,
+        max_decompressed: int = MAX_DECOMPRESSED_BYTES,
+        split_bytes: int = SPLIT_BYTES,
     ):
         super().__init__()
         self.patterns = list(patterns)
-        self.max_doc, self.max_decompressed = max_doc, max_decompressed
+        self.max_doc, self.max_decompressed, self.split_bytes = max_doc, max_decompressed, split_bytes
 
     def expand(self, pbegin):
         files = (
@@ -215,10 +346,15 @@ class ReadInputs(beam.PTransform):
             | "Patterns" >> beam.Create(self.patterns)
             | "ExpandPatterns" >> beam.ParDo(_ExpandFn()).with_outputs(DEAD, main=MAIN)
         )
-        records = (
+        units = (
             files[MAIN]
             | "SpreadFiles" >> beam.Reshuffle()
-            | "ReadFiles" >> beam.ParDo(_ReadFileFn(self.max_doc, self.max_decompressed)).with_outputs(DEAD, main=MAIN)
+            | "PlanReads" >> beam.ParDo(_PlanFn(self.max_decompressed, self.split_bytes)).with_outputs(DEAD, main=MAIN)
         )
-        dead = (files[DEAD], records[DEAD]) | "FlattenReadDead" >> beam.Flatten()
+        records = (
+            units[MAIN]
+            | "SpreadUnits" >> beam.Reshuffle()
+            | "ReadUnits" >> beam.ParDo(_ReadUnitFn(self.max_doc, self.max_decompressed)).with_outputs(DEAD, main=MAIN)
+        )
+        dead = (files[DEAD], units[DEAD], records[DEAD]) | "FlattenReadDead" >> beam.Flatten()
         return {MAIN: records[MAIN], DEAD: dead}
