@@ -202,6 +202,10 @@ class Entities(beam.PTransform):
         super().__init__()
         self.model = model
 
+    @classmethod
+    def from_options(cls, options) -> Entities:
+        return cls(getattr(options, "ner_model", None))
+
     def expand(self, docs):
         model = self.model or _model_option(docs.pipeline)
         if model and not (spacy.util.is_package(model) or Path(model).is_dir()):
