@@ -1,6 +1,7 @@
 """A real HTTP server on 127.0.0.1 for stream tests and the latency benchmark: scripted feeds and article pages.
 
-Each path has a script: a function of the request number (1, 2, ...) returning (status, body, delay in seconds).
+Each path has a script: a function of the request number (1, 2, ...) returning (status, body, delay in seconds)
+and optionally extra headers (a redirect's Location).
 Paths that change between polls, fail, hang, truncate or serve an entity bomb are all just scripts.
 """
 
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-Reply = tuple[int, bytes, float]
+Reply = tuple  # (status, body, delay in seconds) or (status, body, delay, extra headers)
 Script = Callable[[int], Reply]
 
 _EN_SENTENCES = (
@@ -105,7 +106,9 @@ class FeedServer:
                     seen.append(time.time())
                     number = len(seen)
                 script = server.scripts.get(self.path)
-                status, body, delay = script(number) if script else (404, b"not found", 0.0)
+                reply = script(number) if script else (404, b"not found", 0.0)
+                status, body, delay = reply[:3]
+                headers = reply[3] if len(reply) > 3 else {}
                 if delay:
                     time.sleep(delay)
                 try:
@@ -113,6 +116,8 @@ class FeedServer:
                     kind = "application/rss+xml" if self.path.endswith(".xml") else "text/html; charset=utf-8"
                     self.send_header("Content-Type", kind)
                     self.send_header("Content-Length", str(len(body)))
+                    for name, value in headers.items():
+                        self.send_header(name, value)
                     self.end_headers()
                     self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):

@@ -33,12 +33,11 @@ STAGE = "poll"
 MAX_BACKOFF_POLLS = 32  # a dead feed is still tried about every 32 polls (~30 min at the 60 s default)
 _DECLARATION = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.I)
 _TRAILING_COMMENT = re.compile(r"(?:^|\s)#.*$")
-_OPML = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<opml[\s>]", re.S | re.I)
 
 
 def parse_feed_list(data: bytes) -> tuple[list[str], list[tuple[str, str]]]:
     """(feed URLs, rejected lines as (line, why)) from a text list (one URL a line, # comments) or an OPML file."""
-    if _OPML.match(data[:4096]):
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):  # XML (after any UTF-8 BOM): OPML
         return _parse_opml(data)
     urls, bad = [], []
     for raw in data.decode("utf-8", "replace").splitlines():

@@ -61,10 +61,13 @@ def check_url(url: str) -> str:
 class _SafeRedirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        if urllib.parse.urlsplit(newurl).scheme.lower() not in ALLOWED_SCHEMES:
-            raise Rejected("bad_redirect", f"redirect to a non-http(s) URL: {newurl[:200]!r}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    def http_error_302(self, req, fp, code, msg, headers):
+        target = urllib.parse.urljoin(req.full_url, headers.get("location") or headers.get("uri") or "")
+        if urllib.parse.urlsplit(target).scheme.lower() not in ALLOWED_SCHEMES:
+            raise Rejected("bad_redirect", f"redirect to a non-http(s) URL: {target[:200]!r}")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 # Only the handlers we need: no file://, ftp:// or data: openers, no proxies from the environment.
@@ -116,6 +119,8 @@ def get_once(url: str, config: FetchConfig) -> Response:
     except Rejected:
         raise
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise Rejected("too_many_redirects", f"HTTP {exc.code}: {exc.reason}") from exc
         raise Rejected(f"http_{exc.code}", f"HTTP {exc.code} {exc.reason}") from exc
     except TimeoutError as exc:
         raise Rejected("timeout", f"no answer within {config.timeout} s") from exc
