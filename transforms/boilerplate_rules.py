@@ -66,6 +66,9 @@ WIRES: dict[str, str] = {
     "yonhap": "Yonhap",
     "apa": "APA",
     "epd": "epd",
+    "europa press": "Europa Press",
+    "anadolu": "Anadolu",
+    "ap photo": "Associated Press",
     "kna": "KNA",
 }
 _WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True)) + ")"
@@ -78,7 +81,7 @@ _MONTH = (
     r"|(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
 )
 _DATELINE_DATE = rf"(?P<dldate>(?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\.?\s+(?:{_MONTH})(?:\s+\d{{4}})?)"
-_DASH = r"\s*[-–—:]+\s+"
+_DASH = r"\s*\.?[-–—:]+\s*"  # "-", "—", ":", and EFE's ".-"
 
 RULES: tuple[Rule, ...] = (
     # --- syndication headers glued to the first sentence
@@ -93,20 +96,25 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "header.wire_dateline",
         "header",
-        rf"^{_PLACE}(?:,\s*{_DATELINE_DATE})?\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}",
+        rf"^{_PLACE}(?:,\s*(?:{_DATELINE_DATE}|[^()\n]{{1,30}}?))?\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}",
         flags=0,
     ),
     # a bare wire credit opening the text: "(Reuters) -"
     Rule("header.wire_credit", "header", rf"^\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}", flags=0),
     # dateline without an agency: "BERLIN —", "LONDON, March 3 -"; the place must be upper case, the dash spaced
     Rule("header.dateline", "header", rf"^{_PLACE}(?:,\s*{_DATELINE_DATE})?\s+[-–—]+\s+", flags=0),
-    # German agency dateline: "Berlin (dpa) -", "Hamburg (AFP) –"
+    # Title Case agency datelines: "Berlin (dpa) -", "New Delhi [India], March 10 (ANI):",
+    # "New Delhi, April 2 (IANS) Indian Railways..." (no dash: the credit alone ends the dateline)
     Rule(
         "header.agency_dateline",
         "header",
-        rf"^(?P<place>[A-ZÄÖÜ][\wäöüß.-]+(?:\s[A-ZÄÖÜ][\wäöüß.-]+)?)\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}",
+        rf"^(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:\s[A-ZÀ-Ý][\w.'’-]+){{0,3}})(?:\s*\[[^\]\n]{{2,30}}\])?"
+        rf"(?:,\s*(?:{_DATELINE_DATE}|[^()\n]{{1,30}}?))?\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\)"
+        rf"(?:{_DASH}|\s+(?=[A-ZÀ-Ý\"“]))",
         flags=0,
     ),
+    # colon dateline of Gulf and Asian outlets: "DOHA:", "KUALA LUMPUR:"
+    Rule("header.colon_dateline", "header", rf"^{_PLACE}:\s+(?=[A-Z\"“])", flags=0),
     # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
     Rule(
         "byline",
@@ -136,7 +144,8 @@ RULES: tuple[Rule, ...] = (
         r"^(?:\W*)(?:subscribe (?:now|today|to|for)|already a (?:subscriber|member)|become a (?:member|subscriber|"
         r"supporter)|this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members)|"
         r"you have reached your (?:free )?(?:article )?limit|to continue reading|unlock (?:this|unlimited)|"
-        r"start your (?:free )?trial)",
+        r"start your (?:free )?trial|continue reading with|subscribe to (?:read|continue)|read the full (?:story|article) "
+        r"(?:with|on))",
     ),
     Rule(
         "banner.support",
@@ -144,12 +153,13 @@ RULES: tuple[Rule, ...] = (
         r"^(?:\W*)(?:support (?:us|our|independent|quality|free|local)\b|please (?:support|consider supporting|donate)|"
         r"donate (?:now|today)|make a (?:donation|contribution)|if you (?:value|like|enjoy|appreciate) (?:our|this|"
         r"what)\b[^\n]{0,80}\b(?:support|donat|subscri|contribut)|(?:we|our journalism) (?:rely|relies|depend|depends) "
-        r"on (?:readers|reader support|your support))",
+        r"on (?:readers|reader support|your support)|thanks? (?:you )?for reading\b|since you(?:'|’)re here\b|"
+        r"before you go\b)",
     ),
     Rule(
         "banner.support_other_languages",
         "paragraph",
-        r"^(?:\W*)(?:jetzt (?:abonnieren|unterstützen|spenden|registrieren)|unterstützen sie (?:uns|unabhängigen|"
+        r"^(?:\W*)(?:jetzt (?:abonnieren|unterstützen|spenden|registrieren|weiterlesen|testen)|weiterlesen mit|unterstützen sie (?:uns|unabhängigen|"
         r"unseren|unsere)|newsletter (?:abonnieren|bestellen)|abonnieren sie (?:unseren|den)|abonnez-vous|"
         r"inscrivez-vous (?:à|a) (?:notre|la) (?:newsletter|lettre)|soutenez (?:notre|nous|le journalisme)|"
         r"faites un don|suscríbete|suscribete|apoya (?:nuestro|el periodismo)|hazte (?:socio|suscriptor)|"
@@ -184,6 +194,7 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s*(?:credit|courtesy))?\s*[:|©/]",
         max_chars=250,
     ),
+    Rule("caption.image_source", "paragraph", r"^(?:image|media|video|photo) (?:source|caption|credit)\s*[,:]"),
     Rule(
         "caption.getty_credit",
         "span",
@@ -215,7 +226,24 @@ RULES: tuple[Rule, ...] = (
         r"threads|bluesky|whatsapp|telegram|google news)|like us on facebook|join (?:us|our (?:\w+ )?(?:channel|"
         r"community|group)) on|share (?:this (?:article|story)|on (?:facebook|twitter|x|whatsapp))|click here to|"
         r"tap here to|(?:download|get) (?:the|our) [\w .]{0,40}app\b|(?:download|get) the app|"
-        r"folgen sie uns|suivez-nous|síguenos|descarga (?:la|nuestra) app|téléchargez (?:l'|notre )app)",
+        r"folgen sie uns|suivez-nous|síguenos|descarga (?:la|nuestra) app|téléchargez (?:l'|notre )app|"
+        r"share this (?:article|story|page)|artikel teilen|teilen sie (?:diesen|den) artikel|partager (?:sur|cet article)|"
+        r"compartir (?:en|esta noticia|este artículo)|follow (?:[\w'’ ]{2,40} )?coverage of)",
+    ),
+    Rule(
+        "prompt.callout",
+        "paragraph",
+        r"^(?:\W*)(?:get in touch|contact us|tell us (?:about|your)|send us your|do you have (?:a story|information)|"
+        r"have you been affected|share your (?:story|views|experience)|were you affected)\b",
+    ),
+    Rule(
+        "prompt.link_only", "paragraph", r"^(?:follow|read|see|visit|watch|find|get|listen)\b[^\n]{0,150}https?://\S+$"
+    ),
+    Rule(
+        "meta.tags",
+        "paragraph",
+        r"^(?:tags|topics|filed under|more on|schlagwörter|themen|mots-clés|thèmes|etiquetas|temas)\s*:",
+        max_chars=300,
     ),
     # --- advertisement markers
     Rule(
@@ -235,10 +263,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "copyright.line",
         "paragraph",
-        r"^(?:\W*)(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))\s*(?:\d{4}\s*)?"
-        r"(?P<holder>[^\n]{0,80}?)(?=[.,]?\s*(?:all rights|alle rechte|"
-        r"tous droits|todos los derechos|$))|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
-        r"todos los derechos reservados)",
+        r"^(?:\W*)(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))\s*(?:\d{4}\s*)?(?P<holder>[^\n.]{0,80})|"
+        r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)",
         max_chars=300,
     ),
     Rule(
@@ -267,7 +293,8 @@ RULES: tuple[Rule, ...] = (
         "trailer.syndicated_feed",
         "paragraph",
         r"^\(?\s*(?:\(?disclaimer:?\)?\s*)?(?:this (?:story|article|report|content) (?:has been|was|is) "
-        r"(?:auto-generated|auto generated|published|generated|not been edited|sourced)|except for the headline|"
+        r"(?:auto-generated|auto generated|published|generated|not been edited|sourced)|except for the headline"
+        r"(?:[^\n]*?\bby (?P<outlet>[\w&.' -]{2,40}?) staff)?|"
         r"only the headline (?:has been|was) changed|\(?this is an auto-generated|the views expressed|"
         r"disclaimer\s*:|dieser (?:artikel|text) wurde (?:automatisch|maschinell))",
         max_chars=400,
@@ -278,5 +305,6 @@ RULES: tuple[Rule, ...] = (
         r"\s*\((?:this (?:story|article)|except for the headline)[^()\n]{10,250}(?:syndicated|wire|agency) feed"
         r"[^()\n]{0,80}\)",
     ),
+    Rule("trailer.wire_credit", "paragraph", rf"^[(\[]\s*(?:{_WIRE_ALT})\s*[)\]]\.?$"),
     Rule("trailer.menafn_id", "paragraph", r"^MENAFN\d{6,}\w*$"),
 )

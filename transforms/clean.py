@@ -88,13 +88,14 @@ def _apply_to_paragraph(para: str, rules: tuple[Rule, ...], removed: list, found
 
 def _note(rule: Rule, match: re.Match, found: dict) -> None:
     """Keeps what a rule tells about the article: an outlet template, a byline's names."""
-    if rule.outlet:
-        found.setdefault("outlets", []).append(rule.outlet)
     groups = match.groupdict()
+    outlet = rule.outlet or groups.get("outlet")
+    if outlet:
+        found.setdefault("outlets", []).append(outlet.strip())
     if groups.get("author"):
         found.setdefault("bylines", []).append(groups["author"].strip())
     if groups.get("holder"):
-        found.setdefault("copyright_holder", groups["holder"].strip())
+        found.setdefault("copyright_holders", []).append(groups["holder"].strip())
 
 
 def clean_doc(doc: Doc) -> Doc:

@@ -25,6 +25,7 @@ from apache_beam.metrics import Metrics
 from dateutil import parser as dateparser
 
 from schemas.record import Doc
+from transforms.boilerplate_rules import WIRES
 from transforms.common import Step
 
 STAGE = "metadata"
@@ -39,6 +40,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _COMPANY_SUFFIX = re.compile(
     r"(?:[\s,]+(?:Media|Ltd|Limited|GmbH|Inc|LLC|Group|plc|AG|S\.A|SA|Co|Verlag|Publishing|Holdings|Corp)\.?)+$", re.I
 )
+
+_WORD = re.compile(r"\w+")
+_WIRE_WORDS = {w for name in WIRES for w in name.split()} - {"the", "press"}  # "press" alone names no agency
 
 # Month names of the dateline languages we parse, to English for dateutil.
 _MONTHS = {
@@ -116,23 +120,17 @@ def date_from_url(url: str | None) -> str | None:
     return f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
 
 
-def dateline_date(text: str | None, reference: dt.datetime) -> str | None:
-    """A dateline date as ISO: "Jan 5, 2026" as is; "March 3" gets the latest year not after `reference`."""
-    if not text:
+def dateline_date(text: str | None) -> str | None:
+    """A dateline date with a year as ISO ("Jan 5, 2026", "12 mars 2026", "5. Januar 2026"), else None.
+
+    A dateline without a year ("March 3") is not used: backfills process old archives, so filling in the
+    ingestion year would be a guess that silently shifts an article by years.
+    """
+    if not text or not _YEAR.search(text):
         return None
     text = _MONTH_WORD.sub(lambda m: _MONTHS.get(m.group(0).lower(), m.group(0)), text).replace(".", " ")
-    if _YEAR.search(text):
-        parsed = parse_date(text)
-        return parsed.date().isoformat() if parsed else None
-    try:
-        parsed = dateparser.parse(text, default=dt.datetime(reference.year, 1, 1))
-    except (ValueError, OverflowError, TypeError):
-        return None
-    if parsed is None:
-        return None
-    if parsed.date() > (reference + FUTURE_SLACK).date():
-        parsed = parsed.replace(year=parsed.year - 1)  # a December dateline read in January
-    return parsed.date().isoformat()
+    parsed = parse_date(text)
+    return parsed.date().isoformat() if parsed else None
 
 
 def choose_date(
@@ -173,14 +171,21 @@ def split_authors(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.strip() for a in items if a and a.strip()))
 
 
-def copyright_outlet(holder: str | None, wires: set[str]) -> str | None:
-    """The outlet named by a closing copyright line ("© 2026 Coastal Courier Media Ltd." -> Coastal Courier)."""
-    if not holder:
-        return None
-    name = _COMPANY_SUFFIX.sub("", holder.strip(" .,")).strip(" .,")
-    if not name or len(name) < 2 or name.lower().removeprefix("the ") in wires:
-        return None
-    return name
+def copyright_outlet(holders: list[str] | None) -> str | None:
+    """The outlet named by a copyright line ("© 2026 Coastal Courier Media Ltd." -> Coastal Courier).
+
+    A wire agency's copyright (an AP story reprinted by a newspaper) names the wire, not the outlet, and is
+    skipped, as are holders that look like codes ("dpa-infocom, dpa:260212-930-123456/1").
+    """
+    for holder in holders or []:
+        name = _COMPANY_SUFFIX.sub("", holder.split(",")[0].strip(" .,")).strip(" .,")
+        words = set(_WORD.findall(name.lower()))
+        if len(name) < 2 or _HAS_DIGIT.search(name) or ":" in name or words & _WIRE_WORDS:
+            continue
+        if name.lower().removeprefix("the ") in WIRES:
+            continue
+        return name
+    return None
 
 
 def choose_source(doc: Doc) -> tuple[str | None, str | None]:
@@ -189,7 +194,7 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
     header = meta.get("header", {})
     page = meta.get("page", {})
     outlets = meta.get("outlets") or []
-    holder = copyright_outlet(meta.get("copyright_holder"), {"associated press", "ap", "reuters", "afp"})
+    holder = copyright_outlet(meta.get("copyright_holders"))
     source = (
         header.get("source")
         or hints.get("source")
@@ -212,7 +217,7 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
         [
             ("html_meta", page.get("date_structured")),
             ("header", header.get("date")),
-            ("dateline", dateline_date(header.get("dldate"), doc.fetched_at or now)),
+            ("dateline", dateline_date(header.get("dldate"))),
             ("record_field", hints.get("published")),
             ("url", date_from_url(url)),
             ("html_text", page.get("date")),

@@ -129,7 +129,7 @@ def test_byline_feeds_authors_and_copyright_names_holder():
     )
     assert text == BODY
     assert found["bylines"] == ["Priya Raman"]
-    assert found["copyright_holder"] == "Coastal Courier Media Ltd"
+    assert found["copyright_holders"] == ["Coastal Courier Media Ltd"]
 
 
 def test_rule_ids_are_unique_and_kinds_known():
