@@ -144,7 +144,8 @@ RULES: tuple[Rule, ...] = (
         r"^(?:\W*)(?:subscribe (?:now|today|to|for)|already a (?:subscriber|member)|become a (?:member|subscriber|"
         r"supporter)|this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members)|"
         r"you have reached your (?:free )?(?:article )?limit|to continue reading|unlock (?:this|unlimited)|"
-        r"start your (?:free )?trial|continue reading with|subscribe to (?:read|continue)|read the full (?:story|article) "
+        r"start your (?:free )?trial|continue reading with|subscribe to (?:read|continue)|"
+        r"read the full (?:story|article) "
         r"(?:with|on))",
     ),
     Rule(
@@ -159,7 +160,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "banner.support_other_languages",
         "paragraph",
-        r"^(?:\W*)(?:jetzt (?:abonnieren|unterstützen|spenden|registrieren|weiterlesen|testen)|weiterlesen mit|unterstützen sie (?:uns|unabhängigen|"
+        r"^(?:\W*)(?:jetzt (?:abonnieren|unterstützen|spenden|registrieren|weiterlesen|testen)|weiterlesen mit|"
+        r"unterstützen sie (?:uns|unabhängigen|"
         r"unseren|unsere)|newsletter (?:abonnieren|bestellen)|abonnieren sie (?:unseren|den)|abonnez-vous|"
         r"inscrivez-vous (?:à|a) (?:notre|la) (?:newsletter|lettre)|soutenez (?:notre|nous|le journalisme)|"
         r"faites un don|suscríbete|suscribete|apoya (?:nuestro|el periodismo)|hazte (?:socio|suscriptor)|"
@@ -227,7 +229,8 @@ RULES: tuple[Rule, ...] = (
         r"community|group)) on|share (?:this (?:article|story)|on (?:facebook|twitter|x|whatsapp))|click here to|"
         r"tap here to|(?:download|get) (?:the|our) [\w .]{0,40}app\b|(?:download|get) the app|"
         r"folgen sie uns|suivez-nous|síguenos|descarga (?:la|nuestra) app|téléchargez (?:l'|notre )app|"
-        r"share this (?:article|story|page)|artikel teilen|teilen sie (?:diesen|den) artikel|partager (?:sur|cet article)|"
+        r"share this (?:article|story|page)|artikel teilen|teilen sie (?:diesen|den) artikel|"
+        r"partager (?:sur|cet article)|"
         r"compartir (?:en|esta noticia|este artículo)|follow (?:[\w'’ ]{2,40} )?coverage of)",
     ),
     Rule(
