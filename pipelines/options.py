@@ -119,6 +119,13 @@ class NewsbeamOptions(PipelineOptions):
             default=None,
             help="Installed spaCy model for entity tagging (e.g. en_core_web_sm); default: offline gazetteer tagger.",
         )
+        group.add_argument(
+            "--dedup-against",
+            dest="dedup_against",
+            default=None,
+            help="Output folder of earlier runs (local or gs://): near-duplicates of its articles get their "
+            "existing cluster_id.",
+        )
 
 
 def local_runner_default(options: PipelineOptions) -> PipelineOptions:

@@ -7,7 +7,7 @@ DuckDB, pyarrow, BigQuery and Spark read them from the folder names without a co
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.1.0"  # 1.1: date_rejected
+SCHEMA_VERSION = "1.2.0"  # 1.1: date_rejected; 1.2: minhash_signature
 
 # Hive partition columns, in path order: DIR/articles/published_date=YYYY-MM-DD/language=xx/
 PARTITION_COLUMNS = ("published_date", "language")
@@ -51,6 +51,8 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("schema_version", pa.string()),
         # 1.1: impossible date candidates that were skipped, "source:reason:value; ..." (null when none)
         pa.field("date_rejected", pa.string()),
+        # 1.2: MinHash signature of the clean text, so `--dedup-against` can match later runs to this one
+        pa.field("minhash_signature", pa.list_(pa.int64())),
     ],
     metadata={"newsbeam.schema_version": SCHEMA_VERSION, "newsbeam.table": "articles"},
 )

@@ -86,6 +86,7 @@ def article_row(doc: Doc, ingested_at: dt.datetime) -> dict[str, Any]:
         "ingested_at": ingested_at,
         "schema_version": SCHEMA_VERSION,
         "date_rejected": doc.date_rejected,
+        "minhash_signature": list(doc.minhash),
     }
 
 

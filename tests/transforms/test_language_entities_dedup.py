@@ -1,7 +1,7 @@
 import datetime as dt
 
 from schemas.record import Doc
-from transforms.dedup import assign_cluster, content_hash
+from transforms.dedup import cluster_locally, content_hash
 from transforms.entities import tag_entities
 from transforms.language import detect_language
 
@@ -27,8 +27,8 @@ def test_entities_have_offsets_into_text_and_link_variants():
 def test_content_hash_ignores_case_and_punctuation_and_clusters_are_order_free():
     assert content_hash("Hello, World!") == content_hash("hello world")
     docs = [Doc(doc_id=i, input_uri=i, fetched_at=NOW, text="same") for i in ("b", "a", "c")]
-    first = assign_cluster("k", docs)
-    second = assign_cluster("k", list(reversed(docs)))
+    first = sorted(cluster_locally(docs), key=lambda d: d.doc_id)
+    second = sorted(cluster_locally(list(reversed(docs))), key=lambda d: d.doc_id)
     assert [d.doc_id for d in first if d.is_representative] == ["a"]
     assert [(d.doc_id, d.is_representative) for d in first] == [(d.doc_id, d.is_representative) for d in second]
     assert {d.cluster_size for d in first} == {3}
