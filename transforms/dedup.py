@@ -196,7 +196,8 @@ def prior_nodes_of(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[str, str, t
 def read_prior_file(path: str) -> Iterator[tuple[str, str, tuple[int, ...]]]:
     with FileSystems.open(path) as stream:
         parquet = pq.ParquetFile(stream)
-        columns = [c for c in PRIOR_COLUMNS if c in parquet.schema_arrow.names]  # files before schema 1.2.0 hold no signature
+        # files written before schema 1.2.0 hold no signature
+        columns = [c for c in PRIOR_COLUMNS if c in parquet.schema_arrow.names]
         for batch in parquet.iter_batches(batch_size=PRIOR_BATCH_ROWS, columns=columns):
             yield from prior_nodes_of(batch.to_pylist())
 
