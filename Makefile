@@ -35,8 +35,15 @@ query: $(STAMP) ## Ready DuckDB queries over ./out (per day and source, entities
 warc-sample: $(STAMP) ## Regenerate samples/warc/sample.warc.gz from samples/html
 	$(BIN)/python -m bench.make_warc sample
 
+.PHONY: browser
+browser: ## Install Debian's chromium for the run report's browser test (needs root or sudo; instant when present)
+	@test -x /usr/bin/chromium || { \
+	  SUDO=$$(test "$$(id -u)" = 0 || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@/usr/bin/chromium --version 2>/dev/null | head -1
+
 .PHONY: test
-test: $(STAMP) ## Run the whole test suite
+test: $(STAMP) browser ## Run the whole test suite (installs chromium first when missing)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 .PHONY: eval

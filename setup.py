@@ -31,6 +31,8 @@ EXTRAS = {
         "hypothesis>=6.100",
         "ruff>=0.6",
         "gcp-storage-emulator>=2024.8",
+        "websockets>=13",  # DevTools protocol client: the run report's test drives headless chromium
+        "pillow>=10",  # reads the report screenshot's pixels
     ],
     # spaCy model for `--ner-model en_core_web_sm`; `make ner-model` installs it pinned by sha256
     # (requirements/ner-model.txt). Never part of the default install.

@@ -15,6 +15,8 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from pipelines.options import NewsbeamOptions, local_runner_default
+from pipelines.report import link as report_link
+from pipelines.report import write_report
 from transforms.clean import Clean
 from transforms.common import DEAD, MAIN, sha256_hex
 from transforms.decode import Decode
@@ -123,8 +125,15 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     result = pipeline.run()
     result.wait_until_finish()
     manifest = read_manifest(nb.output)
+    counters = step_counters(result)
+    try:
+        report = report_link(write_report(nb.output, manifest, counters))
+    except Exception as e:  # the data is written and counted; a failed report must not fail the run
+        logging.getLogger("newsbeam").warning("run report not written: %r", e)
+        report = f"not written ({type(e).__name__})"
     print_summary(manifest)
-    print_counters(step_counters(result))
+    print_counters(counters)
+    print(f"report: {report}")
     return manifest
 
 

@@ -51,11 +51,11 @@ def sample_docs() -> list[Doc]:
         doc(4, 3, "de", "Nordkurier", [PUTIN, NATO], "wire1", 4, False, syndicator="AP"),
         doc(5, 2, "en", "Harbour Daily", [NATO]),
         doc(6, 2, "en", "Harbour Daily", [KYIV]),
-        doc(7, 3, "fr", "Le Journal", [NATO, KYIV], "pair", 2, True),
+        doc(7, 3, "fr", "Le Journal", [NATO, KYIV], "pair", 2, True, title="<script>alert(1)</script> & <b>x</b>"),
         doc(8, 3, "fr", "Le Journal", [NATO], "pair", 2, False),
         doc(9, 4, "en", "Valley Times", []),
         doc(10, 4, "de", "Nordkurier", [KYIV]),
-        doc(11, None, "en", "Valley Times", [PUTIN], title="<script>alert(1)</script> & <b>bold</b>"),
+        doc(11, None, "en", "Valley Times", [PUTIN]),
         doc(12, 4, "en", "Harbour Daily", [PUTIN]),
     ]
 
