@@ -1,14 +1,17 @@
-"""Registry of the output tables, found in what the `schemas` package exports.
+"""Registry of the output tables, found in the `schemas` package.
 
-Every pyarrow schema the package exports with a `newsbeam.table` metadata key is a table: its name is that key,
-its folder is `DIR/<name>/`, and its Hive partition columns are the `PARTITION_COLUMNS` it holds (in path order),
-unless its metadata names them in `newsbeam.partition_columns` (comma-separated, empty for none). So a new table
-schema shows up in the BigQuery DDL, the queries and the readers without touching this module.
+Every pyarrow schema the package exports, or one of its modules defines, with a `newsbeam.table` metadata key is
+a table: its name is that key, its folder is `DIR/<name>/`, and its Hive partition columns are the
+`PARTITION_COLUMNS` it holds (in path order), unless its metadata names them in `newsbeam.partition_columns`
+(comma-separated, empty for none). So a new table schema shows up in the BigQuery DDL and the readers without
+touching this module.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
+import pkgutil
 
 import pyarrow as pa
 import pyarrow.dataset as ds
@@ -43,17 +46,26 @@ def _partition_columns(schema: pa.Schema, default: tuple[str, ...]) -> tuple[str
     return tuple(c for c in default if c in schema.names)
 
 
-def tables() -> list[Table]:
-    """Every table schema the `schemas` package exports, in export order, one entry per table name."""
+def _candidates():
+    """Schemas the package exports (in export order), then those of each of its modules (by module name)."""
     import schemas
 
-    found: dict[str, Table] = {}
     for attr in getattr(schemas, "__all__", dir(schemas)):
-        schema = getattr(schemas, attr, None)
+        yield getattr(schemas, attr, None)
+    for module in sorted(m.name for m in pkgutil.iter_modules(schemas.__path__)):
+        yield from vars(importlib.import_module(f"schemas.{module}")).values()
+
+
+def tables() -> list[Table]:
+    """Every table schema of the `schemas` package, one entry per table name (articles first)."""
+    from schemas.articles import PARTITION_COLUMNS
+
+    found: dict[str, Table] = {}
+    for schema in _candidates():
         if not isinstance(schema, pa.Schema) or TABLE_KEY not in (schema.metadata or {}):
             continue
         name = schema.metadata[TABLE_KEY].decode()
-        found.setdefault(name, Table(name, schema, _partition_columns(schema, schemas.PARTITION_COLUMNS)))
+        found.setdefault(name, Table(name, schema, _partition_columns(schema, PARTITION_COLUMNS)))
     return list(found.values())
 
 
