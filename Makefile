@@ -66,6 +66,20 @@ format: $(STAMP) ## Format and fix lint with ruff
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+BENCH_DOCS ?= 500
+BENCH_RSS_DOCS ?= 500,2000
+BENCH_VENV := bench/.venv-datatrove
+
+$(BENCH_VENV)/.installed: bench/requirements-datatrove.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements-datatrove.txt
+	touch $@
+
+.PHONY: bench
+bench: $(STAMP) $(BENCH_VENV)/.installed ## Benchmark vs bare trafilatura and datatrove (BENCH_DOCS=2000 BENCH_RSS_DOCS=2000,20000 for full size)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m bench.run --docs $(BENCH_DOCS) --rss-docs $(BENCH_RSS_DOCS)
+
 .PHONY: clean
 clean: ## Remove outputs and caches (keeps .venv)
 	rm -rf $(OUT) .pytest_cache .ruff_cache build *.egg-info

