@@ -1,11 +1,16 @@
 """Seen: forwards each lead key (canonical URL or content hash) once; repeats from later polls are dropped.
 
 A stateful DoFn keyed by the lead key remembers it; an event-time timer clears the memory after `ttl` seconds,
-so state does not grow forever on a stream that runs for months. A repeat is not a record (the same feed entry
-seen again), so it is counted (`seen/skipped_repeat`), not written as a dead letter.
+so state does not grow forever on a stream that runs for months. The timer clears only once the wall clock has
+also passed the expiry: a watermark that jumps ahead of the data (the local runner moves it to the end of time
+once a bounded source is done, while leads of later polls are still queued) must not make a repeat look new.
+A repeat is not a record (the same feed entry seen again), so it is counted (`seen/skipped_repeat`), not written
+as a dead letter.
 """
 
 from __future__ import annotations
+
+import time
 
 import apache_beam as beam
 from apache_beam.coders import BooleanCoder
@@ -13,12 +18,17 @@ from apache_beam.metrics import Metrics
 from apache_beam.transforms.timeutil import TimeDomain
 from apache_beam.transforms.userstate import ReadModifyWriteStateSpec, TimerSpec, on_timer
 from apache_beam.transforms.window import GlobalWindows
-from apache_beam.utils.timestamp import Duration
+from apache_beam.utils.timestamp import Duration, Timestamp
 
 from schemas.record import Lead
 
 STAGE = "seen"
 DEFAULT_TTL = 7 * 24 * 3600  # seconds; feeds list an article for a few days at most, a week covers stragglers
+
+
+def expired(expiry: Timestamp, now: float) -> bool:
+    """True when the expiry time has really come (wall clock), not merely the watermark."""
+    return now >= expiry.micros / 1e6
 
 
 SEEN = ReadModifyWriteStateSpec("seen", BooleanCoder())
@@ -32,6 +42,7 @@ class _ForwardFirstFn(beam.DoFn):
         self.ttl = ttl
         self.new = Metrics.counter(STAGE, "forwarded")
         self.repeats = Metrics.counter(STAGE, "skipped_repeat")
+        self.kept = Metrics.counter(STAGE, "expiry_before_wall_clock")
 
     def process(
         self,
@@ -50,8 +61,11 @@ class _ForwardFirstFn(beam.DoFn):
         yield lead
 
     @on_timer(EXPIRY)
-    def expire(self, seen=SEEN_STATE):
-        seen.clear()
+    def expire(self, fired=beam.DoFn.TimestampParam, seen=SEEN_STATE):
+        if expired(fired, time.time()):
+            seen.clear()
+        else:
+            self.kept.inc()
 
 
 class ForwardFirstSeen(beam.PTransform):
@@ -65,6 +79,6 @@ class ForwardFirstSeen(beam.PTransform):
         return (
             leads
             | "GlobalWindow" >> beam.WindowInto(GlobalWindows())
-            | "KeyByUrl" >> beam.Map(lambda lead: (lead.key, lead))
+            | "KeyByUrl" >> beam.Map(lambda lead: (lead.key, lead)).with_output_types(tuple[str, Lead])
             | "FirstSeen" >> beam.ParDo(_ForwardFirstFn(self.ttl))
         )

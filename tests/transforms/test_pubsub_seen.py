@@ -12,11 +12,12 @@ from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.test_stream import TestStream
 from apache_beam.testing.util import assert_that, equal_to
 from apache_beam.transforms.window import TimestampedValue
+from apache_beam.utils.timestamp import Timestamp
 
 from schemas.record import Lead
 from transforms.common import Rejected
 from transforms.pubsub import message_to_lead
-from transforms.seen import ForwardFirstSeen
+from transforms.seen import ForwardFirstSeen, expired
 
 
 def test_url_message():
@@ -84,3 +85,8 @@ def test_seen_memory_expires_by_timer():
     with TestPipeline(options=options) as p:
         keys = p | events | ForwardFirstSeen(ttl=100) | beam.Map(lambda x: x.key)
         assert_that(keys, equal_to(["a", "b", "a"]))
+
+
+def test_expiry_waits_for_the_wall_clock_too():
+    assert expired(Timestamp(1000), now=1000.0) and expired(Timestamp(1000), now=5000.0)
+    assert not expired(Timestamp(1000), now=999.0)  # a watermark jump alone never clears the memory
