@@ -33,6 +33,7 @@ EXTRAS = {
         "gcp-storage-emulator>=2024.8",
         "websockets>=13",  # DevTools protocol client: the run report's test drives headless chromium
         "pillow>=10",  # reads the report screenshot's pixels
+        "psutil>=5.9",  # tests/bench imports bench.run, which samples memory with it
     ],
     # spaCy model for `--ner-model en_core_web_sm`; `make ner-model` installs it pinned by sha256
     # (requirements/ner-model.txt). Never part of the default install.
