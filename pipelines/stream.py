@@ -13,8 +13,10 @@ import datetime as dt
 import glob
 import json
 import logging
+import math
 import os
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import apache_beam as beam
@@ -23,15 +25,18 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from apache_beam.transforms.window import FixedWindows, TimestampedValue
 
 from pipelines.backfill import Enrich, print_summary
-from pipelines.options import NewsbeamOptions, local_runner_default
+from pipelines.options import LOCAL_RUNNER, NewsbeamOptions, local_runner_default
 from transforms.common import DEAD, MAIN, sha256_hex
 from transforms.feeds import PollFeeds, feed_list_dead_letters, parse_feed_list
+from transforms.feeds import forget_memory as forget_poll_memory
 from transforms.fetch import FetchArticles, FetchConfig
 from transforms.pubsub import MessagesToLeads
 from transforms.seen import ForwardFirstSeen
+from transforms.seen import forget_memory as forget_seen_memory
 from transforms.stream_write import MANIFESTS, WriteWindows
 
 log = logging.getLogger("newsbeam.stream")
+LOCAL_RUNNERS = (LOCAL_RUNNER, "DirectRunner")  # runners that finish a stage before starting the next
 
 
 def fetch_config(nb: NewsbeamOptions) -> FetchConfig:
@@ -54,9 +59,17 @@ def load_feeds(path: str) -> tuple[list[str], list[tuple[str, str]]]:
         return parse_feed_list(f.read(1024 * 1024))  # a feed list of 1 MB holds ~10k URLs, far past "hundreds"
 
 
-def build(pipeline: beam.Pipeline, nb: NewsbeamOptions, messages: beam.PCollection | None = None) -> str:
+def build(
+    pipeline: beam.Pipeline,
+    nb: NewsbeamOptions,
+    messages: beam.PCollection | None = None,
+    polls: int | None = None,
+    memory_id: str | None = None,
+    first_round: bool = True,
+) -> str:
     """Builds the stream; `messages` (a PCollection of PubsubMessage) replaces the Pub/Sub read, for tests.
 
+    `polls` overrides --max-polls; `memory_id` and `first_round` serve the rounds of a local stream (see main).
     Returns the run key that names this run's files.
     """
     started = dt.datetime.now(dt.UTC)
@@ -72,9 +85,11 @@ def build(pipeline: beam.Pipeline, nb: NewsbeamOptions, messages: beam.PCollecti
     else:
         source = nb.feeds
         feeds, bad = load_feeds(nb.feeds)
+        bad = bad if first_round else []  # reported once per stream, not once per round
         for line, why in bad:
             log.warning("feed list %s: skipped %r: %s", nb.feeds, line, why)
-        polled = pipeline | "Poll" >> PollFeeds(feeds, nb.poll_interval, nb.max_polls, config)
+        polls = nb.max_polls if polls is None else polls
+        polled = pipeline | "Poll" >> PollFeeds(feeds, nb.poll_interval, polls, config, memory_id)
         now = time.time()
         bad_lines = (
             pipeline
@@ -84,7 +99,7 @@ def build(pipeline: beam.Pipeline, nb: NewsbeamOptions, messages: beam.PCollecti
         leads, source_dead = polled[MAIN], [polled[DEAD], bad_lines]
     key = stream_run_key(source, started)
     windows = FixedWindows(nb.window)
-    new_leads = leads | "FirstSeen" >> ForwardFirstSeen(nb.seen_ttl)
+    new_leads = leads | "FirstSeen" >> ForwardFirstSeen(nb.seen_ttl, memory_id)
     fetched = new_leads | "Fetch" >> FetchArticles(config)
     raw = fetched[MAIN] | "Window" >> beam.WindowInto(windows)
     articles, step_dead = raw | "Enrich" >> Enrich(nb)
@@ -98,11 +113,12 @@ def build(pipeline: beam.Pipeline, nb: NewsbeamOptions, messages: beam.PCollecti
     return key
 
 
-def run_manifest(output: str, run_key: str) -> dict[str, Any]:
-    """Sums the window manifests of one run into the batch manifest shape (local output folders only)."""
+def run_manifest(output: str, run_keys: str | list[str]) -> dict[str, Any]:
+    """Sums the window manifests of runs (the rounds of a stream) into the batch manifest shape (local folders)."""
+    keys = [run_keys] if isinstance(run_keys, str) else list(run_keys)
     total: dict[str, Any] = {
         "job": "stream",
-        "run_key": run_key,
+        "run_keys": keys,
         "windows": 0,
         "records_in": 0,
         "articles_out": 0,
@@ -110,7 +126,8 @@ def run_manifest(output: str, run_key: str) -> dict[str, Any]:
         "dead_letters_by_reason": {},
         "rows_per_partition": {},
     }
-    for path in sorted(glob.glob(os.path.join(output, MANIFESTS, f"{glob.escape(run_key)}-w*.json"))):
+    paths = [p for key in keys for p in glob.glob(os.path.join(output, MANIFESTS, f"{glob.escape(key)}-w*.json"))]
+    for path in sorted(paths):
         with open(path, encoding="utf-8") as f:
             window = json.load(f)
         total["windows"] += 1
@@ -128,21 +145,53 @@ def options_from(argv: list[str] | None) -> PipelineOptions:
     nb = options.view_as(NewsbeamOptions)
     if not nb.output or not (nb.feeds or nb.pubsub_subscription):
         raise SystemExit("newsbeam stream: --output and one of --feeds or --pubsub-subscription are required")
-    if nb.pubsub_subscription or nb.max_polls is None:
+    if nb.pubsub_subscription or (nb.max_polls is None and not runs_in_rounds(options)):
         options.view_as(StandardOptions).streaming = True  # an unbounded source needs a streaming job
     return options
+
+
+def runs_in_rounds(options: PipelineOptions) -> bool:
+    """Feeds on a local runner: the FnApiRunner starts downstream stages only after the impulse has ended, so an
+    endless local impulse would never write anything; the local stream runs one bounded pipeline per window."""
+    runner = options.view_as(StandardOptions).runner
+    name = runner if isinstance(runner, str) else type(runner).__name__
+    return not options.view_as(NewsbeamOptions).pubsub_subscription and name in LOCAL_RUNNERS
+
+
+def round_sizes(window: float, interval: float, max_polls: int | None) -> Iterator[int]:
+    """Polls per round: one window's worth, until --max-polls polls are done (never, without it)."""
+    per_round = max(1, math.ceil(window / interval - 1e-9))  # 1e-9: 300 / 60 is 5 rounds, not 6 by float error
+    left = max_polls
+    while left is None or left > 0:
+        size = per_round if left is None else min(per_round, left)
+        yield size
+        if left is not None:
+            left -= size
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any] | None:
     options = options_from(argv)
     nb = options.view_as(NewsbeamOptions)
-    with beam.Pipeline(options=options) as pipeline:
-        key = build(pipeline, nb)
+    keys: list[str] = []
+    if runs_in_rounds(options):
+        memory_id = f"stream-{os.getpid()}-{time.time_ns()}"
+        try:
+            for n, polls in enumerate(round_sizes(nb.window, nb.poll_interval, nb.max_polls)):
+                with beam.Pipeline(options=options) as pipeline:
+                    keys.append(build(pipeline, nb, polls=polls, memory_id=memory_id, first_round=n == 0))
+        except KeyboardInterrupt:
+            log.warning("stream stopped; windows of finished rounds are written")
+        finally:
+            forget_poll_memory(memory_id)
+            forget_seen_memory(memory_id)
+    else:
+        with beam.Pipeline(options=options) as pipeline:
+            keys.append(build(pipeline, nb))
     if "://" in nb.output:
         return None
-    manifest = run_manifest(nb.output, key)
+    manifest = run_manifest(nb.output, keys)
     print_summary(manifest)
-    print(f"windows written: {manifest['windows']} (run {key})")
+    print(f"windows written: {manifest['windows']} in {len(keys)} run(s)")
     return manifest
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import threading
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -148,23 +149,39 @@ class Backoff:
         return self.skip_left[feed]
 
 
+_MEMORY: dict[str, tuple[Backoff, HostThrottle]] = {}  # memory_id -> poll state shared by the rounds of a stream
+_MEMORY_LOCK = threading.Lock()
+
+
+def forget_memory(memory_id: str) -> None:
+    with _MEMORY_LOCK:
+        _MEMORY.pop(memory_id, None)
+
+
 class _PollFn(beam.DoFn):
     """Per tick, polls every feed not in backoff; yields leads, and a dead letter per failed poll.
 
-    Backoff and throttle state live in the DoFn instance: a single impulse element drives all polls, so one
-    instance sees every tick of a feed on the local runner; on Dataflow a worker restart resets the backoff.
+    Backoff and throttle state live in worker memory: a single impulse element drives all polls, so one worker
+    sees every tick of a feed; on Dataflow a worker restart resets the backoff. With a `memory_id`, the state
+    outlives the pipeline inside this process, so the rounds of a local stream (pipelines/stream.py) share it.
     """
 
-    def __init__(self, feeds: list[str], config: FetchConfig) -> None:
+    def __init__(self, feeds: list[str], config: FetchConfig, memory_id: str | None = None) -> None:
         # one try per poll: the next poll is the retry, and backoff spaces them out
         self.feeds, self.config = list(feeds), dataclasses.replace(config, retries=0)
+        self.memory_id = memory_id
         self.polls = Metrics.counter(STAGE, "polls")
         self.skipped = Metrics.counter(STAGE, "skipped_backoff")
         self.entries = Metrics.counter(STAGE, "entries")
 
     def setup(self) -> None:
-        self.backoff = Backoff()
-        self.throttle = HostThrottle(self.config.per_host_interval)
+        if self.memory_id is None:
+            self.backoff, self.throttle = Backoff(), HostThrottle(self.config.per_host_interval)
+            return
+        with _MEMORY_LOCK:
+            self.backoff, self.throttle = _MEMORY.setdefault(
+                self.memory_id, (Backoff(), HostThrottle(self.config.per_host_interval))
+            )
 
     def process(self, tick: Any) -> Iterator[Lead | TaggedOutput]:
         for feed in self.feeds:
@@ -195,9 +212,17 @@ class PollFeeds(beam.PTransform):
     With `max_polls` the impulse is bounded and the job ends after that many rounds; without, it runs forever.
     """
 
-    def __init__(self, feeds: list[str], interval: float, max_polls: int | None, config: FetchConfig) -> None:
+    def __init__(
+        self,
+        feeds: list[str],
+        interval: float,
+        max_polls: int | None,
+        config: FetchConfig,
+        memory_id: str | None = None,
+    ) -> None:
         super().__init__()
         self.feeds, self.interval, self.max_polls, self.config = list(feeds), interval, max_polls, config
+        self.memory_id = memory_id
 
     def expand(self, pbegin):
         start = time.time()
@@ -205,7 +230,8 @@ class PollFeeds(beam.PTransform):
         return (
             pbegin
             | "Ticks" >> PeriodicImpulse(start_timestamp=start, stop_timestamp=stop, fire_interval=self.interval)
-            | "PollEachFeed" >> beam.ParDo(_PollFn(self.feeds, self.config)).with_outputs(DEAD, main=MAIN)
+            | "PollEachFeed"
+            >> beam.ParDo(_PollFn(self.feeds, self.config, self.memory_id)).with_outputs(DEAD, main=MAIN)
         )
 
 

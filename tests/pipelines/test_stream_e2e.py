@@ -26,7 +26,7 @@ from tests.feed_server import (
 
 POLLS = 5
 INTERVAL = 0.5  # seconds: 5 polls in 2.5 s keep the test fast and still cross several windows
-WINDOW = 1.0
+WINDOW = 1.25  # 3 polls per round: the 5 polls run as 2 rounds (2 pipelines), each writing its windows
 TIMEOUT = 0.4  # the hanging feed and page sleep longer than this
 HANG = 1.5
 
@@ -105,6 +105,14 @@ def stream_run(tmp_path_factory):
         lines += [f"{server.url('/flaky-bomb.xml')}  # entity bomb first", server.url("/dead.xml"), "ftp://bad/feed"]
         feeds.write_text("\n".join(lines) + "\n")
         out = tmp / "out"
+        news = server.scripts["/news.xml"]
+        files_at_poll: list[int] = []
+
+        def watched(n: int):  # what a reader could see in the table when each poll happened
+            files_at_poll.append(len(list((out / "articles").rglob("*.parquet"))))
+            return news(n)
+
+        server.scripts["/news.xml"] = watched
         manifest = stream.main(
             [
                 f"--feeds={feeds}",
@@ -118,7 +126,7 @@ def stream_run(tmp_path_factory):
                 "--per-host-interval=0",
             ]
         )
-        yield server, out, manifest
+        yield server, out, manifest, files_at_poll
     finally:
         server.stop()
 
@@ -128,7 +136,7 @@ def table(out: pathlib.Path, name: str) -> str:
 
 
 def test_every_article_lands_once_in_its_partition(stream_run):
-    server, out, _ = stream_run
+    server, out, _, _ = stream_run
     rows = duckdb.sql(
         f"SELECT url, CAST(published_date AS VARCHAR), language FROM {table(out, 'articles')} ORDER BY url"
     ).fetchall()
@@ -137,7 +145,7 @@ def test_every_article_lands_once_in_its_partition(stream_run):
 
 
 def test_failures_are_dead_letters_with_reasons(stream_run):
-    server, out, manifest = stream_run
+    server, out, manifest, _ = stream_run
     reasons = dict(
         duckdb.sql(f"SELECT stage || '/' || reason, count(*) FROM {table(out, 'dead_letter')} GROUP BY ALL").fetchall()
     )
@@ -156,7 +164,7 @@ def test_failures_are_dead_letters_with_reasons(stream_run):
 
 
 def test_failing_feed_is_backed_off_and_pages_fetched_once(stream_run):
-    server, _, _ = stream_run
+    server, _, _, _ = stream_run
     assert server.hits("/news.xml") == POLLS
     # 503 on every poll: polled at rounds 1, 2 and 4 (skips 0, then 1, then 3 rounds), not 5 times
     assert server.hits("/dead.xml") == 3
@@ -166,10 +174,17 @@ def test_failing_feed_is_backed_off_and_pages_fetched_once(stream_run):
 
 
 def test_windows_write_their_own_files(stream_run):
-    _, out, manifest = stream_run
+    _, out, manifest, _ = stream_run
     files = sorted(p.name for p in (out / "articles").rglob("*.parquet"))
     windows = {name.split("-w", 1)[1].split("-", 1)[0] for name in files}
     assert all("-w" in name for name in files) and len(windows) >= 2
     manifests = sorted((out / "_manifests").glob("*.json"))
     assert len(manifests) == manifest["windows"] >= 2
     assert sum(json.loads(p.read_text())["articles_out"] for p in manifests) == len(EXPECTED)
+
+
+def test_local_stream_writes_each_window_while_it_keeps_polling(stream_run):
+    _, _, manifest, files_at_poll = stream_run
+    # one bounded pipeline per window (3 polls, then 2): the first round is in Parquet before the last poll
+    assert len(manifest["run_keys"]) == 2
+    assert files_at_poll[0] == 0 and files_at_poll[-1] > 0
