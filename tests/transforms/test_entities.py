@@ -113,8 +113,12 @@ def test_capitalised_runs_and_classification():
     spaces = [True, True, True, True, True, True, False, False, True, False, False]
     runs = capitalised_runs(words, spaces)
     assert runs == [(0, 5), (6, 10)]
-    assert classify_run(words, 0, 5, "")[:3] == (3, 5, "PERSON")
-    assert classify_run(words, 6, 10, "met")[:3] == (6, 10, "PERSON")
+    assert [s[:3] for s in classify_run(words, 0, 5, "")] == [(3, 5, "PERSON")]
+    assert [s[:3] for s in classify_run(words, 6, 10, "met")] == [(6, 10, "PERSON")]
+    korir = ["John", "Korir", "of", "Kenya", "won"]
+    assert [s[:3] for s in classify_run(korir, 0, 4, "", "won")] == [(0, 2, "PERSON")]
+    bank = ["European", "Bank", "for", "Reconstruction", "and", "Development"]
+    assert [s[:3] for s in classify_run(bank, 0, 6, "")] == [(0, 6, "ORG")]
 
 
 def test_mention_counts_and_rows():

@@ -1,0 +1,140 @@
+"""Entity scorer: recall, precision and alias grouping of `articles.entities` against the gold `entities`.
+
+- entity_recall: a gold entity counts when one of its aliases is tagged in its article (any label).
+- entity_precision: the issue's measure. Distinct tagged surface forms of an article are wrong when they are a
+  gold `not_entities` string, or lie inside one ("Chicago" in "Chicago Marathon") or inside gold boilerplate
+  (`must_drop`) still in the text.
+- entity_precision_annotated: the strict measure. The share of distinct tagged surface forms that are aliases
+  of a gold entity; meaningful where the gold lists every entity (the `e_*` files do; the bundled five do not).
+- entity_grouping_article: gold entities with two or more aliases tagged in one article whose aliases all got
+  one entity_id there.
+- entity_grouping_corpus: gold entities (by canonical name, across all gold files) whose tagged aliases share
+  one entity_id in every article: Zelenskiy / Zelenskyy / Zelensky, Sergei / Sergey Lavrov, Kyiv / Kiev.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from evaluation.scoring import Case, Score, flat, ratio
+
+_APOSTROPHES = ("'s", "’s", "‘s", "'", "’")
+
+
+def surface(text: str) -> str:
+    """A mention or alias as compared: white space flattened, possessive dropped."""
+    text = flat(text)
+    for ending in _APOSTROPHES:
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def occurrences(text: str, snippets: Sequence[str]) -> list[tuple[int, int]]:
+    """Character spans of every occurrence of every snippet in text."""
+    spans = []
+    for junk in snippets:
+        start = text.find(junk)
+        while junk and start >= 0:
+            spans.append((start, start + len(junk)))
+            start = text.find(junk, start + 1)
+    return spans
+
+
+def is_wrong(mention: dict[str, Any], not_entities: Sequence[str], forbidden: list[tuple[int, int]]) -> bool:
+    """A tag the gold forbids: a not_entity, or a tag overlapping a not_entity or boilerplate in the text."""
+    if any(surface(mention["text"]) == surface(n) for n in not_entities):
+        return True
+    return any(a < mention["end"] and mention["start"] < b for a, b in forbidden)
+
+
+def score_entities(cases: Sequence[Case]) -> list[Score]:
+    found = total = 0
+    recall_misses: list[str] = []
+    tags = wrong = annotated = 0
+    wrong_list: list[str] = []
+    unannotated: list[str] = []
+    grouped = group_total = 0
+    split_misses: list[str] = []
+    ids_of: dict[str, set[str]] = defaultdict(set)
+    for case in cases:
+        gold = [e for e in case.gold.get("entities", []) if e.get("aliases")]
+        if case.row is None:
+            total += len(gold)
+            recall_misses += [f"{case.gold['input']}: no row for {e['canonical']}" for e in gold]
+            continue
+        mentions = case.row.get("entities") or []
+        text = case.row.get("text") or ""
+        ids_by_surface: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            ids_by_surface[surface(m["text"])].add(m["entity_id"])
+        for e in gold:
+            total += 1
+            aliases = {surface(a) for a in e["aliases"]}
+            tagged = aliases & set(ids_by_surface)
+            if tagged:
+                found += 1
+            else:
+                recall_misses.append(f"{case.gold['input']}: {e['canonical']} ({', '.join(sorted(aliases))})")
+            ids = set().union(*(ids_by_surface[a] for a in tagged)) if tagged else set()
+            ids_of[e["canonical"]] |= ids
+            if len(tagged) >= 2:
+                group_total += 1
+                if len(ids) == 1:
+                    grouped += 1
+                else:
+                    split_misses.append(f"{case.gold['input']}: {e['canonical']} split into {sorted(ids)}")
+        known = {surface(a) for e in gold for a in [e["canonical"], *e["aliases"]]}
+        forbidden = occurrences(text, [*case.gold.get("must_drop", []), *case.gold.get("not_entities", [])])
+        seen: dict[str, bool] = {}
+        for m in mentions:
+            key = surface(m["text"])
+            seen[key] = seen.get(key, False) or is_wrong(m, case.gold.get("not_entities", []), forbidden)
+        for key, bad in seen.items():
+            tags += 1
+            wrong += bad
+            annotated += key in known
+            if bad:
+                wrong_list.append(f"{case.gold['input']}: {key}")
+            elif key not in known:
+                unannotated.append(f"{case.gold['input']}: {key}")
+    corpus_ok = [c for c, ids in ids_of.items() if len(ids) == 1]
+    corpus_split = [f"{c}: {sorted(ids)}" for c, ids in ids_of.items() if len(ids) > 1]
+    corpus_total = sum(1 for ids in ids_of.values() if ids)
+    return [
+        ratio("entity_recall", found, total, recall_misses),
+        ratio("entity_precision", tags - wrong, tags, wrong_list),
+        ratio("entity_precision_annotated", annotated, tags, unannotated),
+        ratio("entity_grouping_article", grouped, group_total, split_misses),
+        ratio("entity_grouping_corpus", len(corpus_ok), corpus_total, corpus_split),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """python -m evaluation.entities --output DIR [--gold tests/gold]: entity scores of the bundled samples and of
+    the `e_*` articles apart, then together."""
+    import argparse
+
+    from evaluation.scoring import load_gold, load_rows, match_cases, table
+
+    parser = argparse.ArgumentParser(prog="python -m evaluation.entities", description=main.__doc__)
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--gold", default="tests/gold")
+    parser.add_argument("--details", action="store_true")
+    args = parser.parse_args(argv)
+    cases = match_cases(load_gold(args.gold), load_rows(args.output))
+    subsets = {
+        "bundled samples": [c for c in cases if not c.gold["input"].startswith("e_")],
+        "e_* articles": [c for c in cases if c.gold["input"].startswith("e_")],
+        "all": list(cases),
+    }
+    for name, chosen in subsets.items():
+        print(f"\n== {name} ({len(chosen)} files)")
+        print(table(score_entities(chosen), details=args.details))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
