@@ -1,6 +1,8 @@
 """Entity scorer: recall, precision and alias grouping of `articles.entities` against the gold `entities`.
 
 - entity_recall: a gold entity counts when one of its aliases is tagged in its article (any label).
+- entity_recall_in_text: the same over gold entities one of whose aliases is still in the clean text (an alias
+  only a removed dateline or byline held cannot be tagged without tagging boilerplate).
 - entity_precision: the issue's measure. Distinct tagged surface forms of an article are wrong when they are a
   gold `not_entities` string, or lie inside one ("Chicago" in "Chicago Marathon") or inside gold boilerplate
   (`must_drop`) still in the text.
@@ -14,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -51,7 +54,7 @@ def is_wrong(mention: dict[str, Any], not_entities: Sequence[str], forbidden: li
 
 
 def score_entities(cases: Sequence[Case]) -> list[Score]:
-    found = total = 0
+    found = total = found_in_text = total_in_text = 0
     recall_misses: list[str] = []
     tags = wrong = annotated = 0
     wrong_list: list[str] = []
@@ -74,6 +77,9 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
             total += 1
             aliases = {surface(a) for a in e["aliases"]}
             tagged = aliases & set(ids_by_surface)
+            if any(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", text) for a in aliases):
+                total_in_text += 1
+                found_in_text += bool(tagged)
             if tagged:
                 found += 1
             else:
@@ -105,6 +111,7 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
     corpus_total = sum(1 for ids in ids_of.values() if ids)
     return [
         ratio("entity_recall", found, total, recall_misses),
+        ratio("entity_recall_in_text", found_in_text, total_in_text, []),
         ratio("entity_precision", tags - wrong, tags, wrong_list),
         ratio("entity_precision_annotated", annotated, tags, unannotated),
         ratio("entity_grouping_article", grouped, group_total, split_misses),
@@ -113,8 +120,8 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """python -m evaluation.entities --output DIR [--gold tests/gold]: entity scores of the bundled samples and of
-    the `e_*` articles apart, then together."""
+    """python -m evaluation.entities --output DIR [--gold tests/gold]: entity scores of the bundled samples, the
+    `e_*` articles and the other gold files apart, then together."""
     import argparse
 
     from evaluation.scoring import load_gold, load_rows, match_cases, table
@@ -126,8 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     cases = match_cases(load_gold(args.gold), load_rows(args.output))
     subsets = {
-        "bundled samples": [c for c in cases if not c.gold["input"].startswith("e_")],
+        "bundled samples": [c for c in cases if c.gold["input"][:1].isdigit()],
         "e_* articles": [c for c in cases if c.gold["input"].startswith("e_")],
+        "other gold files": [c for c in cases if not c.gold["input"][:1].isdigit() and c.gold["input"][:2] != "e_"],
         "all": list(cases),
     }
     for name, chosen in subsets.items():

@@ -32,8 +32,8 @@ TITLES = words(
     Ayatollah Premier Speaker Chairman Chairwoman Chair Chief Director Spokesman Spokeswoman Spokesperson Coach
     Manager Inspector Detective Superintendent Constable Councillor Councilman Councilwoman Alderman Attorney
     Prosecutor Deputy Leader CEO Executive President-elect Minister-President Präsident Präsidentin Kanzler
-    Kanzlerin Ministerin Bundeskanzler Bürgermeister Herr Frau Président Ministre Presidente State Staff Affairs
-    Defence Defense"""
+    Kanzlerin Councilmember Ministerin Bundeskanzler Bürgermeister Herr Frau Président Ministre Presidente State
+    Staff Affairs Defence Defense"""
 )
 # Lower-case words right before a capitalised run that make it a person: "spokesman Dmitry Peskov".
 PRECEDING_TITLES = words(
@@ -57,7 +57,8 @@ ORG_SUFFIXES = words(
     Agency Unions Airport Railways Telecom Media Studios Records Bancshares Insurance Ventures Trust Church
     Mosque Cathedral Zoo Observatory Consortium Cooperative Co-operative Network Gazette Observer International
     Securities Unit Stores Supermarkets Brewery Airline Railway Motor Automotive Chemicals Mining Logistics
-    Solutions Therapeutics Biotech Software Electronics Semiconductor Semiconductors"""
+    Solutions Therapeutics Biotech Software Electronics Semiconductor Semiconductors Factory Works Plant Mill
+    Refinery Shipyard"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
@@ -101,15 +102,17 @@ _COMMON = words(
     Only Last Next First Second Third New Old Former Late Earlier Later Today Tonight Yesterday Tomorrow Please
     Read Click Subscribe Sign Follow Share Watch Listen Photo Image Video Copyright Advertisement Sponsored
     Related Updated Published Posted Breaking Live Exclusive Analysis Opinion Editorial Comment Note Editor
-    Editors"""
+    Editors Der Die Das Den Dem Des Ein Eine Einen Im Am Le La Les Un Une Du El Los Las Il Lo Gli Het Een"""
 )
+# Place words that are also common surnames: "Fire Chief Linda Park" is a person.
+SURNAME_LIKE = words("""Park Hall Lane Street Banks Bridge Ford Hill Wood Brook Bay""")
 # Given names that are also ordinary words opening a capitalised run ("Long Beards", "Hope Street").
 COMMON_WORD_NAMES = words(
     """Long Will Hope Faith Joy Chance Young Rich Sterling Summer Autumn Winter Spring Dawn Sunny Golden Royal
     Liberty Unity Harmony Victory Precious Lucky Happy Star Sky River Forest Storm Rain Snow Sun Moon Ocean
     Crystal Amber Ruby Pearl Diamond Jade Iris Lily Holly Ivy Heather Poppy Berry Cherry Olive Ginger Pepper Sage
     Blue Green Brown Black White Gray Grey Red Gold Silver Honor Honour Patience Prudence Mercy Charity Verity
-    True Noble Earl Duke Prince Bishop Deacon Miles Price Cash Gene Art Bill Don Guy Sonny"""
+    True Noble Earl Duke Prince Bishop Deacon Miles Price Cash Gene Art Bill Don Guy Sonny Al El"""
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’À-ÿĀ-ſ]*[a-zà-ÿā-ſ][\w'’À-ÿĀ-ſ]*|[A-Z]\.)$")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2}|XI{1,3}|XIV|XV|XVI)$")
@@ -184,7 +187,10 @@ def _name_part(words: list[str], start: int, end: int) -> tuple[int, int] | None
         real = real[:-1]
     if not real or len(real) > MAX_NAME_TOKENS:
         return None
-    if any(w in CONNECTORS or w in ORG_SUFFIXES or w in LOC_SUFFIXES or w in NOT_NAME_WORDS for w in real):
+    if any(
+        w in CONNECTORS or w in ORG_SUFFIXES or (w in LOC_SUFFIXES and w not in SURNAME_LIKE) or w in NOT_NAME_WORDS
+        for w in real
+    ):
         return None
     if not all(is_name_token(w) for w in real):
         return None
@@ -229,10 +235,12 @@ def _classify_piece(words: list[str], start: int, end: int, before: str, after: 
         return RuleSpan(start, end, "LOC", "loc_suffix")
     if 2 <= size <= MAX_RUN_TOKENS and words[end - 1] in EVENT_WORDS:
         return RuleSpan(start, end, EVENT, "event")
-    if size >= 2 and words[start] in first_names():
-        part = _name_part(words, start, end)
-        if part:
-            return RuleSpan(*part, "PERSON", "first_name")
+    names = first_names()
+    for k in range(start, max(start, end - 2) + 1):  # "Infrastrukturvorstand Berthold Huber": role, then the name
+        if words[k] in names and (k == start or end - k in (2, 3)):
+            part = _name_part(words, k, end)
+            if part and end - k >= 2:
+                return RuleSpan(*part, "PERSON", "first_name")
     if 2 <= size <= 3 and (after in SPEECH_VERBS or before in ("said", "says")):
         part = _name_part(words, start, end)
         if part:
