@@ -149,9 +149,12 @@ def is_name_token(text: str) -> bool:
     return bool(_NAME_TOKEN.match(text)) and text not in _COMMON
 
 
-def capitalised_runs(words: list[str], spaces: list[bool]) -> list[tuple[int, int]]:
+def capitalised_runs(
+    words: list[str], spaces: list[bool], breaks: set[int] | frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Token ranges of runs of name-like tokens, joined by hyphens ("Jean-Luc") and by particles or
-    connectors that are followed by another name-like token ("Bank of England", "Ursula von der Leyen")."""
+    connectors that are followed by another name-like token ("Bank of England", "Ursula von der Leyen").
+    A run never crosses a line break (`breaks`: indices of tokens that start a line)."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(words)
     while i < n:
@@ -159,16 +162,16 @@ def capitalised_runs(words: list[str], spaces: list[bool]) -> list[tuple[int, in
             i += 1
             continue
         j = i + 1
-        while j < n:
+        while j < n and j not in breaks:
             if is_name_token(words[j]) or words[j] in TITLES or _ROMAN.match(words[j]):
                 j += 1
                 continue
             k = j
-            while k < n and (words[k] in PARTICLES or words[k] in CONNECTORS or words[k] == "-"):
+            while k < n and k not in breaks and (words[k] in PARTICLES or words[k] in CONNECTORS or words[k] == "-"):
                 if words[k] == "-" and (spaces[k - 1] or spaces[k]):
                     break
                 k += 1
-            if k > j and k < n and is_name_token(words[k]):
+            if k > j and k < n and k not in breaks and is_name_token(words[k]):
                 j = k + 1
                 continue
             break
@@ -284,9 +287,9 @@ def acronym_definitions(words: list[str], spans: list[tuple[int, int]]) -> dict[
     return found
 
 
-def rule_spans(words: list[str], spaces: list[bool]) -> list[RuleSpan]:
+def rule_spans(words: list[str], spaces: list[bool], breaks: set[int] | frozenset[int] = frozenset()) -> list[RuleSpan]:
     spans = []
-    for start, end in capitalised_runs(words, spaces):
+    for start, end in capitalised_runs(words, spaces, breaks):
         before = words[start - 1] if start > 0 else ""
         after = words[end] if end < len(words) else ""
         after = words[end + 1] if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an") else after
