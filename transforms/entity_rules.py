@@ -71,7 +71,7 @@ LOC_SUFFIXES = words(
     Basin Valley Plateau Delta Glacier Forest Park Highlands Archipelago Reef Falls Gorge Stadium Arena Lane
     Street Road Avenue Square Bridge Boulevard Crossing Pass Dam Wharf Pier Harbour Harbor"""
 )
-LOC_HEADS = words("""Mount Lake Cape Gulf Isle Lac Mont""")
+LOC_HEADS = words("""Mount Lake Cape Gulf Isle Lac Mont Sea Bay Strait Straits""")
 # Words of capitalised runs that rule out a person name from the first-name rule.
 NOT_NAME_WORDS = words(
     """January February March April May June July August September October November December Monday Tuesday
@@ -86,7 +86,8 @@ CONNECTORS = words("""of for and""")  # inside organisation names: "Bank of Engl
 EVENT = "EVENT"  # a rule label that is never output: it keeps "Chicago" of "Chicago Marathon" from being a place
 EVENT_WORDS = words(
     """Marathon Open Cup Games Olympics Olympiad Festival Prix Summit Conference Agreement Accord Accords
-    Championship Championships Awards Expo Treaty Convention Protocol Declaration Tournament Series Derby"""
+    Championship Championships Awards Expo Treaty Convention Protocol Declaration Tournament Series Derby Index
+    Act"""
 )
 # Verbs after a two- or three-word run that make it a person ("Jasprit Bumrah took"), and ", a/an" appositions.
 SPEECH_VERBS = words(
@@ -115,6 +116,7 @@ COMMON_WORD_NAMES = words(
     True Noble Earl Duke Prince Bishop Deacon Miles Price Cash Gene Art Bill Don Guy Sonny Al El"""
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’À-ÿĀ-ſ]*[a-zà-ÿā-ſ][\w'’À-ÿĀ-ſ]*|[A-Z]\.)$")
+_SYLLABLE = re.compile(r"^[a-z]{1,4}$")  # lower-case part of a hyphenated given name: "Jong-un", "Se-hoon"
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2}|XI{1,3}|XIV|XV|XVI)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 
@@ -171,7 +173,8 @@ def capitalised_runs(
                 if words[k] == "-" and (spaces[k - 1] or spaces[k]):
                     break
                 k += 1
-            if k > j and k < n and k not in breaks and is_name_token(words[k]):
+            syllable = words[k - 1] == "-" and k < n and bool(_SYLLABLE.match(words[k]))  # "Park Ju-min"
+            if k > j and k < n and k not in breaks and (is_name_token(words[k]) or syllable):
                 j = k + 1
                 continue
             break
@@ -185,7 +188,11 @@ def _name_part(words: list[str], start: int, end: int) -> tuple[int, int] | None
     (a trailing "Jr" or Roman numeral allowed: "Felipe VI")."""
     while start < end and (words[start] in PARTICLES or words[start] in CONNECTORS):
         start += 1
-    real = [w for w in words[start:end] if w not in PARTICLES and w != "-"]
+    real = [
+        w
+        for i, w in enumerate(words[start:end], start)
+        if w not in PARTICLES and w != "-" and not (words[i - 1] == "-" and _SYLLABLE.match(w))
+    ]
     if real and len(real) > 1 and (_ROMAN.match(real[-1]) or real[-1] in ("Jr", "Jr.", "Sr", "Sr.")):
         real = real[:-1]
     if not real or len(real) > MAX_NAME_TOKENS:
@@ -202,6 +209,8 @@ def _name_part(words: list[str], start: int, end: int) -> tuple[int, int] | None
 
 def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     size = end - start
+    if size >= 3 and words[start] in LOC_HEADS and words[start + 1] == "of":
+        return RuleSpan(start, end, "LOC", "loc_head")  # "Cape of Good Hope", "Isle of Man", "Sea of Japan"
     if size >= 3 and words[start + 1] == "of" and words[start] not in ORG_HEADS:
         start += 2  # "Shares of Taiwan Semiconductor Manufacturing Company": the name starts after "of"
         size -= 2
