@@ -12,6 +12,13 @@ PAGE = (
     + "The council approved the new budget on Tuesday after a long debate about school funding. " * 4
     + "</p></article></body></html>"
 )
+# A page that takes trafilatura seconds (2 MB of paragraphs): a stand-in for a pathological page that stays
+# slow however loaded the machine is, unlike a zero time limit, which a busy parent can lose the race against.
+SLOW_PAGE = (
+    "<html><body><article>"
+    + "".join(f"<div><p>Paragraph {i} of a long report on the council budget.</p></div>" for i in range(20_000))
+    + "</article></body></html>"
+)
 
 
 def test_structured_date_keeps_time_and_offset():
@@ -31,9 +38,9 @@ def test_timed_extractor_answers_like_in_process_and_survives_a_timeout():
     extractor = TimedExtractor(60)
     try:
         assert extractor(PAGE)["text"] == extract_html(PAGE)["text"]
-        extractor.timeout_s = 0.0  # nothing finishes in no time: a stand-in for a pathological page
+        extractor.timeout_s = 0.2  # seconds; SLOW_PAGE needs far longer
         with pytest.raises(Rejected) as info:
-            extractor(PAGE)
+            extractor(SLOW_PAGE)
         assert info.value.reason == "extract_timeout"
         extractor.timeout_s = 60
         assert "approved the new budget" in extractor(PAGE)["text"]  # a fresh child serves the next page
@@ -58,11 +65,11 @@ def test_extract_step_dead_letters_a_page_over_the_time_limit():
 
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     docs = [
-        Doc(doc_id="a", input_uri="/a.html", fetched_at=now, format="html", raw_text=PAGE),
+        Doc(doc_id="a", input_uri="/a.html", fetched_at=now, format="html", raw_text=SLOW_PAGE),
         Doc(doc_id="t", input_uri="/t.txt", fetched_at=now, raw_text="Plain text passes through."),
     ]
     with TestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
-        out = p | beam.Create(docs) | Extract(timeout_s=1e-9)  # no page extracts in a nanosecond
+        out = p | beam.Create(docs) | Extract(timeout_s=0.2)  # seconds; SLOW_PAGE needs far longer
         assert_that(out[MAIN] | beam.Map(lambda d: d.input_uri), equal_to(["/t.txt"]))
         reasons = out[DEAD] | beam.Map(lambda d: (d.stage, d.reason, d.input_uri))
         assert_that(reasons, equal_to([("extract", "extract_timeout", "/a.html")]), label="dead")
