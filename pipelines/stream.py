@@ -51,7 +51,7 @@ def fetch_config(nb: NewsbeamOptions) -> FetchConfig:
 
 def stream_run_key(source: str, started: dt.datetime) -> str:
     """Unique per run (start time) and per source, so a restarted stream never replaces an earlier run's files."""
-    return f"s{started:%Y%m%dT%H%M%S}-{sha256_hex(source, 8)}"
+    return f"s{started:%Y%m%dT%H%M%S%f}-{sha256_hex(source, 8)}"  # µs: rounds can start within one second
 
 
 def load_feeds(path: str) -> tuple[list[str], list[tuple[str, str]]]:

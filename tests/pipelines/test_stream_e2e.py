@@ -175,7 +175,8 @@ def test_failing_feed_is_backed_off_and_pages_fetched_once(stream_run):
 
 def test_windows_write_their_own_files(stream_run):
     _, out, manifest, _ = stream_run
-    files = sorted(p.name for p in (out / "articles").rglob("*.parquet"))
+    # articles and dead letters: /dead.xml fails at polls 1 and 4, more than a window apart, so >= 2 windows
+    files = sorted(p.name for p in out.rglob("*.parquet"))
     windows = {name.split("-w", 1)[1].split("-", 1)[0] for name in files}
     assert all("-w" in name for name in files) and len(windows) >= 2
     manifests = sorted((out / "_manifests").glob("*.json"))
