@@ -25,6 +25,20 @@ _LATIN_LOOKALIKES = frozenset(
     {"cp1250", "cp1252", "cp1257", "cp775", "cp850", "cp852", "latin_1", "iso8859_2", "iso8859_10", "iso8859_15"}
 )
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+UTF16_NUL_SHARE = 0.1  # UTF-16 without a BOM: >= 10% of the bytes on one parity are NUL (spaces, digits, Latin)...
+UTF16_OTHER_SHARE = 0.01  # ...and almost none on the other; random binary has ~0.4% NULs spread on both
+
+
+def utf16_without_bom(body: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text that lost its BOM; else None."""
+    sample = body[:SNIFF_BYTES]
+    half = max(len(sample) // 2, 1)
+    even, odd = sample[0::2].count(0) / half, sample[1::2].count(0) / half
+    if odd >= UTF16_NUL_SHARE and even <= UTF16_OTHER_SHARE:
+        return "utf-16-le"
+    if even >= UTF16_NUL_SHARE and odd <= UTF16_OTHER_SHARE:
+        return "utf-16-be"
+    return None
 
 
 def declared_charset(body: bytes) -> str | None:
@@ -44,6 +58,9 @@ def decode_bytes(body: bytes, hint: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if body.startswith(bom):
             return body.decode(name, "replace"), name
+    utf16 = utf16_without_bom(body)
+    if utf16:
+        return body.decode(utf16, "replace"), utf16
     try:
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -75,7 +92,7 @@ def looks_binary(text: str) -> bool:
 
 def bytes_look_binary(body: bytes) -> bool:
     """Control bytes in raw (non-UTF-16) data: images, archives and executables, not text in any charset."""
-    if any(body.startswith(bom) for bom, _ in _BOMS):
+    if any(body.startswith(bom) for bom, _ in _BOMS) or utf16_without_bom(body):
         return False
     sample = body[:SNIFF_BYTES]
     controls = sum(1 for b in sample if b < 0x20 and b not in b"\n\r\t\f\v")

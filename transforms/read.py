@@ -18,6 +18,7 @@ import gzip
 import io
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterator
 from typing import Any
@@ -48,6 +49,7 @@ FORMATS = {
     ".warc": "warc",
 }
 JSONL_FIELDS = ("url", "title", "published", "source", "authors", "language", "syndicator")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")  # JSON may escape half a UTF-16 pair; UTF-8 cannot encode it
 
 
 class ReadError(Exception):
@@ -130,10 +132,15 @@ def jsonl_record(line: bytes) -> tuple[bytes, dict[str, Any]]:
     for key in JSONL_FIELDS:
         value = obj.get(key)
         if isinstance(value, str) and value.strip():
-            hints[key] = value.strip()
+            hints[key] = valid_text(value.strip())
         elif key == "authors" and isinstance(value, list):
-            hints[key] = [str(v) for v in value if isinstance(v, str)]
-    return body.encode("utf-8", "surrogatepass"), hints
+            hints[key] = [valid_text(v) for v in value if isinstance(v, str)]
+    return valid_text(body).encode("utf-8"), hints
+
+
+def valid_text(value: str) -> str:
+    """The string with lone surrogates replaced by U+FFFD, so it encodes to UTF-8 (Beam coders, Parquet)."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def read_file(
