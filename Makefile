@@ -46,6 +46,10 @@ browser: ## Install Debian's chromium for the run report's browser test (needs r
 test: $(STAMP) browser ## Run the whole test suite (installs chromium first when missing)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+.PHONY: hostile
+hostile: $(STAMP) ## Run the backfill on a generated hostile-input corpus (default limits) and print the outcome table
+	$(BIN)/python -m tests.hostile
+
 .PHONY: eval
 eval: $(STAMP) ## Run the backfill on the gold inputs into a temp folder and score it against tests/gold
 	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT && \

@@ -118,7 +118,13 @@ def write_corpus(folder: pathlib.Path, bomb_bytes: int = 3 * 1024 * MB, big_byte
 
     page = _html(_paragraphs(ARTICLE, 6))
     add("truncated HTML", {"truncated.html": page[: len(page) // 2].encode("utf-8")}, 1, 1)
-    add("tag soup", {"soup.html": b"<<<>>><p <div></p>>>" * 50 + ARTICLE.encode() + b"<script>" * 100}, 1, 1, "extract/no_main_text")
+    add(
+        "tag soup",
+        {"soup.html": b"<<<>>><p <div></p>>>" * 50 + ARTICLE.encode() + b"<script>" * 100},
+        1,
+        1,
+        "extract/no_main_text",
+    )
     add(
         "truncated gzip",
         {"truncated.txt.gz": gzip.compress(rng.randbytes(20_000).hex().encode())[:5000]},
@@ -146,7 +152,11 @@ def write_corpus(folder: pathlib.Path, bomb_bytes: int = 3 * 1024 * MB, big_byte
     add("20 MB article (.txt)", {"huge.txt": big}, 1, 0, "read/document_too_large")
     add(
         "20 MB article in JSONL",
-        {"huge.jsonl": _jsonl([_article_line(), json.dumps({"text": big.decode()}), _article_line(url="https://e.example/2")])},
+        {
+            "huge.jsonl": _jsonl(
+                [_article_line(), json.dumps({"text": big.decode()}), _article_line(url="https://e.example/2")]
+            )
+        },
         3,
         2,
         "read/document_too_large",
@@ -206,7 +216,11 @@ def write_corpus(folder: pathlib.Path, bomb_bytes: int = 3 * 1024 * MB, big_byte
     add("impossible dates (JSONL)", {"dates.jsonl": _jsonl([_article_line(published=d) for d in dates])}, 10, 10)
     add(
         "impossible date in HTML meta",
-        {"bad-date.html": _html(_paragraphs(ARTICLE), '<meta property="article:published_time" content="2026-02-30">').encode()},
+        {
+            "bad-date.html": _html(
+                _paragraphs(ARTICLE), '<meta property="article:published_time" content="2026-02-30">'
+            ).encode()
+        },
         1,
         1,
     )
@@ -214,7 +228,12 @@ def write_corpus(folder: pathlib.Path, bomb_bytes: int = 3 * 1024 * MB, big_byte
         {"language": "../../etc", "source": "../../etc", "url": "../../etc/passwd"},
         {"language": "/", "source": "/", "title": "/", "syndicator": "/"},
         {"language": "en/../../x", "source": "a\x00b", "title": "\x00"},
-        {"language": "x" * 5000, "source": "s" * 100_000, "title": "t" * 100_000, "url": "https://e.example/" + "p" * 10_000},
+        {
+            "language": "x" * 5000,
+            "source": "s" * 100_000,
+            "title": "t" * 100_000,
+            "url": "https://e.example/" + "p" * 10_000,
+        },
         {"published": "2026-01-0" + "1" * 5000, "authors": ["../../" * 1000]},
         {"url": "file:///etc/passwd", "source": "C:\\Windows\\System32", "language": "..\\..\\"},
     ]

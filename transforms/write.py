@@ -26,6 +26,7 @@ from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, PARTITION_COLUM
 from schemas.entity_mentions import ENTITY_MENTIONS_SCHEMA
 from schemas.record import DeadLetter, Doc
 from transforms.entity_mentions import entity_mention_rows
+from transforms.rerun import remove_stale
 
 STAGE = "write"
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"  # Hive's name for a null partition value; DuckDB and pyarrow read it as null
@@ -159,11 +160,15 @@ def window_tag(window: Any, pane: Any = None) -> str:
 
 def _ensure_folder(folder: str) -> None:
     if "://" not in folder and not FileSystems.exists(folder):
-        FileSystems.mkdirs(folder)
+        try:
+            FileSystems.mkdirs(folder)
+        except OSError:  # another worker created it in between
+            if not FileSystems.exists(folder):
+                raise
 
 
 class _WriteGroupFn(beam.DoFn):
-    """Writes one (partition, shard) group of rows; yields (table, partition, rows written)."""
+    """Writes one (partition, shard) group of rows; yields (table, partition, rows written, file path)."""
 
     def __init__(self, table: str, root: str, run_key: str, schema: pa.Schema, columns: tuple[str, ...]) -> None:
         self.table, self.root, self.run_key = table, root, run_key
@@ -184,13 +189,13 @@ class _WriteGroupFn(beam.DoFn):
         )
         _ensure_folder(folder)
         stem = f"part-{self.run_key}{window_tag(window, pane)}-{shard:03d}"
-        for _, count in write_parquet_files(folder, stem, rows, self.schema):
+        for path, count in write_parquet_files(folder, stem, rows, self.schema):
             self.rows_written.inc(count)
-            yield self.table, partition_path(values, self.columns) if values else "", count
+            yield self.table, partition_path(values, self.columns) if values else "", count, path
 
 
 class WriteTable(beam.PTransform):
-    """Keyed rows ((partition values, shard), row) to Parquet under ROOT/TABLE/; emits (table, partition, rows)."""
+    """Keyed rows ((partition values, shard), row) to Parquet under ROOT/TABLE/; emits (table, partition, rows, path)."""
 
     def __init__(self, table: str, root: str, run_key: str, schema: pa.Schema, columns: tuple[str, ...]) -> None:
         super().__init__()
@@ -205,7 +210,7 @@ class WriteTable(beam.PTransform):
 
 
 def build_manifest(
-    run: dict[str, Any], written: list[tuple[str, str, int]], dead: list[tuple[str, str, int]], records_read: int
+    run: dict[str, Any], written: list[tuple], dead: list[tuple[str, str, int]], records_read: int
 ) -> dict:
     """The run's counts: records in, articles out, dead letters by stage and reason, rows per partition.
 
@@ -214,7 +219,7 @@ def build_manifest(
     """
     partitions: dict[str, int] = {}
     tables: dict[str, int] = {}
-    for table, partition, count in written:
+    for table, partition, count, *_ in written:  # (table, partition, rows[, path])
         tables[table] = tables.get(table, 0) + count
         if table == "articles":
             partitions[partition] = partitions.get(partition, 0) + count
@@ -239,14 +244,20 @@ def build_manifest(
 
 
 class _WriteManifestFn(beam.DoFn):
-    def __init__(self, root: str, run: dict[str, Any]) -> None:
-        self.root, self.run = root, run
+    def __init__(self, root: str, run: dict[str, Any], run_key: str) -> None:
+        self.root, self.run, self.run_key = root, run, run_key
 
     def process(self, _, written, dead, records_read):
         manifest = build_manifest(self.run, written, dead, records_read)
         _ensure_folder(self.root)
-        with FileSystems.create(FileSystems.join(self.root, "_manifest.json")) as out:
+        # Every file of this run is complete here: drop what an earlier run or a killed one left behind (rerun.py).
+        removed = remove_stale(self.root, self.run_key, [w[3] for w in written])
+        manifest["stale_files_removed"] = len(removed)
+        final = FileSystems.join(self.root, "_manifest.json")
+        temp = FileSystems.join(self.root, "._manifest.json.inprogress")  # renamed when complete, like the data
+        with FileSystems.create(temp) as out:
             out.write(json.dumps(manifest, indent=2, sort_keys=True).encode("utf-8"))
+        FileSystems.rename([temp], [final])
         yield manifest
 
 
@@ -297,7 +308,7 @@ class WriteOutput(beam.PTransform):
             | "ManifestTrigger" >> beam.Create([None])
             | "WriteManifest"
             >> beam.ParDo(
-                _WriteManifestFn(self.root, self.run_info),
+                _WriteManifestFn(self.root, self.run_info, self.run_key),
                 beam.pvalue.AsList(written),
                 beam.pvalue.AsList(dead_counts),
                 beam.pvalue.AsSingleton(records_read),
