@@ -52,7 +52,8 @@ def _gzip_bomb(expanded: int, fill: bytes = b"\0") -> bytes:
 
 
 def _html(body: str, head: str = "") -> str:
-    return f"<!DOCTYPE html><html><head>{head}<title>Harbour vote</title></head><body><article>{body}</article></body></html>"
+    head = f"<head>{head}<title>Harbour vote</title></head>"
+    return f"<!DOCTYPE html><html>{head}<body><article>{body}</article></body></html>"
 
 
 def _paragraphs(text: str, n: int = 4) -> str:

@@ -195,7 +195,9 @@ class _WriteGroupFn(beam.DoFn):
 
 
 class WriteTable(beam.PTransform):
-    """Keyed rows ((partition values, shard), row) to Parquet under ROOT/TABLE/; emits (table, partition, rows, path)."""
+    """Keyed rows ((partition values, shard), row) to Parquet under ROOT/TABLE/.
+
+    Emits (table, partition, rows, path) per file written."""
 
     def __init__(self, table: str, root: str, run_key: str, schema: pa.Schema, columns: tuple[str, ...]) -> None:
         super().__init__()
