@@ -7,6 +7,7 @@ to see only complete files, and the rerun must complete the table and clean up.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import pathlib
@@ -69,27 +70,59 @@ def temp_files(out: pathlib.Path) -> set[str]:
     return {f for f in files(out) if f.endswith(".inprogress")}
 
 
+@dataclasses.dataclass
+class KilledRun:
+    inputs: pathlib.Path
+    out: pathlib.Path
+    records: int
+    killed: subprocess.CompletedProcess
+    temp_after_kill: set[str]
+    visible_after_kill: dict[str, int]  # Parquet files a reader could see after the kill, and their row counts
+    manifest_after_kill: bool
+    rerun: subprocess.CompletedProcess
+
+
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory):
-    """One complete run: its inputs, output, record count and articles."""
-    base = tmp_path_factory.mktemp("reference")
-    inputs = base / "inputs"
+def killed_run(tmp_path_factory):
+    """A backfill killed with SIGKILL mid-write, the state it left, then the same backfill rerun to completion."""
+    base = tmp_path_factory.mktemp("killed")
+    inputs, out = base / "inputs", base / "out"
     records = make_inputs(inputs)
-    proc = run_backfill(inputs, base / "out")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return inputs, base / "out", records, articles(base / "out")
+    env = {**os.environ, "KILL_AT_WRITE": str(KILL_AT_WRITE)}
+    cmd = [sys.executable, "-c", KILLER, "--input", str(inputs), "--output", str(out)]
+    killed = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
+    temps = temp_files(out)
+    # What DuckDB's and pyarrow's globs of any table read; a partial file would fail to open here.
+    visible = {str(p.relative_to(out)): pq.ParquetFile(p).metadata.num_rows for p in sorted(out.rglob("*.parquet"))}
+    manifest = (out / "_manifest.json").exists()
+    rerun = run_backfill(inputs, out)
+    return KilledRun(inputs, out, records, killed, temps, visible, manifest, rerun)
 
 
-def test_reference_run_is_complete(reference):
-    _, out, records, rows = reference
+def test_sigkill_mid_write_leaves_only_complete_files(killed_run):
+    assert killed_run.killed.returncode == -signal.SIGKILL, killed_run.killed.stderr[-3000:]
+    assert killed_run.temp_after_kill, "the kill should leave a half-written temp file behind"
+    assert killed_run.visible_after_kill, "files completed before the kill should be visible"
+    assert all(rows > 0 for rows in killed_run.visible_after_kill.values())
+    assert not killed_run.manifest_after_kill
+
+
+def test_rerun_after_sigkill_completes_the_table(killed_run):
+    out = killed_run.out
+    assert killed_run.rerun.returncode == 0, killed_run.rerun.stderr[-3000:]
+    rows = articles(out)
     manifest = json.loads((out / "_manifest.json").read_text())
-    assert manifest["balanced"] and manifest["records_in"] == records
+    assert manifest["balanced"] and manifest["records_in"] == killed_run.records
     assert len(rows) == manifest["articles_out"] == len({doc_id for doc_id, _ in rows}) > 10
-    assert manifest["stale_files_removed"] == 0 and not temp_files(out)
+    assert not temp_files(out)
+    for name in killed_run.visible_after_kill:  # files of the killed run were replaced by the rerun's
+        assert (out / name).exists()
 
 
-def test_rerun_replaces_its_files_and_removes_stale_ones(reference, tmp_path):
-    inputs, ref_out, _, ref_rows = reference
+def test_rerun_replaces_its_files_and_removes_stale_ones(killed_run, tmp_path):
+    assert killed_run.rerun.returncode == 0
+    inputs, ref_out = killed_run.inputs, killed_run.out
+    ref_rows = articles(ref_out)
     out = tmp_path / "out"
     shutil.copytree(ref_out, out)
     key = run_key([str(inputs)])
@@ -108,43 +141,15 @@ def test_rerun_replaces_its_files_and_removes_stale_ones(reference, tmp_path):
     leftover.write_bytes(b"PAR1 half a file")
     other_run = article_file.parent / "part-0123456789ab-000-0000.parquet"  # another backfill's file: kept
     shutil.copy(article_file, other_run)
-    assert len(articles(out)) == len(ref_rows) + 2 * pq.ParquetFile(article_file).metadata.num_rows + len(
-        articles_of(other_run)
-    )
+    duplicated = pq.ParquetFile(article_file).metadata.num_rows
+    assert len(articles(out)) == len(ref_rows) + 3 * duplicated  # the planted copies double rows before the rerun
 
     proc = run_backfill(inputs, out)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    other_rows = articles_of(other_run)
+    assert pq.ParquetFile(other_run).metadata.num_rows == duplicated
     other_run.unlink()
     assert articles(out) == ref_rows  # the same doc_ids and content, no duplicates
     assert files(out) == files(ref_out)
     manifest = json.loads((out / "_manifest.json").read_text())
     assert manifest["stale_files_removed"] == 4 and manifest["balanced"]
-    assert manifest["articles_out"] == len(ref_rows) and other_rows
-
-
-def articles_of(path: pathlib.Path) -> list:
-    return pq.read_table(path, columns=["doc_id"]).column("doc_id").to_pylist()
-
-
-def test_sigkill_mid_write_leaves_only_complete_files_and_rerun_completes(reference, tmp_path):
-    inputs, _, records, ref_rows = reference
-    out = tmp_path / "out"
-    env = {**os.environ, "KILL_AT_WRITE": str(KILL_AT_WRITE)}
-    cmd = [sys.executable, "-c", KILLER, "--input", str(inputs), "--output", str(out)]
-    killed = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600, check=False)
-    assert killed.returncode == -signal.SIGKILL, killed.stderr[-3000:]
-
-    assert temp_files(out), "the kill should leave a half-written temp file behind"
-    visible = sorted(out.glob("articles/**/*.parquet")) + sorted(out.glob("dead_letter/*.parquet"))
-    assert visible, "files completed before the kill should be visible"
-    for path in visible:  # every file a reader can see is a complete Parquet file
-        assert pq.ParquetFile(path).metadata.num_rows > 0
-    seen = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/articles/**/*.parquet')").fetchall()[0][0]
-    assert seen <= len(ref_rows) and not (out / "_manifest.json").exists()
-
-    proc = run_backfill(inputs, out)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    assert articles(out) == ref_rows and not temp_files(out)
-    manifest = json.loads((out / "_manifest.json").read_text())
-    assert manifest["balanced"] and manifest["records_in"] == records
+    assert manifest["articles_out"] == len(ref_rows)
