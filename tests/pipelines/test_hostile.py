@@ -85,7 +85,8 @@ def test_nothing_is_written_outside_the_output_folder(hostile_run):
         partitions = {os.path.relpath(d, out / table) for d, _, files in os.walk(out / table) if files}
         assert partitions and all(PARTITION.match(p) for p in partitions), partitions
     names = {os.path.basename(p) for p in created}
-    assert all(re.fullmatch(r"part-[0-9a-f]{12}-\d{3}-\d{4}\.parquet|_manifest\.json", n) for n in names), names
+    expected = re.compile(r"part-[0-9a-f]{12}-\d{3}-\d{4}\.parquet|_manifest\.json|report\.html")
+    assert all(expected.fullmatch(n) for n in names), names
     for path in created:  # every visible file is complete Parquet that a reader can open
         if path.endswith(".parquet"):
             assert pq.ParquetFile(sandbox / path).metadata.num_rows > 0
