@@ -165,6 +165,24 @@ def write_corpus(folder: pathlib.Path, bomb_bytes: int = 3 * 1024 * MB, big_byte
     depth = 100_000  # the issue's figure: far past libxml2's nesting limit and Python's recursion limit
     deep = "<html><body>" + "<div>" * depth + _paragraphs(ARTICLE) + "</div>" * depth + "</body></html>"
     add("HTML nested 100,000 deep", {"deep.html": deep.encode()}, 1, 0, "extract/no_main_text", "extract/extract_error")
+    nested = "[" * depth + "]" * depth  # past Python's recursion limit for json.loads
+    add(
+        "JSON nested 100,000 deep (JSONL)",
+        {"deep.jsonl": _jsonl([_article_line(), '{"text": "' + ARTICLE + '", "extra": ' + nested + "}"])},
+        2,
+        1,
+        "read/invalid_json",
+    )
+    add(
+        "JSON-LD nested 100,000 deep (HTML)",
+        {
+            "deep-jsonld.html": _html(
+                _paragraphs(ARTICLE), f'<script type="application/ld+json">{nested}</script>'
+            ).encode()
+        },
+        1,
+        1,
+    )
     add("empty file", {"empty.txt": b""}, 1, 0, "decode/empty_document")
     add("empty HTML file", {"empty.html": b""}, 1, 0, "decode/empty_document")
     add("whitespace only", {"blank.txt": b" \n\t\r\n   \n" * 100}, 1, 0, "decode/empty_document")

@@ -85,7 +85,7 @@ def structured_date(html: str, url: str | None = None) -> str | None:
             continue
         try:
             dates = _json_ld_dates(json.loads(block))
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested too deeply to be metadata
             continue
         if dates:
             return dates[0].strip()

@@ -119,7 +119,7 @@ def jsonl_record(line: bytes) -> tuple[bytes, dict[str, Any]]:
     """Body bytes and hints of one JSONL article; raises ReadError on a broken or unusable line."""
     try:
         obj = json.loads(line)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested ~1,000+ levels deep
         raise ReadError("invalid_json", str(exc)) from exc
     if not isinstance(obj, dict):
         raise ReadError("invalid_json", f"expected an object, got {type(obj).__name__}")
@@ -319,18 +319,25 @@ class _ReadUnitFn(beam.DoFn):
         self.forwarded = Metrics.counter(STAGE, "forwarded")
 
     def process(self, unit: ReadUnit):
-        for record in read_unit(unit, self.max_doc, self.max_decompressed):
-            if isinstance(record, warc.Skipped):
-                Metrics.counter(STAGE, f"skipped_{record.why}").inc()
-                continue
-            self.total.inc()
-            if isinstance(record, DeadLetter):
-                Metrics.counter(STAGE, f"dropped_{record.reason}").inc()
-                yield TaggedOutput(DEAD, record)
-            else:
-                self.forwarded.inc()
-                Progress.tick("read")
-                yield record
+        try:
+            for record in read_unit(unit, self.max_doc, self.max_decompressed):
+                yield from self._route(record)
+        except Exception as exc:  # a reader bug costs the rest of one unit (as a dead letter), never the whole run
+            uri = unit.path if unit.kind != "lines" else f"{unit.path}#line={unit.first_line}"
+            yield from self._route(dead_letter(uri, STAGE, "read_error", f"{type(exc).__name__}: {exc}", ""))
+
+    def _route(self, record):
+        if isinstance(record, warc.Skipped):
+            Metrics.counter(STAGE, f"skipped_{record.why}").inc()
+            return
+        self.total.inc()
+        if isinstance(record, DeadLetter):
+            Metrics.counter(STAGE, f"dropped_{record.reason}").inc()
+            yield TaggedOutput(DEAD, record)
+        else:
+            self.forwarded.inc()
+            Progress.tick("read")
+            yield record
 
 
 class ReadInputs(beam.PTransform):

@@ -90,3 +90,29 @@ def test_nothing_is_written_outside_the_output_folder(hostile_run):
     for path in created:  # every visible file is complete Parquet that a reader can open
         if path.endswith(".parquet"):
             assert pq.ParquetFile(sandbox / path).metadata.num_rows > 0
+
+
+def test_a_reader_bug_costs_one_unit_not_the_run(tmp_path, monkeypatch):
+    """An unexpected exception half-way through a file: the records read so far go on, the rest is a dead letter."""
+    import apache_beam as beam
+    from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.testing.test_pipeline import TestPipeline
+    from apache_beam.testing.util import assert_that, equal_to
+
+    from transforms import read
+    from transforms.common import DEAD, MAIN
+
+    (tmp_path / "a.jsonl").write_text('{"text": "one"}\n{"text": "two"}\n', "utf-8")
+    real = read.read_unit
+
+    def buggy(unit, *args):
+        for record in real(unit, *args):
+            yield record
+            raise MemoryError("a bug in a reader")
+
+    monkeypatch.setattr(read, "read_unit", buggy)
+    with TestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
+        out = p | read.ReadInputs([str(tmp_path)])
+        assert_that(out[MAIN] | beam.Map(lambda r: r.uri.rsplit("/", 1)[1]), equal_to(["a.jsonl#line=1"]))
+        dead = out[DEAD] | beam.Map(lambda d: (d.stage, d.reason, d.error))
+        assert_that(dead, equal_to([("read", "read_error", "MemoryError: a bug in a reader")]), label="dead")
