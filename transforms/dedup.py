@@ -289,16 +289,91 @@ class _AnnotateFn(beam.DoFn):
     def __init__(self) -> None:
         self.clustered = Metrics.counter(STAGE, "clustered")
         self.representatives = Metrics.counter(STAGE, "representatives")
+        self.unmatched = Metrics.counter(STAGE, "unmatched")
 
     def process(self, element):
         _, tagged = element
-        cluster, size, is_rep = next(v for tag, v in tagged if tag == "one")
+        info = next((v for tag, v in tagged if tag == "one"), None)
+        for tag, doc in tagged:
+            if tag == "many" and info is None:  # cannot happen by construction; kept as its own cluster, counted
+                self.unmatched.inc()
+                yield doc.replace(cluster_id=doc.content_hash, cluster_size=1, is_representative=True)
+        if info is None:
+            return
+        cluster, size, is_rep = info
         for tag, doc in tagged:
             if tag == "many":
                 self.clustered.inc()
                 self.representatives.inc(int(is_rep))
                 yield doc.replace(cluster_id=cluster, cluster_size=size, is_representative=is_rep)
                 is_rep = False  # the same record read twice (same uri, same bytes): only one copy represents
+
+
+class GraphNodes(beam.PTransform):
+    """Docs (and earlier runs' articles) to distinct graph nodes with their signature: (node, signature)."""
+
+    def __init__(self, dedup_against: str | None) -> None:
+        super().__init__()
+        self.dedup_against = dedup_against
+
+    def expand(self, docs):
+        nodes = docs | "NodeOfDoc" >> beam.Map(lambda d: (new_node(d.content_hash), d.content_hash, d.minhash))
+        if self.dedup_against:
+            prior = docs.pipeline | "ReadEarlierRuns" >> ReadPriorNodes(self.dedup_against)
+            nodes = (nodes, prior) | "AllNodes" >> beam.Flatten()
+        return (
+            nodes
+            | "SignatureOfNode" >> beam.MapTuple(lambda node, _, sig: (node, tuple(sig)))
+            | "OneSignature" >> beam.CombinePerKey(min)  # copies of one content hold equal signatures
+        )
+
+
+class SimilarPairs(beam.PTransform):
+    """(node, signature) to confirmed links (a, b): LSH bucket stars as candidates, then a signature comparison."""
+
+    def expand(self, signatures):
+        candidates = (
+            signatures
+            | "Buckets" >> beam.FlatMapTuple(lambda node, sig: node_buckets(node, content_of_node(node), sig))
+            | "GroupBuckets" >> beam.GroupByKey()
+            | "StarEdges" >> beam.FlatMapTuple(star_edges)
+            | "DistinctEdges" >> beam.Distinct()  # a pair of copies meets in many bands
+        )
+        with_first = {"one": signatures, "many": candidates} | "AttachSignature" >> JoinOne(attach_signature)
+        return {"one": signatures, "many": with_first} | "ConfirmSimilar" >> JoinOne(confirm_edge)
+
+
+class AnnotateClusters(beam.PTransform):
+    """{"docs", "clusters": (content_hash, cluster_id)} to docs with cluster id, size and representative.
+
+    Sizes and representatives come from combiners; the result reaches each document through joins keyed by
+    content hash, then by document, so no group ever holds more than one whole document per key.
+    """
+
+    def expand(self, pcolls):
+        docs, clusters = pcolls["docs"], pcolls["clusters"]
+        per_hash = (
+            docs
+            | "CopyKey" >> beam.Map(lambda d: (d.content_hash, (1, representative_key(d))))
+            | "PerHash" >> beam.CombinePerKey(SizeAndBest())
+        )
+        in_cluster = {"one": clusters, "many": per_hash} | "ClusterOfHash" >> JoinOne(cluster_of_hash)
+        per_cluster = (
+            in_cluster
+            | "ClusterStats" >> beam.MapTuple(lambda cluster, hs: (cluster, hs[1]))
+            | "PerCluster" >> beam.CombinePerKey(SizeAndBest())
+        )
+        members = in_cluster | "HashOfCluster" >> beam.MapTuple(lambda cluster, hs: (cluster, hs[0]))
+        infos = {"one": per_cluster, "many": members} | "InfoOfHash" >> JoinOne(hash_info)
+        doc_keys = docs | "DocOfHash" >> beam.Map(lambda d: (d.content_hash, (d.doc_id, d.input_uri)))
+        per_doc = {"one": infos, "many": doc_keys} | "InfoOfDoc" >> JoinOne(doc_info)
+        keyed_docs = docs | "KeyByDoc" >> beam.Map(lambda d: ((d.doc_id, d.input_uri), ("many", d)))
+        return (
+            (per_doc | "TagInfo" >> beam.MapTuple(lambda k, v: (k, ("one", v))), keyed_docs)
+            | "FlattenDocs" >> beam.Flatten()
+            | "GroupDoc" >> beam.GroupByKey()
+            | "Annotate" >> beam.ParDo(_AnnotateFn())
+        )
 
 
 class Dedup(beam.PTransform):
@@ -316,52 +391,13 @@ class Dedup(beam.PTransform):
         if self.dedup_against and not isinstance(docs.windowing.windowfn, GlobalWindows):
             raise ValueError("--dedup-against works in batch backfills, not on windowed (streaming) input")
         hashed = docs | "Signature" >> Step(STAGE, hash_doc)
-        docs = hashed[MAIN]
-        nodes = docs | "NodeOfDoc" >> beam.Map(lambda d: (new_node(d.content_hash), d.content_hash, d.minhash))
-        if self.dedup_against:
-            prior = docs.pipeline | "ReadEarlierRuns" >> ReadPriorNodes(self.dedup_against)
-            nodes = (nodes, prior) | "AllNodes" >> beam.Flatten()
-        sigs = (
-            nodes
-            | "SignatureOfNode" >> beam.MapTuple(lambda node, _, sig: (node, tuple(sig)))
-            | "OneSignature" >> beam.CombinePerKey(min)  # copies of one content hold equal signatures
-        )
-        candidates = (
-            sigs
-            | "Buckets" >> beam.FlatMapTuple(lambda node, sig: node_buckets(node, content_of_node(node), sig))
-            | "DistinctMembers" >> beam.Distinct()
-            | "GroupBuckets" >> beam.GroupByKey()
-            | "StarEdges" >> beam.FlatMapTuple(star_edges)
-            | "DistinctEdges" >> beam.Distinct()
-        )
-        with_first = {"one": sigs, "many": candidates} | "AttachSignature" >> JoinOne(attach_signature)
-        edges = {"one": sigs, "many": with_first} | "ConfirmSimilar" >> JoinOne(confirm_edge)
-        labels = (
-            edges
+        clusters = (
+            hashed[MAIN]
+            | "Nodes" >> GraphNodes(self.dedup_against)
+            | "Links" >> SimilarPairs()
             | "Components" >> ConnectedComponents()
             | "NewNodesOnly" >> beam.Filter(lambda kv: kv[0].startswith(NEW))
             | "HashToCluster" >> beam.MapTuple(lambda node, root: (node[len(NEW) :], cluster_of_node(root)))
         )
-        per_hash = (
-            docs
-            | "CopyKey" >> beam.Map(lambda d: (d.content_hash, (1, representative_key(d))))
-            | "PerHash" >> beam.CombinePerKey(SizeAndBest())
-        )
-        in_cluster = {"one": labels, "many": per_hash} | "ClusterOfHash" >> JoinOne(cluster_of_hash)
-        per_cluster = (
-            in_cluster
-            | "ClusterStats" >> beam.MapTuple(lambda cluster, hs: (cluster, hs[1]))
-            | "PerCluster" >> beam.CombinePerKey(SizeAndBest())
-        )
-        members = in_cluster | "HashOfCluster" >> beam.MapTuple(lambda cluster, hs: (cluster, hs[0]))
-        infos = {"one": per_cluster, "many": members} | "InfoOfHash" >> JoinOne(hash_info)
-        doc_keys = docs | "DocOfHash" >> beam.Map(lambda d: (d.content_hash, (d.doc_id, d.input_uri)))
-        per_doc = {"one": infos, "many": doc_keys} | "InfoOfDoc" >> JoinOne(doc_info)
-        keyed_docs = docs | "KeyByDoc" >> beam.Map(lambda d: ((d.doc_id, d.input_uri), ("many", d)))
-        clustered = (
-            (per_doc | "TagInfo" >> beam.MapTuple(lambda k, v: (k, ("one", v))), keyed_docs)
-            | "FlattenDocs" >> beam.Flatten()
-            | "GroupDoc" >> beam.GroupByKey()
-            | "Annotate" >> beam.ParDo(_AnnotateFn())
-        )
+        clustered = {"docs": hashed[MAIN], "clusters": clusters} | "Annotate" >> AnnotateClusters()
         return {MAIN: clustered, DEAD: hashed[DEAD]}

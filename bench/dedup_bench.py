@@ -1,0 +1,224 @@
+"""Dedup benchmark: quality on the labelled set, cost per article against extraction, memory with many signatures.
+
+python -m bench.dedup_bench                      # everything, default sizes
+python -m bench.dedup_bench --pages 600 --signatures 100000 --beam-docs 20000
+
+Parts (each prints one JSON line):
+- quality: pairwise precision/recall of the clusters on the labelled set (tests/dedup_corpus.py);
+- per_article: trafilatura extraction of HTML pages made from that set vs the dedup per-record work (normalise,
+  content hash, MinHash) with both signature implementations, and the in-memory clustering, per article;
+- beam: the Extract step and the Dedup step on the same pages, each its own pipeline on the local FnApiRunner;
+- memory: N signatures as Python tuples (as Docs carry them), as a numpy array, and the LSH bucket index;
+- beam_memory: the Dedup step on N synthetic documents (10 % near copies), wall time and peak RSS of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import html
+import json
+import resource
+import statistics
+import time
+import tracemalloc
+
+import apache_beam as beam
+import numpy as np
+from apache_beam.options.pipeline_options import PipelineOptions
+
+from schemas.record import Doc
+from tests.dedup_corpus import FETCHED, clean_all, labelled_docs, pair_scores
+from transforms.dedup import Dedup, cluster_locally, hash_doc, new_node, node_buckets, normalised_content
+from transforms.extract import Extract, extract_html
+from transforms.minhash import datasketch_signature, signature
+
+NAV = "Home | World | Business | Sport | Culture | Opinion | Subscribe | Log in"
+FOOTER = "© 2026 Example Media Group. All rights reserved. Privacy policy · Cookie settings · Contact us · Careers"
+RELATED = ["Council approves new cycle lanes", "Weather: a cold week ahead", "Five things to do this weekend"]
+
+
+LINKS_PER_PAGE = 120  # menus, related and trending lists: with the script below, pages of about 23 KB
+SCRIPT = "<script>window.__STATE__ = " + json.dumps({"ads": [{"slot": n, "size": "300x250"} for n in range(400)]})
+
+
+def page_of(doc: Doc, i: int) -> str:
+    """A news page around an article: navigation, headline, body, related links, scripts and footer (about 23 KB;
+    FIELD-NOTES timed trafilatura on real pages of about 65 KB)."""
+    paras = "".join(f"<p>{html.escape(p)}</p>" for p in doc.text.split("\n\n") if p.strip())
+    related = "".join(
+        f'<li><a href="/r/{i}/{n}">{html.escape(RELATED[n % len(RELATED)])} ({n})</a></li>'
+        for n in range(LINKS_PER_PAGE)
+    )
+    return (
+        f"<html><head><title>Story {i}</title>{SCRIPT}</script></head><body><header><nav>{NAV}</nav></header>"
+        f"<main><article><h1>Story {i}</h1><p class='byline'>By Staff Reporter</p>{paras}</article>"
+        f"<aside><h3>Related</h3><ul>{related}</ul></aside></main><footer>{FOOTER}</footer></body></html>"
+    )
+
+
+def html_docs(pages: int) -> list[Doc]:
+    base = [d for d, _ in labelled_docs()]
+    out = []
+    for i in range(pages):
+        doc = base[i % len(base)]
+        body = page_of(doc, i)
+        out.append(Doc(f"p{i:06d}", f"/bench/p{i}.html", FETCHED, format="html", raw_text=body))
+    return out
+
+
+def timed(fn, items) -> tuple[list, float]:
+    """Results and CPU seconds: CPU time, not wall time, so other jobs on a shared machine do not skew ratios."""
+    start = time.process_time()
+    out = [fn(x) for x in items]
+    return out, time.process_time() - start
+
+
+def quality() -> dict:
+    pairs = labelled_docs()
+    docs = clean_all(d for d, _ in pairs)
+    labels = {d.doc_id: label for d, label in pairs}
+    clusters = {d.doc_id: d.cluster_id for d in cluster_locally(docs)}
+    return {"part": "quality", "articles": len(docs), "stories": len(set(labels.values()))} | pair_scores(
+        labels, clusters
+    )
+
+
+def per_article(pages: int) -> dict:
+    docs = html_docs(pages)
+    extracted, t_extract = timed(lambda d: d.replace(text=extract_html(d.raw_text)["text"]), docs)
+    normalised, t_norm = timed(lambda d: normalised_content(d.text), extracted)
+    _, t_numpy = timed(signature, normalised)
+    _, t_datasketch = timed(datasketch_signature, normalised)
+    hashed, t_hash_doc = timed(hash_doc, extracted)
+    _, t_cluster = timed(cluster_locally, [hashed])
+    per = {
+        "extract_cpu_ms": t_extract / pages * 1e3,
+        "normalise_ms": t_norm / pages * 1e3,
+        "minhash_numpy_ms": t_numpy / pages * 1e3,
+        "minhash_datasketch_ms": t_datasketch / pages * 1e3,
+        "dedup_record_ms": t_hash_doc / pages * 1e3,
+        "cluster_in_memory_ms": t_cluster / pages * 1e3,
+    }
+    words = statistics.mean(len(d.text.split()) for d in extracted)
+    return {
+        "part": "per_article",
+        "pages": pages,
+        "mean_words": round(words),
+        "mean_page_kb": round(statistics.mean(len(d.raw_text) for d in docs) / 1024, 1),
+        **{k: round(v, 3) for k, v in per.items()},
+        "dedup_record_over_extract": round(per["dedup_record_ms"] / per["extract_cpu_ms"], 3),
+        "dedup_total_in_memory_over_extract": round(
+            (per["dedup_record_ms"] + per["cluster_in_memory_ms"]) / per["extract_cpu_ms"], 3
+        ),
+    }
+
+
+def run_beam(docs: list[Doc], transform) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process): FnApiRunner runs in-process, so CPU time is the work done."""
+    options = PipelineOptions(["--runner=FnApiRunner"])
+    start, cpu = time.perf_counter(), time.process_time()
+    with beam.Pipeline(options=options) as p:
+        _ = p | beam.Create(docs) | transform
+    return time.perf_counter() - start, time.process_time() - cpu
+
+
+def beam_steps(pages: int) -> dict:
+    docs = html_docs(pages)
+    extract = run_beam(docs, Extract(0))
+    texts = [d.replace(text=extract_html(d.raw_text)["text"], format="text") for d in docs]
+    dedup = run_beam(texts, Dedup())
+    empty = run_beam(texts, beam.Map(lambda d: d))  # pipeline start-up and Create, paid by both
+    return {
+        "part": "beam",
+        "pages": pages,
+        "extract_step_wall_s": round(extract[0], 2),
+        "extract_step_cpu_s": round(extract[1], 2),
+        "dedup_step_wall_s": round(dedup[0], 2),
+        "dedup_step_cpu_s": round(dedup[1], 2),
+        "identity_pipeline_cpu_s": round(empty[1], 2),
+        "dedup_over_extract_cpu": round((dedup[1] - empty[1]) / max(extract[1] - empty[1], 1e-9), 3),
+    }
+
+
+def synthetic_texts(n: int, words: int = 250, vocabulary: int = 20_000, seed: int = 7) -> list[str]:
+    """n texts of random words; every tenth is a copy of an earlier text with five words changed."""
+    rng = np.random.default_rng(seed)
+    vocab = np.array([f"w{i}" for i in range(vocabulary)])
+    texts = []
+    for i in range(n):
+        if i % 10 == 9:
+            ws = texts[int(rng.integers(0, i))].split()
+            for j in rng.integers(0, len(ws), 5):
+                ws[j] = str(vocab[rng.integers(0, vocabulary)])
+            texts.append(" ".join(ws))
+        else:
+            texts.append(" ".join(vocab[rng.integers(0, vocabulary, words)]))
+    return texts
+
+
+def memory(n: int) -> dict:
+    texts = synthetic_texts(n)
+    sigs, t_sig = timed(signature, texts)
+    array = np.asarray(sigs, dtype=np.uint32)
+    del sigs
+    gc.collect()
+    tracemalloc.start()
+    sigs = [tuple(row.tolist()) for row in array]  # fresh tuples of fresh ints, as Docs carry them
+    tuples_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    gc.collect()
+    tracemalloc.start()
+    buckets: dict[str, list[str]] = {}
+    for i, sig in enumerate(sigs):
+        node = new_node(f"{i:032x}")
+        for bucket, member in node_buckets(node, f"{i:032x}", sig):
+            buckets.setdefault(bucket, []).append(member)
+    index_bytes = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    shared = sum(1 for members in buckets.values() if len(members) > 1)
+    return {
+        "part": "memory",
+        "signatures": n,
+        "signature_cpu_ms_each": round(t_sig / n * 1e3, 3),
+        "tuples_mb": round(tuples_bytes / 2**20, 1),
+        "numpy_uint32_mb": round(array.nbytes / 2**20, 1),
+        "parquet_column_bytes_each_approx": 128 * 8,
+        "lsh_index_in_memory_mb": round(index_bytes / 2**20, 1),
+        "buckets": len(buckets),
+        "buckets_with_2_or_more": shared,
+    }
+
+
+def beam_memory(n: int) -> dict:
+    texts = synthetic_texts(n, seed=11)
+    docs = [Doc(f"s{i:07d}", f"/s/{i}", FETCHED, text=t) for i, t in enumerate(texts)]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    wall, cpu = run_beam(docs, Dedup())
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "part": "beam_memory",
+        "docs": n,
+        "dedup_step_wall_s": round(wall, 1),
+        "dedup_step_cpu_s": round(cpu, 1),
+        "cpu_ms_per_doc": round(cpu / n * 1e3, 3),
+        "peak_rss_mb_before": round(before / 1024),
+        "peak_rss_mb_after": round(after / 1024),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=600, help="HTML pages for the extraction comparison")
+    parser.add_argument("--signatures", type=int, default=100_000, help="signatures for the memory measurement")
+    parser.add_argument("--beam-docs", type=int, default=20_000, help="documents for the Beam memory run (0: skip)")
+    args = parser.parse_args()
+    parts = [quality, lambda: per_article(args.pages), lambda: beam_steps(args.pages), lambda: memory(args.signatures)]
+    if args.beam_docs:
+        parts.append(lambda: beam_memory(args.beam_docs))
+    for part in parts:
+        print(json.dumps(part()), flush=True)
+
+
+if __name__ == "__main__":
+    main()
