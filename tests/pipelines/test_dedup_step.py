@@ -33,7 +33,7 @@ def test_dedup_step_matches_reference_in_any_order_and_routes_bad_records():
     shuffled = list(docs)
     random.Random(5).shuffle(shuffled)
     broken = Doc("bad", "/bad.txt", NOW, text=None)  # a record the hash cannot handle: a dead letter, not a crash
-    with local_pipeline() as p:
+    with local_pipeline() as p:  # one input as a single bundle, the other shuffled and split: the same ids
         first = p | "First" >> beam.Create(docs, reshuffle=False) | "DedupFirst" >> Dedup()
         second = p | "Second" >> beam.Create([broken, *shuffled]) | "DedupSecond" >> Dedup()
         assert_that(first[MAIN] | "SumFirst" >> beam.Map(summary), equal_to(expected), label="first")
