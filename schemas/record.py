@@ -50,7 +50,7 @@ class Doc:
     cluster_id: str | None = None
     cluster_size: int | None = None
     is_representative: bool | None = None
-    minhash: tuple[int, ...] = ()  # MinHash signature of the clean text (dedup); stored so later runs can match it
+    minhash: bytes = b""  # MinHash signature of the clean text (dedup, uint32 values); later runs match against it
     meta: dict[str, Any] = dataclasses.field(default_factory=dict)  # step-to-step scratch (extracted metadata)
 
     def replace(self, **changes: Any) -> Doc:

@@ -33,7 +33,7 @@ from apache_beam.transforms.window import GlobalWindows
 from schemas.record import Doc
 from transforms.common import DEAD, MAIN, Step, sha256_hex
 from transforms.components import ConnectedComponents, components_locally
-from transforms.minhash import SIMILARITY_THRESHOLD, band_keys, estimated_jaccard, signature
+from transforms.minhash import SIMILARITY_THRESHOLD, band_keys, estimated_jaccard, signature, signature_from_values
 
 STAGE = "dedup"
 _NON_WORD = re.compile(r"[\W_]+")
@@ -90,14 +90,14 @@ def content_of_node(node: str) -> str:
     return node.rsplit(":", 1)[1]
 
 
-def confirmed(a: str, sig_a: tuple[int, ...], b: str, sig_b: tuple[int, ...]) -> bool:
+def confirmed(a: str, sig_a: bytes, b: str, sig_b: bytes) -> bool:
     """A candidate pair is linked when both hold the same content or their signatures agree enough."""
     return content_of_node(a) == content_of_node(b) or estimated_jaccard(sig_a, sig_b) >= SIMILARITY_THRESHOLD
 
 
-def node_buckets(node: str, content: str, sig: Iterable[int]) -> list[tuple[str, str]]:
+def node_buckets(node: str, content: str, sig: bytes) -> list[tuple[str, str]]:
     """(bucket, node) for the exact-content bucket and each LSH band."""
-    return [(f"x:{content}", node)] + [(band, node) for band in band_keys(tuple(sig))]
+    return [(f"x:{content}", node)] + [(band, node) for band in band_keys(sig)]
 
 
 def star_edges(bucket: str, nodes: Iterable[str]) -> Iterator[tuple[str, str]]:
@@ -137,13 +137,13 @@ class SizeAndBest(beam.CombineFn):
         return acc
 
 
-def cluster_locally(docs: Iterable[Doc], known: Iterable[tuple[str, str, tuple[int, ...]]] = ()) -> list[Doc]:
+def cluster_locally(docs: Iterable[Doc], known: Iterable[tuple[str, str, bytes]] = ()) -> list[Doc]:
     """What the Beam step computes, in memory and with the same functions: for tests, evaluation and benchmarks.
 
     `known` holds (node, content_hash, signature) of earlier runs, as `ReadPriorNodes` yields them.
     """
     hashed = [d if d.content_hash and d.minhash else hash_doc(d) for d in docs]
-    nodes = {(new_node(d.content_hash), d.content_hash, tuple(d.minhash)) for d in hashed} | set(known)
+    nodes = {(new_node(d.content_hash), d.content_hash, d.minhash) for d in hashed} | set(known)
     buckets: dict[str, set[str]] = {}
     for node, content, sig in nodes:
         for bucket, member in node_buckets(node, content, sig):
@@ -185,15 +185,15 @@ def prior_files(folder: str) -> list[str]:
     return sorted(p for p in paths if p.endswith(".parquet") and not p.rsplit("/", 1)[-1].startswith("."))
 
 
-def prior_nodes_of(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[str, str, tuple[int, ...]]]:
+def prior_nodes_of(rows: Iterable[dict[str, Any]]) -> Iterator[tuple[str, str, bytes]]:
     """(node, content_hash, signature) of earlier articles; rows without a hash or cluster id are skipped."""
     for row in rows:
         content, cluster = row.get("content_hash"), row.get("cluster_id")
         if content and cluster:
-            yield known_node(cluster, content), content, tuple(row.get("minhash_signature") or ())
+            yield known_node(cluster, content), content, signature_from_values(row.get("minhash_signature"))
 
 
-def read_prior_file(path: str) -> Iterator[tuple[str, str, tuple[int, ...]]]:
+def read_prior_file(path: str) -> Iterator[tuple[str, str, bytes]]:
     with FileSystems.open(path) as stream:
         parquet = pq.ParquetFile(stream)
         # files written before schema 1.2.0 hold no signature
@@ -323,7 +323,7 @@ class GraphNodes(beam.PTransform):
             nodes = (nodes, prior) | "AllNodes" >> beam.Flatten()
         return (
             nodes
-            | "SignatureOfNode" >> beam.MapTuple(lambda node, _, sig: (node, tuple(sig)))
+            | "SignatureOfNode" >> beam.MapTuple(lambda node, _, sig: (node, bytes(sig)))
             | "OneSignature" >> beam.CombinePerKey(min)  # copies of one content hold equal signatures
         )
 

@@ -32,7 +32,8 @@ _rng = np.random.default_rng(SEED)
 _A = _rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)
 _B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
 _WORD_MULT = np.uint64(0x9E3779B97F4A7C15)  # golden-ratio constant: mixes word hashes into a shingle hash
-_EMPTY = (0xFFFFFFFF,) * NUM_PERM  # signature of a text without words: equal only to other empty texts
+SIGNATURE_BYTES = NUM_PERM * 4  # a signature travels as NUM_PERM little-endian uint32: 512 bytes, not 4.5 KB of ints
+_EMPTY = b"\xff" * SIGNATURE_BYTES  # signature of a text without words: equal only to other empty texts
 
 
 def words_of(normalised: str) -> list[str]:
@@ -54,18 +55,18 @@ def shingle_hashes(words: list[str], k: int = SHINGLE_WORDS) -> np.ndarray:
     return np.unique(acc)
 
 
-def signature(normalised: str) -> tuple[int, ...]:
-    """MinHash signature (NUM_PERM 32-bit values) of a normalised text's word shingles."""
+def signature(normalised: str) -> bytes:
+    """MinHash signature (NUM_PERM uint32 values, as bytes) of a normalised text's word shingles."""
     hashes = shingle_hashes(words_of(normalised))
     if hashes.size == 0:
         return _EMPTY
     folded = (hashes ^ (hashes >> np.uint64(32))) & _MASK32  # multiply-shift is universal on 32-bit keys
     with np.errstate(over="ignore"):
         permuted = (_A[:, None] * folded[None, :] + _B[:, None]) >> np.uint64(32)
-    return tuple(permuted.min(axis=1).tolist())
+    return permuted.min(axis=1).astype("<u4").tobytes()
 
 
-def datasketch_signature(normalised: str) -> tuple[int, ...]:
+def datasketch_signature(normalised: str) -> bytes:
     """The same signature idea with datasketch's MinHash (sha1 per shingle): kept for the benchmark comparison."""
     from datasketch import MinHash
 
@@ -74,26 +75,34 @@ def datasketch_signature(normalised: str) -> tuple[int, ...]:
     shingles = {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)} if words else set()
     mh = MinHash(num_perm=NUM_PERM, seed=SEED % 2**32)
     mh.update_batch(list(shingles))
-    return tuple(int(v) for v in mh.hashvalues)
+    return mh.hashvalues.astype("<u4").tobytes()  # datasketch keeps 32-bit values in uint64
 
 
-def band_keys(sig: tuple[int, ...] | list[int], bands: int = BANDS) -> list[str]:
+def band_keys(sig: bytes, bands: int = BANDS) -> list[str]:
     """One bucket key per band: the band index and a short hash of its rows. Equal band, equal key."""
-    if len(sig) != NUM_PERM:
+    if len(sig) != SIGNATURE_BYTES:
         return []  # a signature from other parameters is not comparable; the exact-hash bucket still links copies
-    rows = len(sig) // bands
-    keys = []
-    for b in range(bands):
-        chunk = np.asarray(sig[b * rows : (b + 1) * rows], dtype=np.uint32).tobytes()
-        keys.append(f"b{b:02d}:{hashlib.blake2b(chunk, digest_size=8).hexdigest()}")
-    return keys
+    width = len(sig) // bands
+    return [
+        f"b{b:02d}:{hashlib.blake2b(sig[b * width : (b + 1) * width], digest_size=8).hexdigest()}" for b in range(bands)
+    ]
 
 
-def estimated_jaccard(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+def signature_values(sig: bytes) -> list[int]:
+    """The signature as integers: how the `minhash_signature` column stores it."""
+    return np.frombuffer(sig, dtype="<u4").tolist()
+
+
+def signature_from_values(values) -> bytes:
+    """A stored `minhash_signature` back to bytes (empty when absent)."""
+    return np.asarray(list(values or ()), dtype="<u4").tobytes()
+
+
+def estimated_jaccard(a: bytes, b: bytes) -> float:
     """Share of equal signature values: an unbiased estimate of the shingle sets' Jaccard similarity."""
     if not a or len(a) != len(b):
         return 0.0
-    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+    return float(np.mean(np.frombuffer(a, dtype="<u4") == np.frombuffer(b, dtype="<u4")))
 
 
 def jaccard(a: str, b: str, k: int = SHINGLE_WORDS) -> float:

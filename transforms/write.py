@@ -26,6 +26,7 @@ from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, PARTITION_COLUM
 from schemas.entity_mentions import ENTITY_MENTIONS_SCHEMA
 from schemas.record import DeadLetter, Doc
 from transforms.entity_mentions import entity_mention_rows
+from transforms.minhash import signature_values
 from transforms.rerun import remove_stale
 
 STAGE = "write"
@@ -87,7 +88,7 @@ def article_row(doc: Doc, ingested_at: dt.datetime) -> dict[str, Any]:
         "ingested_at": ingested_at,
         "schema_version": SCHEMA_VERSION,
         "date_rejected": doc.date_rejected,
-        "minhash_signature": list(doc.minhash),
+        "minhash_signature": signature_values(doc.minhash),
     }
 
 

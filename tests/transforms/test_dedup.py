@@ -20,6 +20,7 @@ from transforms.dedup import (
     size_and_best,
     star_edges,
 )
+from transforms.minhash import signature_from_values
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 
@@ -87,7 +88,7 @@ def test_star_edges_and_confirmation():
     sig = hash_doc(Doc("a", "/a", NOW, text="one two three four five six")).minhash
     other = hash_doc(Doc("b", "/b", NOW, text="seven eight nine ten eleven twelve")).minhash
     assert confirmed("n:h1", sig, "n:h2", sig) and not confirmed("n:h1", sig, "n:h2", other)
-    assert confirmed(known_node("c", "h1"), (), new_node("h1"), sig)  # same content: linked without a signature
+    assert confirmed(known_node("c", "h1"), b"", new_node("h1"), sig)  # same content: linked without a signature
 
 
 def test_known_clusters_keep_their_ids():
@@ -108,7 +109,7 @@ def test_prior_rows_of_old_and_new_schema(tmp_path):
         {"content_hash": "h1", "cluster_id": "c1", "minhash_signature": [1, 2]},
         {"content_hash": None, "cluster_id": "c2", "minhash_signature": None},
     ]
-    assert list(prior_nodes_of(rows)) == [(known_node("c1", "h1"), "h1", (1, 2))]
+    assert list(prior_nodes_of(rows)) == [(known_node("c1", "h1"), "h1", signature_from_values([1, 2]))]
     old = tmp_path / "old.parquet"
     pq.write_table(pa.table({"content_hash": ["h3"], "cluster_id": ["c3"], "text": ["x"]}), old)
-    assert list(read_prior_file(str(old))) == [(known_node("c3", "h3"), "h3", ())]
+    assert list(read_prior_file(str(old))) == [(known_node("c3", "h3"), "h3", b"")]
