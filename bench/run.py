@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -78,6 +79,7 @@ class TreeSampler:
 def run_child(cmd: list[str], label: str) -> dict[str, Any]:
     """Runs a command, returns wall seconds, peak tree RSS (MB), load average around it and its last JSON line."""
     load_before = os.getloadavg()[0]
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     log_path = os.path.join(WORK, f"{label}.log")
     with open(log_path, "w") as log:
@@ -85,6 +87,7 @@ def run_child(cmd: list[str], label: str) -> dict[str, Any]:
         with TreeSampler(proc.pid) as sampler:
             out, _ = proc.communicate()
     seconds = time.perf_counter() - started
+    cpu_s = _children_cpu() - cpu_before
     if proc.returncode != 0:
         raise SystemExit(f"bench: {label} failed (exit {proc.returncode}); see {log_path}")
     result: dict[str, Any] = {}
@@ -93,10 +96,24 @@ def run_child(cmd: list[str], label: str) -> dict[str, Any]:
             result = json.loads(line)
             break
     result.update(
-        wall_s=seconds, peak_rss_mb=sampler.peak / 2**20, load_before=load_before, load_after=os.getloadavg()[0]
+        wall_s=seconds,
+        cpu_s=cpu_s,
+        peak_rss_mb=sampler.peak / 2**20,
+        load_before=load_before,
+        load_after=os.getloadavg()[0],
     )
-    print(f"  {label}: {seconds:.1f} s, peak RSS {result['peak_rss_mb']:.0f} MB, load {load_before:.1f}", flush=True)
+    print(
+        f"  {label}: {seconds:.1f} s wall, {cpu_s:.1f} s CPU, peak RSS {result['peak_rss_mb']:.0f} MB, "
+        f"load {load_before:.1f}",
+        flush=True,
+    )
     return result
+
+
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every finished child process and their reaped descendants."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def child_env() -> dict[str, str]:

@@ -39,12 +39,9 @@ def _apply(fn: Callable[[Any], Any], records: list[Any]) -> tuple[list[Any], flo
 
 
 def _dedup(docs: list[Any]) -> tuple[list[Any], float]:
+    """Content hash and MinHash per doc, then the same clustering the Beam step does, in memory."""
     started = time.perf_counter()
-    groups: dict[str, list[Any]] = defaultdict(list)
-    for doc in docs:
-        hashed = dedup.hash_doc(doc)
-        groups[hashed.content_hash].append(hashed)
-    out = [d for key, members in groups.items() for d in dedup.assign_cluster(key, members)]
+    out = dedup.cluster_locally([dedup.hash_doc(d) for d in docs])
     return out, time.perf_counter() - started
 
 
