@@ -191,7 +191,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rss-docs", default="2000,20000", help="corpus sizes for peak RSS, comma-separated")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: bare,stages,w1,w2,rss,datatrove")
+    parser.add_argument(
+        "--add-rss",
+        metavar="N=JSON",
+        action="append",
+        default=[],
+        help="re-render bench/results from latest.json plus a peak-RSS run measured separately (no new runs)",
+    )
     args = parser.parse_args(argv)
+    if args.add_rss:
+        return rerender(args.add_rss)
     skip = set(filter(None, args.skip.split(",")))
     os.makedirs(WORK, exist_ok=True)
     corpora = os.path.join(WORK, "corpus")
@@ -220,13 +229,27 @@ def main(argv: list[str] | None = None) -> None:
             res["rss"][str(n)] = run_newsbeam([rss_corpus["html"]], f"newsbeam_rss_{n}")
     res["finished"] = dt.datetime.now(dt.UTC).isoformat()
     res["machine"] = {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()}
+    publish(res)
+
+
+def publish(res: dict[str, Any]) -> None:
     from bench import report
 
     os.makedirs(RESULTS, exist_ok=True)
     with open(os.path.join(RESULTS, "latest.json"), "w") as f:
         json.dump(res, f, indent=2, sort_keys=True)
-    table = report.write(res, RESULTS, TARGETS)
-    print(table)
+    print(report.write(res, RESULTS, TARGETS))
+
+
+def rerender(extra: list[str]) -> None:
+    """Adds peak-RSS runs measured by a separate (long) invocation to latest.json and writes the report again."""
+    with open(os.path.join(RESULTS, "latest.json")) as f:
+        res = json.load(f)
+    for item in extra:
+        n, _, path = item.partition("=")
+        with open(path) as f:
+            res.setdefault("rss", {})[str(int(n))] = json.load(f)
+    publish(res)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ class Doc:
     fetched_at: dt.datetime
     hints: dict[str, Any] = dataclasses.field(default_factory=dict)
     format: str = "text"  # "text" or "html": decides whether the extract step runs trafilatura
-    raw_text: str = ""  # decoded body (HTML source for html, article text for text)
+    raw_text: str = ""  # decoded body (HTML source for html, article text for text); emptied by extract
     text: str = ""  # the article text as it stands after the latest step
     url: str | None = None
     source: str | None = None

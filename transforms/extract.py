@@ -200,10 +200,11 @@ class ExtractFn:
         self.extract = TimedExtractor(timeout_s) if timeout_s > 0 else extract_html
 
     def __call__(self, doc: Doc) -> Doc:
+        # raw_text is spent once extracted: dropping it makes every later shuffle ~10x smaller (bench/results)
         if doc.format != "html":
-            return doc.replace(text=doc.raw_text)
+            return doc.replace(text=doc.raw_text, raw_text="")
         found = self.extract(doc.raw_text, doc.hints.get("url"))
-        return doc.replace(text=found.pop("text"), meta={**doc.meta, "page": found})
+        return doc.replace(text=found.pop("text"), raw_text="", meta={**doc.meta, "page": found})
 
 
 def extract_doc(doc: Doc) -> Doc:
