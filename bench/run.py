@@ -198,6 +198,7 @@ def main(argv: list[str] | None = None) -> None:
         default=[],
         help="re-render bench/results from latest.json plus a peak-RSS run measured separately (no new runs)",
     )
+    parser.add_argument("--merge", action="store_true", help="keep latest.json's other measurements (partial runs)")
     args = parser.parse_args(argv)
     if args.add_rss:
         return rerender(args.add_rss)
@@ -207,7 +208,13 @@ def main(argv: list[str] | None = None) -> None:
     print(f"bench: corpus of {args.docs} docs (seed {args.seed})", flush=True)
     corpus = ensure_corpus(args.docs, corpora, args.seed)
     corpus_dir = os.path.dirname(corpus["jsonl"])
-    res: dict[str, Any] = {"docs": args.docs, "seed": args.seed, "started": dt.datetime.now(dt.UTC).isoformat()}
+    res: dict[str, Any] = {}
+    if args.merge and os.path.exists(os.path.join(RESULTS, "latest.json")):
+        with open(os.path.join(RESULTS, "latest.json")) as f:
+            res = json.load(f)
+        if res.get("docs") != args.docs:
+            raise SystemExit(f"bench: --merge needs the same --docs as latest.json ({res.get('docs')})")
+    res.update(docs=args.docs, seed=args.seed, started=res.get("started") or dt.datetime.now(dt.UTC).isoformat())
     py = sys.executable
     if "bare" not in skip:
         res["bare"] = run_child([py, "-m", "bench.run", "child-bare", corpus["html"]], "bare")
@@ -223,7 +230,7 @@ def main(argv: list[str] | None = None) -> None:
     if "datatrove" not in skip:
         res["datatrove_jsonl"] = run_datatrove(corpus_dir, "datatrove_1w_jsonl", "jsonl")
     if "rss" not in skip:
-        res["rss"] = {}
+        res.setdefault("rss", {})
         for n in (int(x) for x in args.rss_docs.split(",") if x):
             rss_corpus = ensure_corpus(n, corpora, args.seed)
             res["rss"][str(n)] = run_newsbeam([rss_corpus["html"]], f"newsbeam_rss_{n}")

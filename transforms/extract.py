@@ -30,6 +30,9 @@ MAX_TREE_SIZE = 500_000  # elements; far above any real article page, stops path
 MIN_EXTRACTED_CHARS = 1  # trafilatura returning less than this means it found no main text
 RECALL_RETRY_CHARS = 250  # a "main text" shorter than ~2 sentences is usually a missed article body: retry for recall
 DEFAULT_TIMEOUT_S = 30.0  # real pages take ~10 ms (FIELD-NOTES); 30 s is 3000x that, yet bounds a stuck worker
+# A fresh child re-imports the worker's modules before it can serve; on a loaded 2-core machine that took over 30 s
+# (bench, load average 20), so start-up gets its own, far larger bound and never counts against a page's limit.
+STARTUP_TIMEOUT_S = 600.0
 STRUCTURED_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"  # htmldate keeps time and offset when the page gives them
 
 CONFIG = use_config()
@@ -128,7 +131,9 @@ def extract_html(html: str, url: str | None = None) -> dict:
 
 
 def _serve(conn) -> None:
-    """Child process loop: (html, url) in, ("ok", dict) | ("rejected", reason, message) | ("error", text) out."""
+    """Child process loop: ("ready",) once, then (html, url) in, ("ok", dict) | ("rejected", reason, message) |
+    ("error", text) out."""
+    conn.send(("ready",))
     while True:
         try:
             html, url = conn.recv()
@@ -165,6 +170,10 @@ class TimedExtractor:
         child.close()
         self._conn = parent
         atexit.register(self.close)
+        if not parent.poll(STARTUP_TIMEOUT_S):
+            self.close()
+            raise RuntimeError(f"the extraction process did not start within {STARTUP_TIMEOUT_S:g} s")
+        parent.recv()  # ("ready",): the page clock starts only now
 
     def close(self) -> None:
         if self._proc is not None:
