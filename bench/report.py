@@ -91,6 +91,8 @@ def markdown(res: dict[str, Any], targets: dict[str, float]) -> str:
         "| --- | --- | --- | --- |",
     ]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows(res, targets)]
+    if res.get("notes"):
+        lines += ["", "## Notes on this run", ""] + [f"- {note}" for note in res["notes"]]
     shares = stage_shares(res)
     if shares:
         lines += ["", "## Where the 1-worker time goes", "", "| stage | share |", "| --- | --- |"]
