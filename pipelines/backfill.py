@@ -26,12 +26,14 @@ from transforms.extract import Extract
 from transforms.language import Language
 from transforms.metadata import Metadata
 from transforms.read import ReadInputs
+from transforms.repeated_lines import RepeatedLines
 from transforms.write import WriteOutput
 
 STEPS = (
     ("Decode", Decode),
     ("Extract", Extract),
     ("Clean", Clean),
+    ("RepeatedLines", RepeatedLines),
     ("Metadata", Metadata),
     ("Language", Language),
     ("Entities", Entities),

@@ -8,6 +8,7 @@ from transforms.extract import DEFAULT_TIMEOUT_S
 from transforms.fetch import FetchConfig
 from transforms.language import DEFAULT_DETECTOR, DETECTORS
 from transforms.read import MAX_DECOMPRESSED_BYTES, MAX_DOC_BYTES, SPLIT_BYTES
+from transforms.repeated_lines import DEFAULT_MIN_DOCS
 from transforms.seen import DEFAULT_TTL
 
 LOCAL_RUNNER = "FnApiRunner"  # explicit, so Beam never tries to download a Prism binary (FIELD-NOTES)
@@ -45,6 +46,14 @@ class NewsbeamOptions(PipelineOptions):
             choices=DETECTORS,
             default=DEFAULT_DETECTOR,
             help=f"Language detector (default {DEFAULT_DETECTOR}; both measured in evaluation/language_bench.py).",
+        )
+        group.add_argument(
+            "--repeated-line-min-docs",
+            dest="repeated_line_min_docs",
+            type=int,
+            default=DEFAULT_MIN_DOCS,
+            help="A paragraph found under this many different leads of one source in a run is removed as "
+            "boilerplate (rule id `repeated_line`); 0 switches the step off.",
         )
         group.add_argument(
             "--extract-timeout",

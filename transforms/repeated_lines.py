@@ -1,0 +1,141 @@
+"""RepeatedLines: a paragraph that recurs across many documents of one source within a run is boilerplate.
+
+No rule names every outlet's footer, promo or disclaimer, but templates give themselves away by repetition.
+Per (source, normalised paragraph) the step counts the documents holding it, with a combiner; paragraphs seen in
+at least `min_docs` documents of the same source are removed from every document of that source and recorded in
+`boilerplate_removed` with rule id `repeated_line`.
+
+Recall first, three guards keep article text safe:
+- a paragraph counts once per distinct lead (first paragraph): copies and updated versions of one story share
+  their lead, so a story's paragraphs repeated across its versions never reach the threshold, while a template
+  appears under many different leads;
+- syndicated or duplicated copies of one story share most of their paragraphs; in a document where repeated
+  paragraphs would be the majority (`MAX_REPEATED_SHARE`), nothing is removed: those are the story, not a template;
+- a paragraph is only a template when it repeats within one source; the same sentence in different outlets is a
+  shared story (dedup's business), never removed here.
+
+The source key is the outlet when the record names one (syndication header, feed field, page site name, URL
+host), else the input folder, which for a dump is usually one outlet's export.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import urllib.parse
+from collections.abc import Iterable, Mapping
+
+import apache_beam as beam
+from apache_beam.metrics import Metrics
+
+from schemas.record import Doc
+from transforms.common import DEAD, MAIN, Progress
+
+STAGE = "repeated_lines"
+RULE_ID = "repeated_line"
+DEFAULT_MIN_DOCS = 5  # a template shows on most pages of an outlet; under 5 copies a shared quote or sign-off
+# could repeat by chance, and small runs (the bundled samples) never trigger the step
+MAX_REPEATED_SHARE = 0.5  # more than half of a document repeated means a copy of a story, not a template
+MAX_KEY_CHARS = 1000  # longer paragraphs are article prose; templates are short. Bounds hashing work too
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n+")
+
+
+def source_key(doc: Doc) -> str:
+    """The outlet this record belongs to, as a grouping key (not for display)."""
+    header = doc.meta.get("header", {})
+    page = doc.meta.get("page", {})
+    named = header.get("source") or doc.hints.get("source") or page.get("sitename")
+    if named:
+        return f"outlet:{named.casefold()}"
+    url = doc.hints.get("url") or page.get("url")
+    host = urllib.parse.urlsplit(url).hostname if url else None
+    if host:
+        return f"host:{host.removeprefix('www.')}"
+    return "folder:" + doc.input_uri.split("#", 1)[0].rsplit("/", 1)[0]
+
+
+def paragraph_split(text: str) -> list[str]:
+    return [p for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+
+
+def paragraph_hash(paragraph: str) -> str | None:
+    """Hash of a paragraph with case, spacing and numbers folded ("© 2025" and "© 2026" match); None if too long."""
+    norm = _DIGITS.sub("0", _SPACES.sub(" ", paragraph.casefold()).strip())
+    if not norm or len(norm) > MAX_KEY_CHARS:
+        return None
+    return hashlib.sha1(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def line_keys(doc: Doc) -> list[tuple[str, str]]:
+    """(key "source NUL paragraph hash", lead hash) for each distinct paragraph after the lead."""
+    source = source_key(doc)
+    paras = paragraph_split(doc.text)
+    if len(paras) < 2:
+        return []
+    lead = paragraph_hash(paras[0][:MAX_KEY_CHARS]) or ""
+    hashes = {h for p in paras[1:] if (h := paragraph_hash(p))}
+    return [(f"{source}\x00{h}", lead) for h in sorted(hashes)]
+
+
+def strip_repeated(doc: Doc, repeated: Mapping[str, int] | Iterable[str]) -> Doc:
+    """Removes the document's paragraphs whose key is in `repeated`, unless that would gut the document."""
+    source = source_key(doc)
+    paras = paragraph_split(doc.text)
+    flagged = [False] + [f"{source}\x00{h}" in repeated if (h := paragraph_hash(p)) else False for p in paras[1:]]
+    n_flagged = sum(flagged)
+    if not n_flagged or n_flagged > MAX_REPEATED_SHARE * len(paras):
+        return doc
+    kept = [p for p, f in zip(paras, flagged, strict=True) if not f]
+    removed = tuple((RULE_ID, p.strip()) for p, f in zip(paras, flagged, strict=True) if f)
+    return doc.replace(text="\n\n".join(kept), removed=doc.removed + removed)
+
+
+class _StripFn(beam.DoFn):
+    def __init__(self) -> None:
+        self.total = Metrics.counter(STAGE, "total")
+        self.forwarded = Metrics.counter(STAGE, "forwarded")
+        self.changed = Metrics.counter(STAGE, "docs_with_repeated_lines")
+        self.lines = Metrics.counter(STAGE, "repeated_lines_removed")
+
+    def process(self, doc: Doc, repeated: Mapping[str, int]):
+        self.total.inc()
+        try:
+            out = strip_repeated(doc, repeated)
+        except Exception:  # never lose a record over this optional clean-up: forward it unchanged
+            Metrics.counter(STAGE, "skipped_error").inc()
+            out = doc
+        if out is not doc:
+            self.changed.inc()
+            self.lines.inc(len(out.removed) - len(doc.removed))
+        self.forwarded.inc()
+        Progress.tick(STAGE)
+        yield out
+
+
+class RepeatedLines(beam.PTransform):
+    """Outputs `main` (docs with repeated template paragraphs removed) and an always-empty `dead_letter`."""
+
+    def __init__(self, min_docs: int = DEFAULT_MIN_DOCS) -> None:
+        super().__init__()
+        self.min_docs = min_docs
+
+    @classmethod
+    def from_options(cls, options) -> RepeatedLines:
+        return cls(getattr(options, "repeated_line_min_docs", DEFAULT_MIN_DOCS))
+
+    def expand(self, docs):
+        min_docs = self.min_docs
+        if min_docs <= 0:  # switched off
+            return docs | "Unchanged" >> beam.Map(lambda d: d).with_outputs(DEAD, main=MAIN)
+        repeated = (
+            docs
+            | "ParagraphKeys" >> beam.FlatMap(line_keys)
+            | "OncePerLead" >> beam.Distinct()
+            | "One" >> beam.Map(lambda key_lead: (key_lead[0], 1))
+            | "CountLeads" >> beam.CombinePerKey(sum)
+            | "KeepRepeated" >> beam.Filter(lambda kv: kv[1] >= min_docs)
+        )
+        strip = beam.ParDo(_StripFn(), repeated=beam.pvalue.AsDict(repeated))
+        return docs | "StripRepeated" >> strip.with_outputs(DEAD, main=MAIN)
