@@ -14,6 +14,8 @@ Recall first, three guards keep article text safe:
 - a paragraph is only a template when it repeats within one source; the same sentence in different outlets is a
   shared story (dedup's business), never removed here.
 
+Batch only: a streaming job (`--streaming`) skips this step, because a run-wide count never completes there.
+
 The source key is the outlet when the record names one (syndication header, feed field, page site name, URL
 host), else the input folder, which for a dump is usually one outlet's export.
 """
@@ -27,6 +29,7 @@ from collections.abc import Iterable, Mapping
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
+from apache_beam.options.pipeline_options import StandardOptions
 
 from schemas.record import Doc
 from transforms.common import DEAD, MAIN, Progress
@@ -123,6 +126,8 @@ class RepeatedLines(beam.PTransform):
 
     @classmethod
     def from_options(cls, options) -> RepeatedLines:
+        if options.view_as(StandardOptions).streaming:
+            return cls(0)  # a run-wide count needs the whole run; in a streaming job the side input never completes
         return cls(getattr(options, "repeated_line_min_docs", DEFAULT_MIN_DOCS))
 
     def expand(self, docs):

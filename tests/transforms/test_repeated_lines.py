@@ -76,3 +76,11 @@ def test_pipeline_removes_a_footer_repeated_under_many_leads_only_within_its_sou
 def test_pipeline_below_threshold_changes_nothing():
     ledger = [doc(i, story(i)) for i in range(4)]
     run(ledger, [(d.doc_id, d.text, ()) for d in ledger])
+
+
+def test_options_set_the_threshold_and_streaming_switches_the_step_off():
+    from pipelines.options import NewsbeamOptions
+
+    batch = PipelineOptions(["--repeated-line-min-docs", "7"]).view_as(NewsbeamOptions)
+    assert RepeatedLines.from_options(batch).min_docs == 7
+    assert RepeatedLines.from_options(PipelineOptions(["--streaming"]).view_as(NewsbeamOptions)).min_docs == 0
