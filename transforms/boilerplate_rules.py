@@ -101,6 +101,14 @@ RULES: tuple[Rule, ...] = (
     ),
     # a bare wire credit opening the text: "(Reuters) -"
     Rule("header.wire_credit", "header", rf"^\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}", flags=0),
+    # an outlet's own credit opening the text: "(CNN) —", "(Bloomberg) -"; a short capitalised name only
+    Rule(
+        "header.credit",
+        "header",
+        r"^\((?!(?:Updated?|Corrected|Correction|Watch|Video|Live|Opinion|Analysis|Exclusive|Breaking|Photos?|Audio)\))"
+        r"(?P<wire>[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)\)\s*[-–—]+\s*",
+        flags=0,
+    ),
     # dateline without an agency: "BERLIN —", "LONDON, March 3 -"; the place must be upper case, the dash spaced
     Rule("header.dateline", "header", rf"^{_PLACE}(?:,\s*{_DATELINE_DATE})?\s+[-–—]+\s+", flags=0),
     # Title Case agency datelines: "Berlin (dpa) -", "New Delhi [India], March 10 (ANI):",
@@ -198,6 +206,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("caption.image_source", "paragraph", r"^(?:image|media|video|photo) (?:source|caption|credit)\s*[,:]"),
     Rule(
+        "caption.photo_by",
+        "paragraph",
+        r"^[^\n]{0,200}\b(?:photo|photograph|picture|image|foto)(?: by|:)\s*[^/\n]{2,40}/\s*(?:Getty Images|AFP|Reuters|AP|"
+        r"EPA|PA|Shutterstock|Alamy|dpa|ANP|ANSA)\W{0,3}$",
+        max_chars=260,
+    ),
+    Rule(
         "caption.getty_credit",
         "span",
         r"\s*(?:Photograph|Photo|Image)\s*:\s*[A-Z][\w .'-]{1,40}/(?:Getty Images|AP|Reuters|AFP|EPA|PA Images)\b",
@@ -210,7 +225,8 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^(?:\W*)(?:also read|read more|read also|related(?: stories| articles| coverage| news)?|recommended|"
         r"more from [\w ]{2,30}|see also|must read|don't miss|trending|watch|listen|lesen sie auch|lesen sie mehr|"
-        r"mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|lee también|leer más|te puede interesar)"
+        r"mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|lee también|leer más|te puede interesar|"
+        r"leggi anche|lees ook|leia também|leia mais|czytaj też|läs också|les også)"
         r"\s*[:|–—>-]",
     ),
     Rule(
@@ -231,7 +247,8 @@ RULES: tuple[Rule, ...] = (
         r"folgen sie uns|suivez-nous|síguenos|descarga (?:la|nuestra) app|téléchargez (?:l'|notre )app|"
         r"share this (?:article|story|page)|artikel teilen|teilen sie (?:diesen|den) artikel|"
         r"partager (?:sur|cet article)|"
-        r"compartir (?:en|esta noticia|este artículo)|follow (?:[\w'’ ]{2,40} )?coverage of)",
+        r"compartir (?:en|esta noticia|este artículo)|follow (?:[\w'’ ]{2,40} )?coverage of|volg ons|seguici su|"
+        r"listen to this (?:article|story)|reuse this content|hören sie (?:diesen|den) artikel|écouter cet article)",
     ),
     Rule(
         "prompt.callout",
@@ -245,7 +262,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "meta.tags",
         "paragraph",
-        r"^(?:tags|topics|filed under|more on|schlagwörter|themen|mots-clés|thèmes|etiquetas|temas)\s*:",
+        r"^(?:tags|topics|filed under|more on|explore more on (?:these|this) topics?|schlagwörter|themen|mots-clés|"
+        r"thèmes|etiquetas|temas|argomenti)\s*:",
         max_chars=300,
     ),
     # --- advertisement markers
@@ -266,8 +284,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "copyright.line",
         "paragraph",
-        r"^(?:\W*)(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))\s*(?:\d{4}\s*)?(?P<holder>[^\n.]{0,80})|"
-        r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados)",
+        r"^(?:\W*)(?:riproduzione riservata\s*)?(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))\s*(?:\d{4}\s*)?"
+        r"(?P<holder>[^\n.]{0,80})|"
+        r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+        r"riproduzione riservata|alle rechten voorbehouden)",
         max_chars=300,
     ),
     Rule(

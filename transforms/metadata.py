@@ -188,6 +188,18 @@ def copyright_outlet(holders: list[str] | None) -> str | None:
     return None
 
 
+def wire_holder(holders: list[str] | None) -> str | None:
+    """The wire agency a copyright line names ("Copyright ANSA" -> ANSA), for a copy with no other evidence."""
+    for holder in holders or []:
+        for word in _WORD.findall(holder.lower()):
+            if word in WIRES and word not in {"the", "press"}:
+                return WIRES[word]
+        name = _COMPANY_SUFFIX.sub("", holder.strip(" .,")).strip(" .,").lower().removeprefix("the ")
+        if name in WIRES:
+            return WIRES[name]
+    return None
+
+
 def choose_source(doc: Doc) -> tuple[str | None, str | None]:
     """(source, syndicator): the outlet whose copy this is, and the aggregator that redistributed it, if any."""
     meta, hints = doc.meta, doc.hints
@@ -202,6 +214,7 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
         or (outlets[0] if outlets else None)
         or holder
         or header.get("wire")  # a bare wire copy: the agency is the outlet
+        or wire_holder(meta.get("copyright_holders"))  # "© Copyright ANSA" closing a bare wire copy
     )
     syndicator = header.get("syndicator") or hints.get("syndicator")
     return source, syndicator

@@ -115,10 +115,11 @@ def test_dateline_dates_need_a_year():
         ({"header": {"wire": "Reuters"}, "page": {"sitename": "Daily Ledger"}}, {}, ("Daily Ledger", None)),
         ({"outlets": ["The Independent"], "header": {"wire": "Associated Press"}}, {}, ("The Independent", None)),
         ({"copyright_holders": ["The Associated Press", "Coastal Courier Media Ltd"]}, {}, ("Coastal Courier", None)),
-        ({"copyright_holders": ["The Associated Press"]}, {}, (None, None)),
+        ({"copyright_holders": ["The Associated Press"]}, {}, ("Associated Press", None)),  # bare wire copy
         ({"copyright_holders": ["dpa-infocom, dpa:260212-930-123456/1"], "header": {"wire": "dpa"}}, {}, ("dpa", None)),
         ({"copyright_holders": ["Agencia EFE"], "header": {"wire": "EFE"}}, {}, ("EFE", None)),
         ({}, {"source": "Valley Times"}, ("Valley Times", None)),
+        ({"copyright_holders": ["Copyright ANSA"]}, {}, ("ANSA", None)),
         ({"header": {"source": "Live Mint", "syndicator": "MENAFN"}}, {"source": "x"}, ("Live Mint", "MENAFN")),
         ({}, {}, (None, None)),
     ],
