@@ -208,8 +208,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caption.photo_by",
         "paragraph",
-        r"^[^\n]{0,200}\b(?:photo|photograph|picture|image|foto)(?: by|:)\s*[^/\n]{2,40}/\s*(?:Getty Images|AFP|Reuters|AP|"
-        r"EPA|PA|Shutterstock|Alamy|dpa|ANP|ANSA)\W{0,3}$",
+        r"^[^\n]{0,200}\b(?:photo|photograph|picture|image|foto)(?: by|:)\s*[^/\n]{2,40}/\s*"
+        r"(?:Getty Images|AFP|Reuters|AP|EPA|PA|Shutterstock|Alamy|dpa|ANP|ANSA)\W{0,3}$",
         max_chars=260,
     ),
     Rule(
