@@ -42,6 +42,21 @@ browser: ## Install Debian's chromium for the run report's browser test (needs r
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@/usr/bin/chromium --version 2>/dev/null | head -1
 
+# Dataflow worker settings (see README "Running on Dataflow"); override on the command line.
+MACHINE_TYPE ?= n2-standard-4
+MAX_WORKERS ?= 20
+DISK_GB ?= 50
+DATAFLOW_ARGS ?=
+
+.PHONY: dataflow
+dataflow: $(STAMP) ## Submit the backfill to Dataflow: make dataflow PROJECT= REGION= BUCKET= INPUT='gs://...' OUTPUT=gs://...
+	@test -n "$(PROJECT)" && test -n "$(REGION)" && test -n "$(BUCKET)" && test -n "$(INPUT)" && test -n "$(OUTPUT)" || \
+	  { echo "usage: make dataflow PROJECT=p REGION=r BUCKET=b INPUT='gs://b/archive/**' OUTPUT=gs://b/newsbeam"; exit 2; }
+	$(BIN)/python -m pipelines.backfill --runner=DataflowRunner --project=$(PROJECT) --region=$(REGION) \
+	  --temp_location=gs://$(BUCKET)/tmp --staging_location=gs://$(BUCKET)/staging --setup_file=./setup.py \
+	  --machine_type=$(MACHINE_TYPE) --max_num_workers=$(MAX_WORKERS) --disk_size_gb=$(DISK_GB) \
+	  --input='$(INPUT)' --output=$(OUTPUT) $(DATAFLOW_ARGS)
+
 .PHONY: test
 test: $(STAMP) browser ## Run the whole test suite (installs chromium first when missing)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -12,7 +12,7 @@ from typing import Any
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
-from apache_beam.options.pipeline_options import PipelineOptions
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, TestOptions
 
 from pipelines.options import NewsbeamOptions, local_runner_default
 from pipelines.report import link as report_link
@@ -125,6 +125,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     pipeline = beam.Pipeline(options=options)
     build(pipeline, nb)
     result = pipeline.run()
+    if options.view_as(TestOptions).dry_run:  # DataflowRunner returned before submitting: no job, no output
+        print(f"dry run: job graph built for {options.view_as(StandardOptions).runner}, not submitted")
+        return {"dry_run": True, "job": getattr(result, "job", None)}
     result.wait_until_finish()
     manifest = read_manifest(nb.output)
     counters = step_counters(result)
