@@ -16,7 +16,7 @@ from transforms import warc
 from transforms.read import expand_input, plan_reads, read_unit
 
 BUCKET = "newsbeam-test"
-CORPUS = 40  # synthetic pages: enough for several ranges and partitions, quick to extract
+CORPUS = 12  # synthetic pages: enough for several ranges and partitions, quick to extract
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def gcs(tmp_path_factory):
 def test_warc_ranges_are_read_from_a_bucket(gcs):
     paths = expand_input(f"gs://{BUCKET}/archive/")
     assert paths == [f"gs://{BUCKET}/archive/2026/{n}.warc.gz" for n in ("corpus", "cut", "sample")]
-    units = list(plan_reads(paths[0], split_bytes=5000))
+    units = list(plan_reads(paths[0], split_bytes=2000))
     assert len(units) > 3
     docs = [r for u in units for r in read_unit(u) if hasattr(r, "body")]
     assert len(docs) == CORPUS and docs[0].uri == f"{paths[0]}#offset={units[0].spans[1].offset}"
@@ -42,9 +42,9 @@ def test_warc_ranges_are_read_from_a_bucket(gcs):
 def test_round_trip_warc_in_bucket_to_parquet_in_bucket(gcs):
     out = f"gs://{BUCKET}/newsbeam"
     manifest = backfill.main(
-        [f"--input=gs://{BUCKET}/archive/**", f"--output={out}", "--split-bytes=20000", "--runner=FnApiRunner"]
+        [f"--input=gs://{BUCKET}/archive/**", f"--output={out}", "--split-bytes=3000", "--runner=FnApiRunner"]
     )
-    # in: 40 + 40 (39 read, 1 truncated) + 3 from the sample (2 articles, one 404 page)
+    # in: 12 + 12 (11 read, 1 truncated) + 3 from the sample (2 articles, one 404 page)
     assert manifest["records_in"] == 2 * CORPUS + 3 and manifest["balanced"]
     assert manifest["dead_letters_by_reason"] == {"read/http_status": 1, "read/truncated_record": 1}
 
