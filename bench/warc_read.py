@@ -1,9 +1,10 @@
 """WARC benchmark: records/s of the WARC libraries, of newsbeam's read step alone, and of the whole backfill on one
 and two local workers.
 
-python -m bench.warc_read                      # 3,000 generated pages; prints a table, writes bench/results/warc.json
-python -m bench.warc_read -n 10000 --skip-pipeline
-python -m bench.warc_read --warc some.warc.gz  # any WARC you have (the pipeline runs only on generated corpora)
+python -m bench.warc_read                      # 500 realistic ~60 KB pages (bench/corpus.py); prints a table and
+                                               # writes bench/results/warc.json
+python -m bench.warc_read --pages small -n 10000 --skip-pipeline   # 1 KB pages (bench/make_warc.py): reading only
+python -m bench.warc_read --warc some.warc.gz  # any WARC you have
 
 warcio is measured when installed (`pip install -e '.[bench]'`).
 """
@@ -19,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 
+from bench.corpus import generate
 from bench.make_warc import corpus_records
 from schemas.record import RawDoc
 from transforms import warc
@@ -81,15 +83,18 @@ def run_pipeline(path: str, out: str, split_bytes: int, workers: int) -> int:
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-n", type=int, default=3000, help="generated pages (ignored with --warc)")
+    parser.add_argument("-n", type=int, default=500, help="generated pages (ignored with --warc)")
+    parser.add_argument("--pages", choices=("realistic", "small"), default="realistic", help="generated page kind")
     parser.add_argument("--warc", help="measure this WARC instead of a generated one")
     parser.add_argument("--split-bytes", type=int, default=256 * 1024, help="range size for the pipeline runs")
     parser.add_argument("--skip-pipeline", action="store_true", help="measure reading only")
     args = parser.parse_args(argv)
     tmp = tempfile.mkdtemp(prefix="newsbeam-bench-")
     path = args.warc or os.path.join(tmp, "corpus.warc.gz")
-    if not args.warc:
+    if not args.warc and args.pages == "small":
         warc.write_warc(path, corpus_records(args.n), gzipped=True)
+    elif not args.warc:
+        path = generate(args.n, tmp)["warc"]
     rows: dict[str, dict] = {}
 
     def measure(name: str, fn: Callable[[], int]) -> None:
@@ -112,7 +117,7 @@ def main(argv: list[str] | None = None) -> dict:
         rows["speedup_2_workers"] = round(two["records_per_s"] / one["records_per_s"], 2)
         print(f"2-worker speed-up: {rows['speedup_2_workers']}x")
     result = {
-        "input": args.warc or f"{args.n} generated pages",
+        "input": args.warc or f"{args.n} generated {args.pages} pages",
         "bytes": os.path.getsize(path),
         "cpus": os.cpu_count(),
         "load_average_1m": round(os.getloadavg()[0], 1),
