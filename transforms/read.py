@@ -151,6 +151,11 @@ def read_file(
     if fmt is None:
         yield dead_letter(path, STAGE, "unsupported_format", "file type is not .txt/.html/.htm/.jsonl/.warc(.gz)", path)
         return
+    if fmt == "warc":  # a WARC holds many records: plan its ranges and read them here, one after the other
+        for unit in plan_reads(path, max_decompressed):
+            records = [unit] if isinstance(unit, DeadLetter) else read_unit(unit, max_doc, max_decompressed)
+            yield from (r for r in records if not isinstance(r, warc.Skipped))
+        return
     fetched = dt.datetime.now(dt.UTC)
     try:
         with open_bounded(path, gzipped, max_decompressed) as stream:

@@ -205,6 +205,11 @@ def test_read_inputs_fans_out_warc_ranges_in_a_pipeline(tmp_path):
         assert_that(reasons, equal_to(["truncated_record"]), label="Dead")
 
 
+def test_read_file_reads_a_whole_warc_too():
+    out = list(read_file(str(SAMPLE_WARC)))
+    assert [type(r).__name__ for r in out] == ["RawDoc", "RawDoc", "DeadLetter"]
+
+
 def test_unit_of_unknown_file_is_unreadable_dead_letter(tmp_path):
     [dead] = read_unit(ReadUnit(str(tmp_path / "gone.warc"), "warc", spans=(warc.Span(0, 10),)))
     assert dead.reason == "unreadable"
