@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import socket
-
 import pytest
-from apache_beam.internal.gcp import auth
 from apache_beam.io.filesystems import FileSystems
-from gcp_storage_emulator.server import create_server
 
 from pipelines.report import collect, write_report
+from tests.gcs_emulator import gcs_emulator
 from tests.warehouse_data import write_output
 
 
 @pytest.fixture
-def gcs(monkeypatch):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = create_server("127.0.0.1", port, in_memory=True, default_bucket="newsbeam-test")
-    server.start()
-    monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{port}")
-    # no credential lookup: it retries for ~21 s without credentials (FIELD-NOTES)
-    monkeypatch.setattr(auth._Credentials, "_credentials_init", True)
-    monkeypatch.setattr(auth._Credentials, "_credentials", None)
-    yield "gs://newsbeam-test/out"
-    server.stop()
+def gcs():
+    with gcs_emulator("newsbeam-test"):
+        yield "gs://newsbeam-test/out"
 
 
 def test_report_reads_and_writes_a_gs_output(gcs, tmp_path):

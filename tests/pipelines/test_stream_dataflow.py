@@ -6,31 +6,18 @@ Nothing reaches Google: `--dry_run=True` returns before submitting, and the temp
 
 from __future__ import annotations
 
-import socket
-
 import apache_beam as beam
 import pytest
-from apache_beam.internal.gcp import auth
-from gcp_storage_emulator.server import create_server
 
 from pipelines import stream
 from pipelines.options import NewsbeamOptions
+from tests.gcs_emulator import gcs_emulator
 
 
 @pytest.fixture
-def gcs(monkeypatch):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = create_server("127.0.0.1", port, in_memory=True, default_bucket="newsbeam-test")
-    server.start()
-    monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{port}")
-    monkeypatch.setenv("NO_GCE_CHECK", "true")
-    # no credential lookup: it retries for ~21 s without credentials (FIELD-NOTES)
-    monkeypatch.setattr(auth._Credentials, "_credentials_init", True)
-    monkeypatch.setattr(auth._Credentials, "_credentials", None)
-    yield "gs://newsbeam-test"
-    server.stop()
+def gcs():
+    with gcs_emulator("newsbeam-test"):
+        yield "gs://newsbeam-test"
 
 
 def dry_run(bucket: str, *args: str):
