@@ -107,6 +107,7 @@ def run(polls: int, interval: float, window: float, per_poll: int, keep: str | N
                     f"--window={window}",
                     f"--max-polls={polls}",
                     "--per-host-interval=0",
+                    "--allow-private-hosts",  # the test server is on 127.0.0.1
                 ]
             )
             finished = time.time()

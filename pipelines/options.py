@@ -116,6 +116,22 @@ class NewsbeamOptions(PipelineOptions):
             help="Minimum seconds between two requests to the same host (politeness).",
         )
         stream.add_argument(
+            "--allow-private-hosts",
+            dest="allow_private_hosts",
+            action="store_true",
+            default=False,
+            help="Fetch feeds and articles on private, loopback, link-local, multicast or reserved addresses too. "
+            "By default such URLs (and redirects to them) become `blocked_address` dead letters (SSRF guard).",
+        )
+        stream.add_argument(
+            "--allow-network",
+            dest="allow_networks",
+            action="append",
+            default=[],
+            help="CIDR (e.g. 10.1.2.0/24) whose hosts may be fetched despite the SSRF guard; the guard stays on for "
+            "every other address. Repeatable.",
+        )
+        stream.add_argument(
             "--seen-ttl",
             dest="seen_ttl",
             type=float,

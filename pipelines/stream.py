@@ -26,6 +26,7 @@ from apache_beam.transforms.window import FixedWindows, TimestampedValue
 
 from pipelines.backfill import Enrich, print_summary
 from pipelines.options import LOCAL_RUNNER, NewsbeamOptions, local_runner_default
+from transforms.address_guard import parse_networks
 from transforms.common import DEAD, MAIN, sha256_hex
 from transforms.feeds import PollFeeds, feed_list_dead_letters, parse_feed_list
 from transforms.feeds import forget_memory as forget_poll_memory
@@ -46,6 +47,8 @@ def fetch_config(nb: NewsbeamOptions) -> FetchConfig:
         backoff=nb.fetch_backoff,
         max_bytes=nb.max_doc_bytes,
         per_host_interval=nb.per_host_interval,
+        allow_private_hosts=nb.allow_private_hosts,
+        allowed_networks=tuple(nb.allow_networks),
     )
 
 
@@ -145,6 +148,10 @@ def options_from(argv: list[str] | None) -> PipelineOptions:
     nb = options.view_as(NewsbeamOptions)
     if not nb.output or not (nb.feeds or nb.pubsub_subscription):
         raise SystemExit("newsbeam stream: --output and one of --feeds or --pubsub-subscription are required")
+    try:
+        parse_networks(nb.allow_networks)
+    except ValueError as exc:
+        raise SystemExit(f"newsbeam stream: --allow-network: {exc}") from exc
     if nb.pubsub_subscription or (nb.max_polls is None and not runs_in_rounds(options)):
         options.view_as(StandardOptions).streaming = True  # an unbounded source needs a streaming job
     return options

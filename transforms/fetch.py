@@ -1,13 +1,16 @@
 """Fetch: bounded, polite HTTP(S) GETs for feeds and article pages, and the step that turns leads into RawDocs.
 
-http and https only (also after redirects), a size cap, a timeout, retries with exponential backoff on transient
-failures (timeouts, connection errors, 5xx, 429), and a minimum gap between two requests to the same host.
+http and https only (also after redirects), public addresses only unless `allow_private_hosts` (every resolved
+address of every hop is checked, see transforms/address_guard.py), a size cap, a timeout, retries with exponential
+backoff on transient failures (timeouts, connection errors, 5xx, 429), and a minimum gap between two requests to the
+same host.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import socket
 import threading
 import time
@@ -21,6 +24,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.pvalue import TaggedOutput
 
 from schemas.record import Lead, RawDoc
+from transforms.address_guard import PublicHTTPHandler, PublicHTTPSHandler, parse_networks
 from transforms.common import DEAD, MAIN, Progress, Rejected, dead_letter
 
 STAGE = "fetch"
@@ -37,6 +41,8 @@ class FetchConfig:
     backoff: float = 1.0  # seconds before the first retry; doubled on each further retry
     max_bytes: int = 10 * 1024 * 1024  # same cap as a batch document (transforms/read.py MAX_DOC_BYTES)
     per_host_interval: float = 1.0  # seconds between two requests to one host: polite to small outlets
+    allow_private_hosts: bool = False  # True lets URLs reach private, loopback, link-local... addresses (SSRF)
+    allowed_networks: tuple[str, ...] = ()  # CIDRs let through the SSRF guard (an intranet feed server)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,16 +76,27 @@ class _SafeRedirects(urllib.request.HTTPRedirectHandler):
     http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
-# Only the handlers we need: no file://, ftp:// or data: openers, no proxies from the environment.
-_OPENER = urllib.request.OpenerDirector()
-for _handler in (
-    urllib.request.HTTPHandler(),
-    urllib.request.HTTPSHandler(),
-    _SafeRedirects(),
-    urllib.request.HTTPDefaultErrorHandler(),
-    urllib.request.HTTPErrorProcessor(),
-):
-    _OPENER.add_handler(_handler)
+def _opener(http_handler, https_handler) -> urllib.request.OpenerDirector:
+    """Only the handlers we need: no file://, ftp:// or data: openers, no proxies from the environment."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        http_handler,
+        https_handler,
+        _SafeRedirects(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+@functools.cache
+def opener_for(allow_private_hosts: bool, allowed_networks: tuple[str, ...]) -> urllib.request.OpenerDirector:
+    """The default opener connects only to public addresses (plus `allowed_networks`); --allow-private-hosts: any."""
+    if allow_private_hosts:
+        return _opener(urllib.request.HTTPHandler(), urllib.request.HTTPSHandler())
+    allowed = parse_networks(allowed_networks)
+    return _opener(PublicHTTPHandler(allowed), PublicHTTPSHandler(allowed))
 
 
 class HostThrottle:
@@ -105,11 +122,12 @@ class HostThrottle:
 
 
 def get_once(url: str, config: FetchConfig) -> Response:
-    """One bounded GET. Raises Rejected with a reason (http_<status>, timeout, too_large, ...)."""
+    """One bounded GET. Raises Rejected with a reason (http_<status>, timeout, too_large, blocked_address, ...)."""
     check_url(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
     try:
-        with _OPENER.open(request, timeout=config.timeout) as resp:
+        opener = opener_for(config.allow_private_hosts, tuple(config.allowed_networks))
+        with opener.open(request, timeout=config.timeout) as resp:
             body = resp.read(config.max_bytes + 1)
             if len(body) > config.max_bytes:
                 raise Rejected("too_large", f"more than {config.max_bytes} bytes")

@@ -124,6 +124,7 @@ def stream_run(tmp_path_factory):
                 "--fetch-retries=2",
                 "--fetch-backoff=0.05",
                 "--per-host-interval=0",
+                "--allow-private-hosts",  # the test server is on 127.0.0.1
             ]
         )
         yield server, out, manifest, files_at_poll

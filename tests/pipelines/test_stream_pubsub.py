@@ -72,6 +72,7 @@ def pubsub_run(tmp_path_factory):
                 "--fetch-timeout=2",
                 "--fetch-retries=0",
                 "--per-host-interval=0",
+                "--allow-private-hosts",  # the test server is on 127.0.0.1
             ]
         )
         with beam.Pipeline(options=options) as pipeline:
