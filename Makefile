@@ -71,6 +71,15 @@ eval: $(STAMP) ## Run the backfill on the gold inputs into a temp folder and sco
 	$(BIN)/python -m pipelines.backfill --input samples/text --input tests/gold/inputs --output "$$out/out" > "$$out/run.log" && \
 	$(BIN)/python -m evaluation --output "$$out/out" --gold tests/gold --inputs samples/text --inputs tests/gold/inputs $(EVAL_ARGS)
 
+.PHONY: eval-blind
+eval-blind: $(STAMP) ## Score each blind gold batch (tests/gold_blind/*: gold + inputs/), kept out of the gate
+	@for b in tests/gold_blind/*/; do \
+	  out=$$(mktemp -d) && echo "== $$b" && \
+	  $(BIN)/python -m pipelines.backfill --input "$$b/inputs" --output "$$out/out" > "$$out/run.log" && \
+	  $(BIN)/python -m evaluation --output "$$out/out" --gold "$$b" --inputs "$$b/inputs" $(EVAL_ARGS); \
+	  rm -rf "$$out"; \
+	done
+
 .PHONY: bench-stream
 bench-stream: $(STAMP) ## Stream latency: feed appearance to Parquet, local runner (bench/results/stream_latency.json)
 	$(BIN)/python -m bench.stream_latency $(BENCH_ARGS)
