@@ -119,9 +119,24 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
     ]
 
 
+# Gold subsets scored apart. Blind batches: articles annotated before (ba_) and after (bb_) the tagger was tuned
+# on the other sets; bb_ was scored once and never tuned on.
+SUBSETS = ("bundled samples", "e_* articles", "blind batch A (ba_*)", "blind batch B (bb_*)", "other gold files")
+
+
+def subset_of(name: str) -> str:
+    """The subset of SUBSETS a gold input name belongs to."""
+    if name[:1].isdigit():
+        return SUBSETS[0]
+    for prefix, subset in (("e_", SUBSETS[1]), ("ba_", SUBSETS[2]), ("bb_", SUBSETS[3])):
+        if name.startswith(prefix):
+            return subset
+    return SUBSETS[4]
+
+
 def main(argv: list[str] | None = None) -> int:
     """python -m evaluation.entities --output DIR [--gold tests/gold]: entity scores of the bundled samples, the
-    `e_*` articles and the other gold files apart, then together."""
+    `e_*` articles, the blind batches and the other gold files apart, then together."""
     import argparse
 
     from evaluation.scoring import load_gold, load_rows, match_cases, table
@@ -132,12 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args(argv)
     cases = match_cases(load_gold(args.gold), load_rows(args.output))
-    subsets = {
-        "bundled samples": [c for c in cases if c.gold["input"][:1].isdigit()],
-        "e_* articles": [c for c in cases if c.gold["input"].startswith("e_")],
-        "other gold files": [c for c in cases if not c.gold["input"][:1].isdigit() and c.gold["input"][:2] != "e_"],
-        "all": list(cases),
-    }
+    subsets = {name: [c for c in cases if subset_of(c.gold["input"]) == name] for name in SUBSETS}
+    subsets["all"] = list(cases)
     for name, chosen in subsets.items():
         print(f"\n== {name} ({len(chosen)} files)")
         print(table(score_entities(chosen), details=args.details))
