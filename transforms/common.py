@@ -14,21 +14,13 @@ from apache_beam.metrics import Metrics
 from apache_beam.pvalue import TaggedOutput
 
 from schemas.record import DeadLetter
+from transforms.errors import Rejected
 
 DEAD = "dead_letter"  # tag of every step's rejection output
 MAIN = "main"
 EXCERPT_CHARS = 300  # enough to recognise a record in a dead-letter query, small enough to keep the table light
 
 log = logging.getLogger("newsbeam")
-
-
-class Rejected(Exception):
-    """Raised by a pure step function to reject a record with a machine-readable reason."""
-
-    def __init__(self, reason: str, message: str = "") -> None:
-        super().__init__(message or reason)
-        self.reason = reason
-        self.message = message or reason
 
 
 def sha256_hex(data: bytes | str, length: int = 64) -> str:

@@ -1,0 +1,183 @@
+"""One HTML page to its main text and page metadata: the pure work of the extract step, free of Beam.
+
+The page is parsed once. Metadata (title, author, site name, URL, dates) is read from that tree first, then
+trafilatura extracts the main text from it. trafilatura's own metadata pass also collects categories, tags and
+the licence, which newsbeam never stores and which cost a third of extraction on news pages (bench/README.md),
+so the metadata is assembled here from trafilatura's per-field functions instead.
+
+Run as `python -m transforms.page READ_FD WRITE_FD`, this module is the extraction child process of
+transforms/extract.py; importing only trafilatura keeps its start-up short.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from typing import Any
+
+import htmldate
+import lxml.etree
+import trafilatura
+from lxml.html import HtmlElement
+from trafilatura import metadata as tmeta
+from trafilatura.settings import use_config
+from trafilatura.utils import load_html
+
+from transforms.errors import Rejected
+
+MAX_TREE_SIZE = 500_000  # elements; far above any real article page, stops pathological DOMs early
+MIN_EXTRACTED_CHARS = 1  # trafilatura returning less than this means it found no main text
+RETRY_CHARS = 250  # a "main text" shorter than ~2 sentences is usually a missed article body: retry for recall
+STRUCTURED_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"  # htmldate keeps time and offset when the page gives them
+MAX_JSON_LD_CHARS = 200_000  # a JSON-LD block larger than this is not article metadata; bounds parsing
+
+CONFIG = use_config()
+CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+CONFIG.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # its signal-based timeout only works in a main thread
+
+# Passes over a page, cheapest first; the next runs only when the previous found less than RETRY_CHARS.
+# `fast` skips the readability/justext comparison (about a third of trafilatura's time) and scores the same on
+# our gold pages; the comparison then runs for pages where the main extractor came up short.
+PASSES: tuple[dict[str, bool], ...] = ({"fast": True}, {}, {"favor_recall": True})
+
+_DATE_META = (
+    "//meta[@property='article:published_time' or @name='article:published_time' or @itemprop='datePublished'"
+    " or @property='og:published_time' or @name='pubdate' or @name='publishdate' or @name='publish-date'"
+    " or @name='dcterms.date' or @name='DC.date.issued' or @name='sailthru.date' or @name='parsely-pub-date']"
+    "/@content | //time[@itemprop='datePublished']/@datetime"
+)
+_JSON_LD = "//script[@type='application/ld+json']/text()"
+
+
+def parse(html: str) -> HtmlElement | None:
+    """The page's tree (trafilatura's parser, which also repairs broken markup), or None."""
+    try:
+        return load_html(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def _json_ld_dates(node: Any) -> list[str]:
+    """Every datePublished in a JSON-LD value, depth first (articles nest inside @graph lists)."""
+    if isinstance(node, list):
+        return [d for item in node for d in _json_ld_dates(item)]
+    if not isinstance(node, dict):
+        return []
+    found = [node["datePublished"]] if isinstance(node.get("datePublished"), str) else []
+    return found + [d for key in ("@graph", "mainEntity", "mainEntityOfPage") for d in _json_ld_dates(node.get(key))]
+
+
+def structured_date(page: str | HtmlElement | None, url: str | None = None) -> str | None:
+    """The date the page declares in its metadata (JSON-LD, article:published_time...), with time and offset.
+
+    JSON-LD and meta tags are read directly, so the time and offset survive; htmldate (on the page head only,
+    no text search) is the fallback for other markup it knows.
+    """
+    tree = parse(page) if isinstance(page, str) else page
+    if tree is None:
+        return None
+    for block in tree.xpath(_JSON_LD):
+        if len(block) > MAX_JSON_LD_CHARS:
+            continue
+        try:
+            dates = _json_ld_dates(json.loads(block))
+        except (ValueError, RecursionError):  # broken, or nested too deeply to be metadata
+            continue
+        if dates:
+            return dates[0].strip()
+    for value in tree.xpath(_DATE_META):
+        if str(value).strip():
+            return str(value).strip()
+    try:
+        found = htmldate.find_date(
+            tree, extensive_search=False, original_date=True, outputformat=STRUCTURED_DATE_FORMAT, url=url
+        )
+    except Exception:  # htmldate on a broken page: no structured date, the other evidence still counts
+        return None
+    return found.removesuffix("T00:00:00") if found else None  # midnight without offset means "date only"
+
+
+def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, str | None]:
+    """Title, author, site name, URL, host and htmldate's date: trafilatura's metadata pass minus the fields
+    newsbeam does not keep (categories, tags, licence)."""
+    meta = tmeta.examine_meta(tree)
+    if meta.author and " " not in meta.author:  # a one-word byline is a handle or a desk, as trafilatura decides
+        meta.author = None
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader on odd markup: keep the meta tags' values
+        meta = tmeta.extract_meta_json(tree, meta)
+    meta.title = meta.title or tmeta.extract_title(tree)
+    meta.author = meta.author or tmeta.extract_author(tree)
+    meta.url = meta.url or tmeta.extract_url(tree, url)
+    if meta.url:
+        meta.hostname = tmeta.extract_domain(meta.url, fast=True)
+    try:
+        meta.date = tmeta.find_date(tree, **{**tmeta.set_date_params(False), "url": meta.url})
+    except Exception:  # htmldate on a broken page: no date from it
+        meta.date = None
+    meta.sitename = meta.sitename or tmeta.extract_sitename(tree)
+    if meta.sitename:
+        meta.sitename = meta.sitename.lstrip("@")
+        if "." not in meta.sitename and meta.sitename[:1].islower():
+            meta.sitename = meta.sitename.title()
+    elif meta.url and (found := tmeta.META_URL.match(meta.url)):
+        meta.sitename = found[1]
+    meta.clean_and_trim()
+    return {k: getattr(meta, k) for k in ("title", "author", "date", "sitename", "url", "hostname")}
+
+
+def main_text(tree: HtmlElement, url: str | None = None, **tuning: bool) -> str:
+    """trafilatura's main text of the tree (which it copies, so the tree stays usable), stripped."""
+    result = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_tables=False,
+        deduplicate=False,  # its cache spans documents and would trim syndicated copies (FIELD-NOTES)
+        config=CONFIG,
+        **tuning,
+    )
+    return ((result.text or "") if result is not None else "").strip()
+
+
+def extract_html(html: str, url: str | None = None) -> dict:
+    """Main text plus metadata of one page; raises Rejected when there is no main text."""
+    tree = parse(html)
+    if tree is None:
+        raise Rejected("no_main_text", "the page has no parsable HTML")
+    found: dict[str, Any] = {"date_structured": structured_date(tree, url), **page_metadata(tree, url)}
+    text = ""
+    for tuning in PASSES:
+        retry = main_text(tree, url, **tuning)
+        if len(retry) > len(text):
+            text = retry
+        if len(text) >= RETRY_CHARS:
+            break
+    if len(text) < MIN_EXTRACTED_CHARS:
+        raise Rejected("no_main_text", "trafilatura found no main text")
+    return {"text": text, **found}
+
+
+def serve(requests, answers) -> None:
+    """Child process loop: ("ready",) once, then (html, url) in, ("ok", dict) | ("rejected", reason, message) |
+    ("error", text) out."""
+    answers.send(("ready",))
+    while True:
+        try:
+            html, url = requests.recv()
+        except EOFError:
+            return
+        try:
+            answers.send(("ok", extract_html(html, url)))
+        except Rejected as exc:
+            answers.send(("rejected", exc.reason, exc.message))
+        except Exception as exc:  # reported to the parent, which turns it into a dead letter
+            answers.send(("error", f"{type(exc).__name__}: {exc}"))
+
+
+if __name__ == "__main__":
+    from multiprocessing.connection import Connection
+
+    sys.stdout = sys.stderr  # the pipes carry the protocol; a stray print must not land there
+    serve(Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False))
