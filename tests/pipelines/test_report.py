@@ -66,6 +66,14 @@ def test_report_numbers_match_the_output(tmp_path):
     assert "default-src 'none'" in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
 
 
+def test_report_batches_give_the_same_numbers_as_one_pass(tmp_path, monkeypatch):
+    write_output(tmp_path)
+    whole = collect(str(tmp_path))
+    monkeypatch.setattr("pipelines.report.BATCH_ROWS", 1)  # every file its own DuckDB pass
+    per_file = collect(str(tmp_path))
+    assert whole.files > 1 and per_file == whole
+
+
 def test_ranked_sums_the_tail_and_empty_charts_say_none():
     counts = {f"s{i:02d}": 100 - i for i in range(20)}
     top = ranked(counts, top=5)
