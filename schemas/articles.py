@@ -7,7 +7,7 @@ DuckDB, pyarrow, BigQuery and Spark read them from the folder names without a co
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1.2.0"  # 1.1: date_rejected; 1.2: minhash_signature
+SCHEMA_VERSION = "1.3.0"  # 1.1: date_rejected; 1.2: minhash_signature; 1.3: crawled_at
 
 # Hive partition columns, in path order: DIR/articles/published_date=YYYY-MM-DD/language=xx/
 PARTITION_COLUMNS = ("published_date", "language")
@@ -53,6 +53,9 @@ ARTICLE_SCHEMA = pa.schema(
         pa.field("date_rejected", pa.string()),
         # 1.2: MinHash signature of the clean text, so `--dedup-against` can match later runs to this one
         pa.field("minhash_signature", pa.list_(pa.int64())),
+        # 1.3: when a crawler fetched the page (WARC-Date), UTC; null when the input does not say. Never a
+        # publication date: published_at comes from the page itself
+        pa.field("crawled_at", pa.timestamp("us", tz="UTC")),
     ],
     metadata={"newsbeam.schema_version": SCHEMA_VERSION, "newsbeam.table": "articles"},
 )

@@ -11,6 +11,8 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+CRAWLED_AT = "crawled_at"  # hint: when a crawler fetched the page (WARC-Date), an aware datetime; never a publish date
+
 
 @dataclasses.dataclass(frozen=True)
 class RawDoc:

@@ -38,7 +38,7 @@ from typing import Any, BinaryIO
 
 from fastwarc.warc import ArchiveIterator, WarcRecord, WarcRecordType
 
-from schemas.record import DeadLetter, RawDoc
+from schemas.record import CRAWLED_AT, DeadLetter, RawDoc
 from transforms.common import dead_letter, sha256_hex
 
 STAGE = "read"
@@ -333,14 +333,16 @@ def warc_record(record: WarcRecord, uri: str, max_doc: int) -> RawDoc | DeadLett
     fetched = _aware(record.record_date)
     if fetched is not None:
         hints["fetched_date"] = fetched.date().isoformat()
+        hints[CRAWLED_AT] = fetched  # the `crawled_at` column; never a `published` hint
     hints = {k: v for k, v in hints.items() if v is not None}
     return RawDoc(uri, body, fetched or dt.datetime.now(dt.UTC), hints)
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
+    """In UTC; a naive WARC-Date is UTC (the WARC standard writes UTC with a Z)."""
     if value is None:
         return None
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC) if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 # ------------------------------------------------------------------------------------------------------- writing

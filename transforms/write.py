@@ -24,7 +24,7 @@ from apache_beam.transforms.window import GlobalWindow
 
 from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, PARTITION_COLUMNS, SCHEMA_VERSION, file_schema
 from schemas.entity_mentions import ENTITY_MENTIONS_SCHEMA
-from schemas.record import DeadLetter, Doc
+from schemas.record import CRAWLED_AT, DeadLetter, Doc
 from transforms.entity_mentions import entity_mention_rows
 from transforms.minhash import signature_values
 from transforms.rerun import remove_stale
@@ -89,7 +89,14 @@ def article_row(doc: Doc, ingested_at: dt.datetime) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "date_rejected": doc.date_rejected,
         "minhash_signature": signature_values(doc.minhash),
+        "crawled_at": crawled_at(doc),
     }
+
+
+def crawled_at(doc: Doc) -> dt.datetime | None:
+    """The crawl time the input carried (a WARC record's WARC-Date), in UTC; None when the input does not say."""
+    value = doc.hints.get(CRAWLED_AT)
+    return value.astimezone(dt.UTC) if isinstance(value, dt.datetime) and value.tzinfo else None
 
 
 def dead_letter_row(dead: DeadLetter, ingested_at: dt.datetime) -> dict[str, Any]:

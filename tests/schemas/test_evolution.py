@@ -14,8 +14,11 @@ from schemas.articles import ARTICLE_SCHEMA
 from schemas.tables import dataset, table
 from tests.warehouse_data import write_output
 
-# What an older writer knew: the current schema less the columns added since (dedup's and word_count).
-ADDED_SINCE = ("word_count", "content_hash", "cluster_id", "cluster_size", "is_representative", "boilerplate_removed")
+# What an older writer knew: the current schema less the columns added since (dedup's, word_count, crawled_at).
+ADDED_SINCE = (
+    "word_count", "content_hash", "cluster_id", "cluster_size", "is_representative", "boilerplate_removed",
+    "crawled_at",
+)  # fmt: skip
 
 
 def old_schema() -> pa.Schema:

@@ -67,7 +67,7 @@ def test_records_carry_url_crawl_date_and_offset(tmp_path, gzipped):
     assert [d.uri for d in docs] == [f"{path}#offset={o}" for o in offsets(data, gzipped)[1:]]
     assert docs[0].body == page(0) and docs[0].fetched_at == DATE
     assert docs[0].hints == {"format": "html", "url": "https://news.example/0", "charset": "utf-8",
-                             "fetched_date": "2025-05-06"}  # fmt: skip
+                             "fetched_date": "2025-05-06", "crawled_at": DATE}  # fmt: skip
     assert "published" not in docs[0].hints  # a crawl date is not a publication date
 
 
