@@ -15,6 +15,7 @@ import pyarrow as pa
 
 from schemas.tables import Table, tables
 
+PARQUET_SUFFIX = ".parquet"  # every finished file of transforms/write.py and stream_write.py ends so
 _PLAIN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*){0,2}$")
 
 
@@ -69,6 +70,13 @@ def _string(value: str) -> str:
     return f"'{value}'"
 
 
+def table_uri_pattern(prefix: str) -> str:
+    """Finished Parquet files only: BigQuery's one `*` spans folders (the Hive partition folders too), and the
+    `.parquet` suffix leaves out the writer's in-progress files (`.part-....parquet.inprogress`), which a bare
+    `prefix/*` would read half-written, or left behind by a killed run."""
+    return f"{prefix}/*{PARQUET_SUFFIX}"
+
+
 def table_ddl(table: Table, uri: str, dataset: str) -> str:
     """`CREATE EXTERNAL TABLE` for one table whose files live under URI/<table name>/."""
     if not _PLAIN_NAME.match(dataset):
@@ -76,7 +84,7 @@ def table_ddl(table: Table, uri: str, dataset: str) -> str:
     prefix = f"{uri.rstrip('/')}/{table.name}"
     options = [
         "format = 'PARQUET'",
-        f"uris = [{_string(prefix + '/*')}]",
+        f"uris = [{_string(table_uri_pattern(prefix))}]",
         # Parquet LIST columns read as ARRAY<T> instead of STRUCT<list ARRAY<STRUCT<element T>>>
         "enable_list_inference = TRUE",
     ]

@@ -115,7 +115,7 @@ def test_every_table_has_ddl_whose_columns_match_its_pyarrow_schema(statements):
             assert agrees(tree, t.schema.field(name).type), (t.name, name, tree)
         prefix = f"'gs://bucket/prefix/{t.name}"
         assert stmt["options"]["format"] == "'PARQUET'"
-        assert stmt["options"]["uris"] == f"[{prefix}/*']"
+        assert stmt["options"]["uris"] == f"[{prefix}/*.parquet']"
         assert stmt["options"].get("hive_partition_uri_prefix") == (f"{prefix}'" if t.partition_columns else None)
 
 
