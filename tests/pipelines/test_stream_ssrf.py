@@ -26,15 +26,15 @@ def test_feed_on_loopback_is_a_blocked_dead_letter_by_default(tmp_path):
         manifest = stream.main(
             [f"--feeds={feeds}", f"--output={out}", "--poll-interval=0.2", "--window=1", "--max-polls=1"]
         )
-        assert server.hits("/news.xml") == 0 and server.hits("/page") == 0
+        assert server.hits("/news.xml") == 0 and server.hits("/page") == 0, server.requests
     finally:
         server.stop()
-    assert manifest["dead_letters_by_reason"] == {"poll/blocked_address": 1}
-    assert manifest["articles_out"] == 0 and manifest["balanced"]
+    assert manifest["dead_letters_by_reason"] == {"poll/blocked_address": 1}, manifest
+    assert manifest["articles_out"] == 0 and manifest["balanced"], manifest
     rows = duckdb.sql(
         f"SELECT input_uri, reason, error FROM read_parquet('{out}/dead_letter/**/*.parquet', hive_partitioning = true)"
     ).fetchall()
-    assert len(rows) == 1 and rows[0][0].startswith(server.url("/news.xml")) and rows[0][1] == "blocked_address"
+    assert len(rows) == 1 and rows[0][0].startswith(server.url("/news.xml")) and rows[0][1] == "blocked_address", rows
     assert "127.0.0.1 (loopback)" in rows[0][2]
 
 
