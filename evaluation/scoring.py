@@ -15,9 +15,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.dataset as ds
 
 _SPACE = re.compile(r"\s+")
+_PARTITIONS = pa.schema([("published_date", pa.string()), ("language", pa.string())])  # transforms/write.py
 _PUNCT = re.compile(r"[^\w\s]")
 
 
@@ -69,7 +71,10 @@ def load_rows(output: str | pathlib.Path) -> list[dict[str, Any]]:
     folder = pathlib.Path(output) / "articles"
     if not folder.is_dir():
         return []
-    table = ds.dataset(folder, format="parquet", partitioning="hive").to_table()
+    # partition values are read as text: type inference fails when every article's date is null (only
+    # __HIVE_DEFAULT_PARTITION__ folders) and would turn a date into a timestamp elsewhere
+    partitioning = ds.HivePartitioning(_PARTITIONS, null_fallback="__HIVE_DEFAULT_PARTITION__")
+    table = ds.dataset(folder, format="parquet", partitioning=partitioning).to_table()
     rows = table.to_pylist()
     for row in rows:
         date = row.get("published_date")

@@ -6,6 +6,8 @@ Kinds:
 - `paragraph`: the whole paragraph is boilerplate when the pattern matches it from its start and the paragraph
   is at most `max_chars` long (a long paragraph is an article paragraph that happens to start alike).
 - `span`: only the matched span is removed, the rest of the paragraph stays.
+- `classifier`: the pattern names a function of `transforms/boilerplate_classes.py` that judges a whole paragraph
+  by structure and vocabulary (calls to action, interface labels); tried after every pattern rule.
 `outlet` names the outlet whose template the rule matches; a match is evidence of that source.
 `syndicator` names the aggregator a header belongs to.
 
@@ -24,12 +26,13 @@ PARAGRAPH_MAX_CHARS = 400  # banners and prompts are short; article paragraphs t
 @dataclasses.dataclass(frozen=True)
 class Rule:
     id: str
-    kind: str  # header | paragraph | span
+    kind: str  # header | paragraph | span | classifier
     pattern: str
     outlet: str | None = None
     syndicator: str | None = None
     flags: int = re.I
     max_chars: int = PARAGRAPH_MAX_CHARS
+    date_evidence: bool = False  # a date in the removed text is the publication date (a "first published" note)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -70,6 +73,41 @@ WIRES: dict[str, str] = {
     "anadolu": "Anadolu",
     "ap photo": "Associated Press",
     "kna": "KNA",
+    # national agencies of other regions (credited in datelines and sign-offs the same way)
+    "pap": "PAP",
+    "ctk": "ČTK",
+    "čtk": "ČTK",
+    "mti": "MTI",
+    "tasr": "TASR",
+    "hina": "HINA",
+    "sda": "SDA",
+    "keystone-sda": "Keystone-SDA",
+    "ats": "ATS",
+    "belga": "Belga",
+    "anp": "ANP",
+    "lusa": "Lusa",
+    "télam": "Télam",
+    "telam": "Télam",
+    "agi": "AGI",
+    "adnkronos": "Adnkronos",
+    "aap": "AAP",
+    "the canadian press": "The Canadian Press",
+    "canadian press": "The Canadian Press",
+    "cp": "The Canadian Press",
+    "jiji": "Jiji Press",
+    "bernama": "Bernama",
+    "antara": "Antara",
+    "tass": "TASS",
+    "interfax": "Interfax",
+    "ukrinform": "Ukrinform",
+    "nan": "NAN",
+    "wam": "WAM",
+    "kuna": "KUNA",
+    "irna": "IRNA",
+    "ritzau": "Ritzau",
+    "ntb": "NTB",
+    "tt": "TT",
+    "stt": "STT",
 }
 _WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True)) + ")"
 # A dateline place: upper-case words ("NEW DELHI", "WASHINGTON", "SAO PAULO"), optionally ", Region" ("Calif.").
@@ -92,6 +130,22 @@ RULES: tuple[Rule, ...] = (
         syndicator="MENAFN",
     ),
     Rule("header.date", "header", r"^\W*date\s+(?P<date>\d{4}-\d{2}-\d{2})\b\s*"),
+    # a numeric date (and time) stamp glued before the dateline of an agency dump: "13.03.2026 11:42 Warszawa (PAP)"
+    Rule(
+        "header.stamp",
+        "header",
+        r"^(?P<stamp>(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})(?:,?\s+\d{1,2}[:.h]\d{2})?)"
+        r"\s*(?:[|·,–—-]\s*)?(?=[A-ZÀ-Ý])",
+        flags=0,
+    ),
+    # an aggregator's source line, alone on the first line: "Vanguard (Lagos)", "Daily Trust (Abuja)"
+    Rule(
+        "header.outlet_place",
+        "header",
+        rf"^(?P<source>[A-Z][\w&.'’-]+(?: [A-Z&][\w&.'’-]+){{0,4}}) \((?!{_WIRE_ALT}\))"
+        r"(?P<place>[A-Z][\w .'’-]{1,30})\)[ \t]*(?:\n|$)",
+        flags=0,
+    ),
     # wire dateline with an agency credit: "NEW DELHI (Reuters) -", "WASHINGTON, Jan 5 (AP) —", "PARIS (AFP) -"
     Rule(
         "header.wire_dateline",
@@ -121,14 +175,22 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{_DASH}|\s+(?=[A-ZÀ-Ý\"“]))",
         flags=0,
     ),
+    # Title Case dateline with a spaced en or em dash: "Cape Town –", "Lagos —" (a hyphen is too common in prose)
+    Rule(
+        "header.titlecase_dateline",
+        "header",
+        r"^(?P<place>[A-ZÀ-Ý][a-zà-ÿ'’.]+(?:[ -][A-ZÀ-Ý][a-zà-ÿ'’.]+){0,2})(?:,\s*[A-Z][A-Za-z.]{1,20})? [–—] "
+        r"(?=[A-ZÀ-Ý\"“])",
+        flags=0,
+    ),
     # colon dateline of Gulf and Asian outlets: "DOHA:", "KUALA LUMPUR:"
     Rule("header.colon_dateline", "header", rf"^{_PLACE}:\s+(?=[A-Z\"“])", flags=0),
     # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
     Rule(
         "byline",
         "paragraph",
-        r"^(?:By|BY|Von|Par|Por)\s+(?P<author>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|de|van|von|da|del|and|und|et|y)){1,6})"
-        r"(?:\s*[,|/–—-]\s*[^\n]{0,80})?(?<![.!?\"”])$",  # a sentence ends in punctuation, a byline does not
+        r"^(?:(?:By|BY|Von|Par|Por)\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem)\s*:\s*)(?P<author>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|de|van|von|da|del|and|und|et|y)){1,6})"
+        r"(?:\s*\([^()\n]{1,30}\))?(?:\s*[,|/–—-]\s*[^\n]{0,80})?(?<![.!?\"”])$",  # a sentence ends in punctuation
         flags=0,
         max_chars=140,
     ),
@@ -150,7 +212,9 @@ RULES: tuple[Rule, ...] = (
         "banner.subscribe",
         "paragraph",
         r"^(?:\W*)(?:subscribe (?:now|today|to|for)|already a (?:subscriber|member)|become a (?:member|subscriber|"
-        r"supporter)|this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers|members)|"
+        r"supporter)|this (?:article|story|content) is (?:(?:free|only|exclusively) )?"
+        r"(?:for|available to|reserved for) "
+        r"(?:subscribers|members|registered (?:users|readers))|"
         r"you have reached your (?:free )?(?:article )?limit|to continue reading|unlock (?:this|unlimited)|"
         r"start your (?:free )?trial|continue reading with|subscribe to (?:read|continue)|"
         r"read the full (?:story|article) "
@@ -191,6 +255,32 @@ RULES: tuple[Rule, ...] = (
         r"\s*\)\s*\.?$",
         max_chars=300,
     ),
+    # a short caption whose credit closes it: "(Brenton Geach/Gallo Images)", "[Photo: Collins Oduor, Standard]",
+    # "— Foto: Wildes Barbosa/Jornal do Cerrado", "| Photo Credit: Nagara Gopal", ". Picture by Les Smith"
+    Rule(
+        "caption.credit_at_end",
+        "paragraph",
+        r"^[^\n]{0,220}?(?:"
+        # "(Photo: ...)" / "[Foto ...]" right after a word; after a full stop the sentence stays (span rule below)
+        r"[^\W_]\s*[(\[]\s*(?i:photo|foto|fot\.|image|picture|pic|bild|imagen|imagem|crédit|credit)\b[^()\[\]\n]{0,60}"
+        r"[)\]]|"
+        r"[^\W_]\W{0,2}\s*[(\[]\s*(?:"
+        # a person's name before the slash: "(Reuters/Ipsos poll)" closing a sentence is a source, not a credit
+        r"[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){1,3}\s*/\s*(?:[\w.'-]+\s){0,2}"
+        r"(?:Images|Pictures|Photos?|Archive|Archives|Archivo|Arquivo|"
+        r"Supplied|Stock|Pool|Getty|AP|Reuters|AFP|EPA|PA|AAP|dpa|Imago|Keystone|Shutterstock|Alamy|Anadolu|Sipa|"
+        r"Netwerk24)\b[^()\[\]\n]{0,30}|"
+        r"(?:Getty|Gallo|Shutterstock|Alamy|AAP|EPA|AFP|Reuters|AP|Imago|Keystone)[^()\[\]\n]{0,10}/\s*"
+        r"[A-ZÀ-Ý][\w.'’-]+(?: [A-ZÀ-Ý][\w.'’-]+){1,3})"
+        r"\s*[)\]]|"
+        r"[^\W_]\W{0,2}\s*[|–—]\s*(?i:photo|foto|fot\.|image|picture|pic|bild|imagen|imagem)(?i:\s*credit)?s?\s*:"
+        r"\s*[^\n]{2,60}|"
+        r"[.!?]\s+(?:Picture|Photo|Photograph|Image|Foto)s?\s+(?:by|von|de|par)\s+[A-ZÀ-Ý][\w.'’-]+"
+        r"(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}"
+        r")\s*\.?$",
+        flags=0,  # names are told by their capitals
+        max_chars=300,
+    ),
     Rule(
         "caption.photo_credit",
         "span",
@@ -200,8 +290,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caption.credit_line",
         "paragraph",
-        r"^(?:\W*)(?:file photo|photo|image|picture|pic|photograph|foto|bild|crédit photo|imagen)"
-        r"(?:\s*(?:credit|courtesy))?\s*[:|©/]",
+        r"^(?:\W*)(?:(?:file photo|photo|image|picture|pic|photograph|foto|bild|crédit photo|imagen|imagem|zdjęcie)"
+        r"(?:\s*(?:credit|courtesy))?\s*[:|©/]|(?:fot|zdj|phot|il)\.\s*(?=[A-Z]))",
         max_chars=250,
     ),
     Rule("caption.image_source", "paragraph", r"^(?:image|media|video|photo) (?:source|caption|credit)\s*[,:]"),
@@ -226,8 +316,12 @@ RULES: tuple[Rule, ...] = (
         r"^(?:\W*)(?:also read|read more|read also|related(?: stories| articles| coverage| news)?|recommended|"
         r"more from [\w ]{2,30}|see also|must read|don't miss|trending|watch|listen|lesen sie auch|lesen sie mehr|"
         r"mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|lee también|leer más|te puede interesar|"
-        r"leggi anche|lees ook|leia também|leia mais|czytaj też|läs också|les også)"
-        r"\s*[:|–—>-]",
+        r"leggi anche|lees ook|leia também|leia mais|czytaj też|läs också|les også|"
+        r"mirá también|ver también|lea también|veja também|saiba mais|czytaj także|czytaj również|zobacz (?:też|także)|"
+        r"przeczytaj (?:też|także)|das könnte sie auch interessieren|zum thema|à lire également|à voir aussi|"
+        r"sur le même sujet|more stories|more on this story|you may also like|recommended for you|most (?:read|viewed|"
+        r"popular)|trending now|top stories|related topics)"
+        r"\s*(?:[:|–—>»-]|\n)",
     ),
     Rule(
         "related.inline_marker",
@@ -254,16 +348,29 @@ RULES: tuple[Rule, ...] = (
         "prompt.callout",
         "paragraph",
         r"^(?:\W*)(?:get in touch|contact us|tell us (?:about|your)|send us your|do you have (?:a story|information)|"
-        r"have you been affected|share your (?:story|views|experience)|were you affected)\b",
+        r"have you been affected|share your (?:story|views|experience)|were you affected|"
+        r"(?:do you have|got|have) (?:a |any )?(?:news |story )?tips?\b|masz informacje|haben sie hinweise|"
+        r"vous avez (?:une|des) information)\b",
     ),
     Rule(
         "prompt.link_only", "paragraph", r"^(?:follow|read|see|visit|watch|find|get|listen)\b[^\n]{0,150}https?://\S+$"
+    ),
+    # an author bio that tells readers how to reach the writer: "Dana Whitfield covers railroads for X. Reach her at"
+    Rule(
+        "bio.contact",
+        "paragraph",
+        r"^[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}\s+(?:is an? (?:[\w-]+ ){0,3}(?:journalist|reporter|"
+        r"correspondent|editor|writer|columnist|producer|photographer)|covers |writes about |reports on )[^\n]{0,250}?"
+        r"(?:\b(?:reach|contact|email|e-mail|follow) (?:him|her|them)\b|[\w.+-]+@[\w-]+\.[\w.]+|got a (?:story )?tip)",
+        flags=0,
+        max_chars=450,
     ),
     Rule(
         "meta.tags",
         "paragraph",
         r"^(?:tags|topics|filed under|more on|explore more on (?:these|this) topics?|schlagwörter|themen|mots-clés|"
-        r"thèmes|etiquetas|temas|argomenti)\s*:",
+        r"thèmes|etiquetas|temas|argomenti|related topics|keywords|palavras-chave|tópicos|schlagworte|tagi|"
+        r"słowa kluczowe)\s*:",
         max_chars=300,
     ),
     # --- advertisement markers
@@ -280,11 +387,19 @@ RULES: tuple[Rule, ...] = (
         r"(?<=[.!?\"”’])\s+(?:ADVERTISEMENT|Advertisement|Anzeige|Publicité)(?=\s+[A-Z\"“])",
         flags=0,
     ),
+    # an aggregator's credit, often inside the copyright line: "Distributed by AllAfrica Global Media"
+    Rule(
+        "trailer.distributed_by",
+        "paragraph",
+        r"^[^\n]{0,160}?\b(?:distributed|syndicated|provided) by (?P<syndicator>[A-Z][\w-]{1,30})",
+        max_chars=400,
+    ),
     # --- copyright lines
     Rule(
         "copyright.line",
         "paragraph",
-        r"^(?:\W*)(?:riproduzione riservata\s*)?(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))\s*(?:\d{4}\s*)?"
+        r"^(?:\W*)(?:riproduzione riservata\s*)?(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))\s*"
+        r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
         r"(?P<holder>[^\n.]{0,80})|"
         r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
         r"riproduzione riservata|alle rechten voorbehouden)",
@@ -296,6 +411,60 @@ RULES: tuple[Rule, ...] = (
         r"\s*\(\s*(?:©|copyright)\s*\d{4}[^()\n]{1,100}?(?:all rights reserved|alle rechte vorbehalten)\.?\s*\)",
     ),
     # --- trailers
+    # "This report by The Canadian Press was first published Feb. 19, 2026.", "This story was originally published
+    # by the Mountain West Report, ...", and their fr/es/pt/de forms; the outlet and the date are evidence
+    Rule(
+        "trailer.first_published",
+        "paragraph",
+        r"^\W*(?:this (?:report|story|article|piece|content|text)"  # "first" or "originally": "The report was
+        r"(?: by (?:the )?(?P<outlet>[A-Z][^\n]{1,60}?))? (?:was|has been|is) (?:first|originally) "  # published..."
+        r"(?:published|posted|produced|written|reported)|"
+        r"(?:ce|cet) (?:texte|article|reportage) a (?:d'abord|d’abord|initialement) été publié|"
+        r"este (?:artículo|texto|reportaje) (?:fue|se) (?:publicado|publicó) originalmente|"
+        r"este (?:artigo|texto) foi (?:publicado originalmente|originalmente publicado)|"
+        r"dieser (?:artikel|text|beitrag) (?:erschien|ist) zuerst)"
+        r"(?: (?:by|par|por|dans|en|em|no|na|bei|in|im|on) (?:the )?"
+        r"(?P<outlet2>[A-ZÀ-Ý][^,.;\n(]{1,60}?)(?=[,.;(]|\s+(?:on|in|and|under|with|le|el|em|am)\b|$))?"
+        r"[^\n]{0,300}$",
+        max_chars=420,
+        date_evidence=True,
+    ),
+    # funding notes: "Ce contenu a été produit avec l'aide financière des Bourses de Meta ...",
+    # "This story was produced with support from ...", "This coverage is made possible by ..."
+    Rule(
+        "trailer.funding",
+        "paragraph",
+        r"^\W*(?:this (?:story|article|content|coverage|reporting) (?:was|is|has been) "  # not "this project was..."
+        r"(?:produced|made possible|supported|funded|written|reported)(?: in part)? (?:with|by|through|thanks to|in)|"
+        r"(?:ce|cet) (?:contenu|texte|reportage|article) a été (?:produit|réalisé|rendu possible) (?:avec|grâce)|"
+        r"este (?:contenido|artículo|reportaje) (?:fue|ha sido) (?:producido|realizado|financiado)|"
+        r"dieser (?:artikel|beitrag|text) (?:wurde|entstand) (?:mit|durch|gefördert|im rahmen))",
+        max_chars=400,
+    ),
+    # aggregator trailers: "Read the original article on Vanguard.", "Distributed by AllAfrica Global Media"
+    Rule(
+        "trailer.read_original",
+        "paragraph",
+        r"^\W*(?:read|view|see) the (?:original|full) (?:article|story|report) (?:on|at|in|from) (?:the )?"
+        r"(?P<outlet>[A-Z][^\n]{1,60}?)\.?$",
+        max_chars=120,
+    ),
+    Rule(
+        "trailer.with_files",
+        "paragraph",
+        r"^\W*(?:with files from|with reporting from|con información de|avec des informations de|mit material von)"
+        r"\s[^\n]{2,160}$",
+        max_chars=200,
+    ),
+    # agency sign-offs: editor initials "kw/ mok/ mhr/", "(Schluss) sto/mk", end markers "(END)", "(Ende)"
+    Rule(
+        "trailer.agency_signoff",
+        "paragraph",
+        r"^\(?(?:schluss|ende|end|ends|fin|fine|koniec)\)?\.?(?:\s+(?-i:[a-ząćęłńóśźż]{2,4})(?:/\s*(?-i:[a-ząćęłńóśźż]{2,4}))*/?)?$"
+        r"|^(?-i:[a-ząćęłńóśźż]{2,4})(?:/\s*(?-i:[a-ząćęłńóśźż]{2,4}))*/\s*(?-i:[a-ząćęłńóśźż]{2,4}/?)?$"
+        r"|^(?-i:[a-ząćęłńóśźż]{2,4})/(?-i:[a-ząćęłńóśźż]{2,4})$",
+        max_chars=60,
+    ),
     Rule("trailer.with_inputs", "paragraph", r"^\(\s*with (?:[\w-]+ )?inputs?(?: from [^)]{1,60})?\s*\)\.?$"),
     Rule(
         "trailer.reporting_by",
@@ -330,4 +499,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("trailer.wire_credit", "paragraph", rf"^[(\[]\s*(?:{_WIRE_ALT})\s*[)\]]\.?$"),
     Rule("trailer.menafn_id", "paragraph", r"^MENAFN\d{6,}\w*$"),
+    # --- generic, conservative classifiers (transforms/boilerplate_classes.py), tried last
+    Rule("classify.stamp", "classifier", "stamp"),
+    Rule("classify.call_to_action", "classifier", "call_to_action"),
+    Rule("classify.ui_label", "classifier", "ui_label"),
 )

@@ -7,6 +7,7 @@ import re
 import apache_beam as beam
 
 from schemas.record import Doc
+from transforms.boilerplate_classes import CLASSIFIERS, stamp_date
 from transforms.boilerplate_rules import RULES, WIRES, Rule
 from transforms.common import Rejected, Step
 
@@ -37,6 +38,10 @@ def apply_rules(text: str, rules: tuple[Rule, ...] = RULES) -> tuple[str, list[t
     paras = paragraphs(text)
     headers = [r for r in rules if r.kind == "header"]
     for _ in range(MAX_HEADERS):
+        # a dump may open with a stamp line ("04.03.2026 11:23 | APA") above the dateline the headers know
+        while paras and CLASSIFIERS["stamp"](paras[0]):
+            removed.append(("classify.stamp", paras[0]))
+            _note_date(paras.pop(0), found)
         if not paras or not _strip_one_header(paras, headers, removed, found):
             break
         if not paras[0]:
@@ -57,6 +62,8 @@ def _strip_one_header(paras: list[str], headers: list[Rule], removed: list, foun
             continue
         removed.append((rule.id, match.group(0).strip()))
         groups = {k: v.strip() for k, v in match.groupdict().items() if v}
+        if "stamp" in groups:  # a numeric stamp: day first, parsed here (dateutil would read 04.03. as April 3)
+            _note_date(groups.pop("stamp"), found)
         if rule.syndicator:
             groups["syndicator"] = rule.syndicator
         if "wire" in groups:
@@ -76,7 +83,14 @@ def _apply_to_paragraph(para: str, rules: tuple[Rule, ...], removed: list, found
             if match:
                 removed.append((rule.id, para))
                 _note(rule, match, found)
+                if rule.date_evidence:
+                    _note_date(para, found)
                 return ""
+        elif rule.kind == "classifier" and para and CLASSIFIERS[rule.pattern](para):
+            removed.append((rule.id, para))
+            if rule.pattern == "stamp":
+                _note_date(para, found)
+            return ""
         elif rule.kind == "span":
             matches = list(rule.regex.finditer(para))
             if matches:
@@ -86,12 +100,21 @@ def _apply_to_paragraph(para: str, rules: tuple[Rule, ...], removed: list, found
     return para.strip()
 
 
+def _note_date(text: str, found: dict) -> None:
+    """A date printed in a stamp line or a "first published" note, as evidence for `published_date`."""
+    day = stamp_date(text)
+    if day:
+        found.setdefault("stamp_dates", []).append(day)
+
+
 def _note(rule: Rule, match: re.Match, found: dict) -> None:
-    """Keeps what a rule tells about the article: an outlet template, a byline's names."""
+    """Keeps what a rule tells about the article: an outlet template, a byline's names, an aggregator."""
     groups = match.groupdict()
-    outlet = rule.outlet or groups.get("outlet")
+    outlet = rule.outlet or groups.get("outlet") or groups.get("outlet2")
     if outlet:
         found.setdefault("outlets", []).append(outlet.strip())
+    if groups.get("syndicator"):
+        found.setdefault("syndicators", []).append(groups["syndicator"].strip())
     if groups.get("author"):
         found.setdefault("bylines", []).append(groups["author"].strip())
     if groups.get("holder"):

@@ -1,7 +1,9 @@
 """Metadata: publication date, outlet, syndicator, title, authors and canonical URL, from every evidence a record has.
 
 Order of trust for the date: structured page metadata (JSON-LD, `article:published_time`, htmldate on the page
-head), syndication header, dateline, feed or JSONL field, URL, and last a date htmldate found in the page text.
+head), syndication header, dateline, a stamp or "first published" note printed in the text (`text_stamp`: "Posted
+March 18, 2026", "04.03.2026 11:23 | APA"), feed or JSONL field, URL, and last a date htmldate found in the page
+text; not when that date only repairs a rejected declared one (htmldate turns "2026-02-30" into "2026-02-01").
 
 Impossible dates (unparseable like 2026-02-30 or 0000-00-00, before 1990, after ingestion) are never used and
 never dropped silently: the article is kept, the candidate is skipped, and the rejection is written to the
@@ -38,10 +40,18 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,| and | & | und | et | y )\s*")
 _HAS_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _COMPANY_SUFFIX = re.compile(
-    r"(?:[\s,]+(?:Media|Ltd|Limited|GmbH|Inc|LLC|Group|plc|AG|S\.A|SA|Co|Verlag|Publishing|Holdings|Corp)\.?)+$", re.I
+    r"(?:[\s,]+\(?(?:Media|Ltd|Limited|GmbH|Inc|LLC|Group|plc|AG|S\.A|SA|Co|Verlag|Publishing|Holdings|Corp|Pvt|Pty|"
+    r"Ltda|SRL|S\.L)\)?\.?)+$",
+    re.I,
 )
 
 _WORD = re.compile(r"\w+")
+# A copyright line's rights phrase is not its holder ("© All rights reserved", "Copyright 2026. Todos os direitos").
+_RIGHTS = re.compile(
+    r"\b(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"todos os direitos reservados|riproduzione riservata|alle rechten voorbehouden|wszelkie prawa zastrzeżone)\b.*$",
+    re.I,
+)
 _WIRE_WORDS = {w for name in WIRES for w in name.split()} - {"the", "press"}  # "press" alone names no agency
 
 # Month names of the dateline languages we parse, to English for dateutil.
@@ -52,7 +62,8 @@ _MONTHS = {
     "octobre": "October", "novembre": "November", "décembre": "December", "enero": "January",
     "febrero": "February", "marzo": "March", "abril": "April", "mayo": "May", "junio": "June", "julio": "July",
     "agosto": "August", "septiembre": "September", "octubre": "October", "noviembre": "November",
-    "diciembre": "December",
+    "diciembre": "December", "janeiro": "January", "fevereiro": "February", "março": "March", "maio": "May",
+    "junho": "June", "julho": "July", "setembro": "September", "outubro": "October", "dezembro": "December",
 }  # fmt: skip
 _MONTH_WORD = re.compile(r"[^\W\d_]+")
 
@@ -178,6 +189,7 @@ def copyright_outlet(holders: list[str] | None) -> str | None:
     skipped, as are holders that look like codes ("dpa-infocom, dpa:260212-930-123456/1").
     """
     for holder in holders or []:
+        holder = _RIGHTS.sub("", holder)
         name = _COMPANY_SUFFIX.sub("", holder.split(",")[0].strip(" .,")).strip(" .,")
         words = set(_WORD.findall(name.lower()))
         if len(name) < 2 or _HAS_DIGIT.search(name) or ":" in name or words & _WIRE_WORDS:
@@ -216,8 +228,21 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
         or header.get("wire")  # a bare wire copy: the agency is the outlet
         or wire_holder(meta.get("copyright_holders"))  # "© Copyright ANSA" closing a bare wire copy
     )
-    syndicator = header.get("syndicator") or hints.get("syndicator")
+    syndicators = meta.get("syndicators") or []
+    syndicator = header.get("syndicator") or hints.get("syndicator") or (syndicators[0] if syndicators else None)
     return source, syndicator
+
+
+def _text_date(page: dict) -> str | None:
+    """The date trafilatura/htmldate found for the page, unless it is a repair of a broken declared date.
+
+    htmldate turns an impossible declared date ("2026-02-30") into the first of its month ("2026-02-01"): that is
+    not a date the publisher printed, so it must not stand in for the rejected one.
+    """
+    found, declared = page.get("date"), page.get("date_structured")
+    if found and declared and parse_date(declared) is None and str(declared)[:7] == str(found)[:7]:
+        return None
+    return found
 
 
 def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
@@ -231,9 +256,10 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
             ("html_meta", page.get("date_structured")),
             ("header", header.get("date")),
             ("dateline", dateline_date(header.get("dldate"))),
+            ("text_stamp", (doc.meta.get("stamp_dates") or [None])[0]),
             ("record_field", hints.get("published")),
             ("url", date_from_url(url)),
-            ("html_text", page.get("date")),
+            ("html_text", _text_date(page)),
         ],
         now,
     )

@@ -147,4 +147,4 @@ def test_byline_feeds_authors_and_copyright_names_holder():
 def test_rule_ids_are_unique_and_kinds_known():
     ids = [r.id for r in RULES]
     assert len(ids) == len(set(ids))
-    assert {r.kind for r in RULES} <= {"header", "paragraph", "span"}
+    assert {r.kind for r in RULES} <= {"header", "paragraph", "span", "classifier"}

@@ -1,0 +1,239 @@
+"""Generic paragraph classifiers: boilerplate recognised by its structure and vocabulary, not by a named template.
+
+Rules in `boilerplate_rules.py` name families by their wording; these classifiers catch members of three families
+whose wording varies too much between outlets and languages for one pattern, each with recall guards:
+
+- `call_to_action`: a short paragraph that addresses the reader with an imperative call to act ("Receba as notícias
+  no seu WhatsApp. Clique aqui", "Seguinos en Instagram", "Écoutez notre balado", "Listen now on Apple Podcasts")
+  AND names a channel or product of the outlet (newsletter, app, podcast, WhatsApp, subscription...) or a link
+  ("here", "aqui", "ici"). Never when the paragraph quotes or reports speech ("said", quotation marks): that is
+  an article sentence about an app, not a prompt.
+- `ui_label`: a short paragraph made only of interface words ("COMMENTS", "SHARE", "Artikel merken",
+  "Republish this story", "Kommentare (14) - Jetzt mitdiskutieren!").
+- `stamp`: a short paragraph that is only a date or time stamp, with stamp words, an upper-case place or an
+  agency ("Posted Wednesday, March 18, 2026 4:55 pm", "04.03.2026 11:23 | APA", "HYDERABAD, April 23, 2026 22:41
+  IST", "Atualizado há 2 horas"). Its date is evidence for `published_date` (see `stamp_date`).
+
+Each classifier is a pure function `str -> bool`; rules of kind `classifier` name them (see `CLASSIFIERS`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+CTA_MAX_CHARS = 320  # prompts are one or two short sentences; longer paragraphs are article prose
+UI_MAX_CHARS = 60  # interface labels are a few words
+STAMP_MAX_CHARS = 120  # a date line with place, agency and time stays well under this
+
+# An imperative call to act opening a clause (start, after . ! ? : or after a short fronted phrase and a comma).
+# Verb forms are the imperative of each language, with the object or particle a prompt uses, so that indicative
+# prose ("Download speeds fell", "El alcalde recibe...") does not match.
+_IMPERATIVE = (
+    r"(?:sign (?:up|in)|log in|subscribe(?: now| today| here| to| for)?|register (?:now|today|here|for)|"
+    r"download (?:the|our|it|now|free|here)|get (?:the|our) (?:[\w-]+ ){0,3}(?:app|newsletter|podcast)|"
+    r"listen (?:now|here|on|to (?:the|our|this))|follow (?:us|the|@)|join (?:us|our|the conversation)|"
+    r"click (?:here|the)|tap (?:here|the)|keep up to date|stay (?:up to date|informed)|create (?:a|your) (?:free )?"
+    r"account|read (?:more|the full)|watch (?:now|the full|our)|donate (?:now|today|here)|share (?:this|your)|"
+    # pt
+    r"assine|receba|clique|cadastre-se|baixe|siga(?:-nos)?|ouça|inscreva-se|acesse|entre no|"
+    # es (voseo and tuteo)
+    r"suscrib[ií]te|suscribite|reg[ií]strate|inici[aá] sesi[oó]n|rec[ií]b[ií]|recibe|seguinos|s[ií]guenos|"
+    r"descarg[aá]|escuch[aá]|hac[eé] clic|haz clic|unite|[uú]nete|"
+    # fr
+    r"abonnez-vous|inscrivez-vous|[ée]coutez|t[ée]l[ée]chargez|suivez-nous|rejoignez|cliquez|partagez|"
+    r"connectez-vous|d[ée]couvrez|recevez|"
+    # de
+    r"abonnieren sie|jetzt (?:abonnieren|registrieren|anmelden|testen|lesen|herunterladen|hören|folgen)|"
+    r"registrieren sie|melden sie sich|folgen sie|h[öo]ren sie|laden sie|klicken sie|"
+    # pl
+    r"subskrybuj|zapisz si[eę]|pobierz|obserwuj|do[lł][aą]cz|kliknij|pos[lł]uchaj|zaloguj si[eę]|"
+    r"zarejestruj si[eę]|"
+    # it, nl
+    r"abbonati|iscriviti|scarica|seguici|ascolta|clicca|registrati|accedi|abonneer|schrijf je in|volg ons|"
+    r"luister|klik|meld je aan|word lid"
+    r")"
+)
+_CLAUSE_START = r"(?:^|[.!?:]\s+|^[^.!?\n]{1,45},\s+)\W{0,2}"
+_CTA_VERB = re.compile(_CLAUSE_START + _IMPERATIVE + r"\b", re.I)
+# What a prompt sells or points at: the outlet's channels and products, or the reader.
+_CTA_OBJECT = re.compile(
+    r"\b(?:newsletters?|inbox|podcasts?|episodes?|apps?|app store|google play|"
+    r"(?:whatsapp|telegram|instagram|facebook|tiktok|youtube|linkedin|spotify)\w*|channels?|"
+    r"aplica(?:tivo|ción|ção|cja|cję|cji)|appli(?:cation)?|applicazione|subscribers?|subscriptions?|account|free trial|"
+    r"unlimited access|registered users|e-?mail|here|"
+    r"assinantes?|assinatura|acesso ilimitado|canal|aqui|"
+    r"suscriptor(?:es)?|suscripci[oó]n|aqu[ií]|"
+    r"abonn[ée]e?s?|abonnement|balado|infolettre|courriel|ici|"
+    r"abo|abonnent(?:en)?|kanal|konto|hier|"
+    r"prenumerat\w*|subskrypcj\w*|kana[lł]\w*|tutaj|"
+    r"abbonament\w*|canale|qui)\b",
+    re.I,
+)
+# Reported speech or a quotation: an article sentence, never a prompt.
+_SPEECH = re.compile(
+    r"[\"“”«»„]|\b(?:said|says|told|according to|announced|dijo|afirm[oó]|seg[uú]n|disse|afirmou|segundo|"
+    r"a d[ée]clar[ée]|a dit|selon|sagte|sagt|laut|powiedzia[lł]a?|m[oó]wi[lł]a?|ha detto|secondo|zei)\b",
+    re.I,
+)
+
+
+def is_call_to_action(para: str) -> bool:
+    if len(para) > CTA_MAX_CHARS or _SPEECH.search(para):
+        return False
+    return bool(_CTA_VERB.search(para) and _CTA_OBJECT.search(para))
+
+
+_UI_WORDS_TEXT = """
+    comments comment share print email e-mail save bookmark republish this story article copy link reply
+    kommentare kommentar teilen drucken merken artikel jetzt mitdiskutieren kommentieren diskutieren
+    commentaires commentaire partager imprimer enregistrer réagir
+    comentarios comentario compartir imprimir guardar
+    comentários compartilhe compartilhar salvar
+    komentarze komentarz udostępnij drukuj zapisz
+    commenti condividi stampa salva
+    reacties delen opslaan
+"""
+_UI_WORDS = frozenset(_UI_WORDS_TEXT.split())
+_UI_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def is_ui_label(para: str) -> bool:
+    if len(para) > UI_MAX_CHARS or re.search(r"[.?]\s*$", para):
+        return False
+    words = [w.casefold() for w in _UI_TOKEN.findall(para)]
+    return bool(words) and all(w in _UI_WORDS for w in words)
+
+
+_MONTHS = {
+    # en
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # de
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "dezember": 12,
+    # fr
+    "janvier": 1, "février": 2, "mars": 3, "avril": 4, "juin": 6, "juillet": 7, "août": 8, "septembre": 9,
+    "octobre": 10, "novembre": 11, "décembre": 12,
+    # es
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    # pt
+    "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6, "julho": 7, "setembro": 9, "outubro": 10,
+    "dezembro": 12,
+    # it
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12,
+    # nl
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # pl (genitive, as dates print)
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
+    "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
+}  # fmt: skip
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_DATE_PATTERNS = (
+    # ISO 2026-03-18
+    (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "ymd"),
+    # day first with dots (all of continental Europe): 04.03.2026, 4. 3. 2026
+    (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"), "dmy"),
+    # 16 March 2026, 28 janvier 2026, 4. März 2026, 28 de marzo de 2026, 13 marca 2026
+    (re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?"
+                rf"(?P<y>(?:19|20)\d{{2}})\b", re.I), "dMy"),
+    # March 18, 2026, Feb. 19, 2026, October 6 2026
+    (re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+                rf"(?P<y>(?:19|20)\d{{2}})\b", re.I), "Mdy"),
+)  # fmt: skip
+# Slash dates (03/04/2026) are day first in most of the world and month first in the US: too ambiguous to use.
+_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b")
+_TIME = re.compile(  # 4:55 pm, 11.23, 14h22, 16 h 05, 6:30am
+    r"\b\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?|\s?h\s?\d{2})\s?(?:[ap]\.?m\.?)?(?=\W|$)|\b\d{1,2}\s?[ap]\.?m\.?\b", re.I
+)
+_UPDATE = re.compile(r"\b(?:updated?|modified|atualizad[oa]|actualizad[oa]|mis à jour|aktualisiert|zaktualizowano|"
+                     r"aktualizacja|aggiornat[oa]|bijgewerkt|last edited)\b", re.I)  # fmt: skip
+_STAMP_WORDS_TEXT = """
+    published posted updated first last modified on at am pm a.m p.m ist gmt utc bst cet cest est edt pst pdt cst
+    cdt aest aedt awst acst sast wat eat hkt sgt jst kst msk hrs hr min mins read ago hour hours minute minutes day
+    days date time and
+    publicado publicada atualizado atualizada em há às as horas hora minutos data
+    actualizado actualizada el a las hace fecha de
+    publié publiée mis à jour le h il y
+    veröffentlicht aktualisiert zuletzt am um uhr stand datum vom
+    opublikowano aktualizacja zaktualizowano godz dnia
+    pubblicato aggiornato il alle ore
+    gepubliceerd bijgewerkt op om
+    monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+    montag dienstag mittwoch donnerstag freitag samstag sonntag mo di mi do fr sa so
+    lundi mardi mercredi jeudi vendredi samedi dimanche
+    lunes martes miércoles jueves viernes sábado domingo
+    segunda terça quarta quinta sexta sábado domingo feira
+    poniedziałek wtorek środa czwartek piątek sobota niedziela
+"""
+_STAMP_WORDS = frozenset(_STAMP_WORDS_TEXT.split())
+_TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*", re.U)
+
+
+def _dates_and_times(text: str) -> tuple[str, bool]:
+    """The text with every date and time blanked, and whether there was any."""
+    found = False
+    for pattern, _ in _DATE_PATTERNS:
+        text, n = pattern.subn(" ", text)
+        found = found or n > 0
+    text, n = _SLASH_DATE.subn(" ", text)
+    found = found or n > 0
+    text, n = _TIME.subn(" ", text)
+    return text, found or n > 0
+
+
+def is_stamp(para: str, wires: frozenset[str] = frozenset()) -> bool:
+    """A paragraph that is nothing but a date/time stamp (with stamp words, an upper-case place or an agency)."""
+    if len(para) > STAMP_MAX_CHARS or "\n\n" in para:
+        return False
+    rest, found = _dates_and_times(para)
+    if not found and not re.search(r"\b(?:há|hace|il y a)\s+\d+\s+\w+|\b\d+\s+(?:hours?|minutes?|days?)\s+ago\b",
+                                   para, re.I):  # fmt: skip
+        return False
+    rest = re.sub(r"\b\d+\b", " ", rest)
+    for word in _TOKEN.findall(rest):
+        low = word.casefold()
+        if low in _STAMP_WORDS or low in _MONTHS or low.rstrip(".") in _MONTHS or low in wires:
+            continue
+        if word.isupper() and len(word) > 1:  # an upper-case dateline place ("HYDERABAD") or agency code
+            continue
+        return False
+    return True
+
+
+def stamp_date(text: str) -> str | None:
+    """The first full date in a stamp or credit line as ISO, unless an "updated" word comes before it."""
+    best: tuple[int, str] | None = None
+    for pattern, order in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            iso = _iso(match, order)
+            if iso and (best is None or match.start() < best[0]):
+                best = (match.start(), iso)
+            break
+    if best is None or _UPDATE.search(text[: best[0]]):
+        return None
+    return best[1]
+
+
+def _iso(match: re.Match, order: str) -> str | None:
+    groups = match.groupdict()
+    month = int(groups["m"]) if groups.get("m") else _MONTHS.get(groups["mon"].casefold().rstrip("."))
+    try:
+        return dt.date(int(groups["y"]), month or 0, int(groups["d"])).isoformat()
+    except (TypeError, ValueError):
+        return None  # 31.02.2026: not a date; the article is kept and other evidence decides
+
+
+def _is_stamp_with_wires(para: str) -> bool:
+    from transforms.boilerplate_rules import WIRES  # the rules import this module's names at their end
+
+    return is_stamp(para, frozenset(WIRES))
+
+
+CLASSIFIERS = {
+    "call_to_action": is_call_to_action,
+    "ui_label": is_ui_label,
+    "stamp": _is_stamp_with_wires,
+}
