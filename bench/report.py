@@ -31,6 +31,17 @@ def rows(res: dict[str, Any], targets: dict[str, float]) -> list[tuple[str, str,
         if bare.get("cpu_s") and w1.get("cpu_s"):
             cpu_ratio = bare["cpu_s"] / w1["cpu_s"]
             out.append(("same, by CPU seconds (less sensitive to load)", f"{cpu_ratio:.2f}", f"≥ {goal}", ""))
+    fast = res.get("bare_fast")
+    if fast and w1:
+        out.append(("bare `trafilatura.extract(fast=True)` loop", f"{_rate(docs, fast['seconds']):.1f} docs/s", "", ""))
+        ratio = _rate(docs, w1["wall_s"]) / _rate(docs, fast["seconds"])
+        out.append(("newsbeam 1 worker / bare fast loop (newsbeam's first pass setting)", f"{ratio:.2f}", "", ""))
+        if fast.get("cpu_s") and w1.get("cpu_s"):
+            out.append(("same, by CPU seconds", f"{fast['cpu_s'] / w1['cpu_s']:.2f}", "", ""))
+    serial = res.get("w1_serial")
+    if serial:
+        label = "newsbeam 1 worker, no extraction overlap (`--no-extract-overlap`)"
+        out.append((label, f"{_rate(docs, serial['wall_s']):.1f} docs/s", "", ""))
     jsonl, dtrove = res.get("w1_jsonl"), res.get("datatrove_jsonl")
     if jsonl:
         out.append(("newsbeam 1 worker, JSONL → Parquet", f"{_rate(docs, jsonl['wall_s']):.1f} docs/s", "", ""))
@@ -50,6 +61,11 @@ def rows(res: dict[str, Any], targets: dict[str, float]) -> list[tuple[str, str,
         speedup = w1["wall_s"] / w2["wall_s"]
         goal = targets["speedup_2_workers"]
         out.append(("2 workers / 1 worker", f"{speedup:.2f}", f"≥ {goal}", _verdict(speedup >= goal)))
+    w2_serial = res.get("w2_serial")
+    if serial and w2_serial:
+        speedup = serial["wall_s"] / w2_serial["wall_s"]
+        goal = targets["speedup_2_workers"]
+        out.append(("same, both `--no-extract-overlap`", f"{speedup:.2f}", f"≥ {goal}", _verdict(speedup >= goal)))
     rss = res.get("rss") or {}
     sizes = sorted(rss, key=int)
     for n in sizes:

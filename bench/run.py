@@ -129,8 +129,9 @@ def html_files(folder: str) -> list[str]:
 # --- child measurements (run as `python -m bench.run child-...`) ---------------------------------------------
 
 
-def child_bare(html_dir: str) -> dict[str, Any]:
-    """Bare trafilatura.extract with its defaults in a plain loop: the floor of an extraction-bound pipeline."""
+def child_bare(html_dir: str, fast: bool = False) -> dict[str, Any]:
+    """Bare trafilatura.extract in a plain loop: the floor of an extraction-bound pipeline. With its defaults, or
+    with `fast=True` (no readability/justext comparison), the setting of newsbeam's first extraction pass."""
     import trafilatura
 
     paths = html_files(html_dir)
@@ -138,7 +139,7 @@ def child_bare(html_dir: str) -> dict[str, Any]:
     extracted = 0
     for path in paths:
         with open(path, encoding="utf-8") as f:
-            extracted += trafilatura.extract(f.read()) is not None
+            extracted += trafilatura.extract(f.read(), fast=fast) is not None
     seconds = time.perf_counter() - started
     return {"docs": len(paths), "extracted": extracted, "seconds": seconds}
 
@@ -153,8 +154,8 @@ def child_stages(html_dir: str, out_dir: str) -> dict[str, Any]:
 # --- orchestration -----------------------------------------------------------------------------------------------
 
 
-def newsbeam_cmd(inputs: list[str], output: str, workers: int) -> list[str]:
-    cmd = [sys.executable, "-m", "pipelines.backfill", "--output", output]
+def newsbeam_cmd(inputs: list[str], output: str, workers: int, extra: tuple[str, ...] = ()) -> list[str]:
+    cmd = [sys.executable, "-m", "pipelines.backfill", "--output", output, *extra]
     for item in inputs:
         cmd += ["--input", item]
     if workers > 1:
@@ -162,10 +163,10 @@ def newsbeam_cmd(inputs: list[str], output: str, workers: int) -> list[str]:
     return cmd
 
 
-def run_newsbeam(inputs: list[str], label: str, workers: int = 1) -> dict[str, Any]:
+def run_newsbeam(inputs: list[str], label: str, workers: int = 1, extra: tuple[str, ...] = ()) -> dict[str, Any]:
     output = os.path.join(WORK, "out", label)
     shutil.rmtree(output, ignore_errors=True)
-    result = run_child(newsbeam_cmd(inputs, output, workers), label)
+    result = run_child(newsbeam_cmd(inputs, output, workers, extra), label)
     with open(os.path.join(output, "_manifest.json")) as f:
         manifest = json.load(f)
     result.update(articles=manifest["articles_out"], records=manifest["records_in"], balanced=manifest["balanced"])
@@ -218,6 +219,7 @@ def main(argv: list[str] | None = None) -> None:
     py = sys.executable
     if "bare" not in skip:
         res["bare"] = run_child([py, "-m", "bench.run", "child-bare", corpus["html"]], "bare")
+        res["bare_fast"] = run_child([py, "-m", "bench.run", "child-bare-fast", corpus["html"]], "bare_fast")
     if "stages" not in skip:
         out = os.path.join(WORK, "out", "stages")
         shutil.rmtree(out, ignore_errors=True)
@@ -225,8 +227,12 @@ def main(argv: list[str] | None = None) -> None:
     if "w1" not in skip:
         res["w1_html"] = run_newsbeam([corpus["html"]], "newsbeam_1w_html")
         res["w1_jsonl"] = run_newsbeam([corpus["jsonl"]], "newsbeam_1w_jsonl")
+        res["w1_serial"] = run_newsbeam([corpus["html"]], "newsbeam_1w_serial", extra=("--no-extract-overlap",))
     if "w2" not in skip:
         res["w2_html"] = run_newsbeam([corpus["html"]], "newsbeam_2w_html", workers=2)
+        res["w2_serial"] = run_newsbeam(
+            [corpus["html"]], "newsbeam_2w_serial", workers=2, extra=("--no-extract-overlap",)
+        )
     if "datatrove" not in skip:
         res["datatrove_jsonl"] = run_datatrove(corpus_dir, "datatrove_1w_jsonl", "jsonl")
     if "rss" not in skip:
@@ -260,8 +266,8 @@ def rerender(extra: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "child-bare":
-        print(json.dumps(child_bare(sys.argv[2])))
+    if len(sys.argv) > 1 and sys.argv[1] in ("child-bare", "child-bare-fast"):
+        print(json.dumps(child_bare(sys.argv[2], fast=sys.argv[1].endswith("fast"))))
     elif len(sys.argv) > 1 and sys.argv[1] == "child-stages":
         print(json.dumps(child_stages(sys.argv[2], sys.argv[3])))
     else:

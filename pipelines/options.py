@@ -64,6 +64,13 @@ class NewsbeamOptions(PipelineOptions):
             "0 extracts in-process without a limit.",
         )
         group.add_argument(
+            "--no-extract-overlap",
+            dest="extract_overlap",
+            action="store_false",
+            help="Wait for each page's extraction before the next steps run, instead of extracting the next page "
+            "in the child process meanwhile (uses one core per worker instead of up to two).",
+        )
+        group.add_argument(
             "--split-bytes",
             dest="split_bytes",
             type=int,

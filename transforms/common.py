@@ -74,7 +74,7 @@ class Progress:
             print(f"[newsbeam] {parts} | {read / elapsed:.1f} records/s", file=sys.stderr, flush=True)
 
 
-class _StepFn(beam.DoFn):
+class StepFn(beam.DoFn):
     """Thin DoFn around a pure function: forwards results, routes rejections and errors to dead letters."""
 
     def __init__(self, stage: str, fn: Callable[[Any], Any]) -> None:
@@ -85,17 +85,19 @@ class _StepFn(beam.DoFn):
 
     def process(self, record: Any):
         self.total.inc()
+        yield self.outcome(record, self.fn)
+
+    def outcome(self, record: Any, call: Callable[[Any], Any]) -> Any:
+        """`call(record)`, or the dead letter its rejection or failure becomes."""
         try:
-            out = self.fn(record)
+            out = call(record)
         except Rejected as exc:
-            yield self._reject(record, exc.reason, exc.message)
-            return
+            return self._reject(record, exc.reason, exc.message)
         except Exception as exc:  # every unexpected failure becomes a dead letter, never a crashed run
-            yield self._reject(record, f"{self.stage}_error", f"{type(exc).__name__}: {exc}")
-            return
+            return self._reject(record, f"{self.stage}_error", f"{type(exc).__name__}: {exc}")
         self.forwarded.inc()
         Progress.tick(self.stage)
-        yield out
+        return out
 
     def _reject(self, record: Any, reason: str, message: str) -> TaggedOutput:
         Metrics.counter(self.stage, f"dropped_{reason}").inc()
@@ -105,10 +107,11 @@ class _StepFn(beam.DoFn):
 class Step(beam.PTransform):
     """Applies a pure per-record function. Outputs: `main` (results) and `dead_letter` (DeadLetter rows)."""
 
-    def __init__(self, stage: str, fn: Callable[[Any], Any]) -> None:
+    def __init__(self, stage: str, fn: Callable[[Any], Any], dofn: beam.DoFn | None = None) -> None:
         super().__init__()
         self.stage = stage
         self.fn = fn
+        self.dofn = dofn  # a StepFn subclass with its own process(), e.g. one that keeps a record in flight
 
     def expand(self, pcoll):
-        return pcoll | beam.ParDo(_StepFn(self.stage, self.fn)).with_outputs(DEAD, main=MAIN)
+        return pcoll | beam.ParDo(self.dofn or StepFn(self.stage, self.fn)).with_outputs(DEAD, main=MAIN)

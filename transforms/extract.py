@@ -14,13 +14,16 @@ import os
 import subprocess
 import sys
 import threading
+import time
 from multiprocessing.connection import Connection
 from typing import Any
 
 import apache_beam as beam
+from apache_beam.pvalue import TaggedOutput
+from apache_beam.utils.windowed_value import WindowedValue
 
 from schemas.record import Doc
-from transforms.common import Rejected, Step
+from transforms.common import Rejected, Step, StepFn
 from transforms.page import CONFIG, extract_html, structured_date
 
 __all__ = ["CONFIG", "Extract", "TimedExtractor", "extract_doc", "extract_html", "structured_date"]
@@ -47,6 +50,7 @@ class TimedExtractor:
         self._proc: Any = None
         self._send: Any = None
         self._recv: Any = None
+        self._sent_at = 0.0
 
     def __getstate__(self) -> dict:
         return {"timeout_s": self.timeout_s}  # a process and a lock never travel to a worker
@@ -84,16 +88,23 @@ class TimedExtractor:
             self._recv.close()
         self._proc = self._send = self._recv = None
 
-    def __call__(self, html: str, url: str | None = None) -> dict:
+    def submit(self, html: str, url: str | None = None) -> None:
+        """Hands one page to the child; `result()` collects it. The page's clock starts now."""
         with self._lock:
             if self._proc is None or self._proc.poll() is not None:
                 self._start()
+            self._sent_at = time.monotonic()
             try:
                 self._send.send((html, url))
             except (BrokenPipeError, ConnectionResetError):
                 self.close()
                 raise Rejected("extract_crashed", "the extraction process died") from None
-            if not self._recv.poll(self.timeout_s):
+
+    def result(self) -> dict:
+        """The answer to the page last submitted; raises Rejected on a timeout, a crash or no main text."""
+        with self._lock:
+            left = self.timeout_s - (time.monotonic() - self._sent_at)
+            if self._recv is None or not self._recv.poll(max(left, 0.0)):
                 self.close()
                 raise Rejected("extract_timeout", f"extraction took longer than {self.timeout_s:g} s")
             try:
@@ -107,6 +118,10 @@ class TimedExtractor:
             raise Rejected(answer[1], answer[2])
         raise RuntimeError(answer[1])
 
+    def __call__(self, html: str, url: str | None = None) -> dict:
+        self.submit(html, url)
+        return self.result()
+
 
 class ExtractFn:
     """The per-record function of the step: HTML through the (timed) extractor, text passes through."""
@@ -115,11 +130,60 @@ class ExtractFn:
         self.extract = TimedExtractor(timeout_s) if timeout_s > 0 else extract_html
 
     def __call__(self, doc: Doc) -> Doc:
-        # raw_text is spent once extracted: dropping it makes every later shuffle ~10x smaller (bench/results)
         if doc.format != "html":
-            return doc.replace(text=doc.raw_text, raw_text="")
-        found = self.extract(doc.raw_text, doc.hints.get("url"))
-        return doc.replace(text=found.pop("text"), raw_text="", meta={**doc.meta, "page": found})
+            return with_page(doc, {"text": doc.raw_text})
+        return with_page(doc, self.extract(doc.raw_text, doc.hints.get("url")))
+
+
+def with_page(doc: Doc, found: dict) -> Doc:
+    """The doc with its main text and page metadata. raw_text is spent once extracted: dropping it makes every
+    later shuffle ~10x smaller (bench/results)."""
+    found = dict(found)
+    text = found.pop("text")
+    return doc.replace(text=text, raw_text="", meta={**doc.meta, "page": found} if found else doc.meta)
+
+
+class _OverlappedExtractFn(StepFn):
+    """The extract step with one page in flight: while the child extracts page N+1, the steps fused after this
+    one (clean, metadata, language, entities...) work on page N in this process, so the two overlap.
+
+    Results leave one call late (or in finish_bundle) with the window and timestamp of their own input.
+    """
+
+    def __init__(self, timeout_s: float) -> None:
+        super().__init__(STAGE, ExtractFn(timeout_s))
+        self._pending: tuple[Doc, Any, Any] | None = None
+
+    def start_bundle(self) -> None:
+        self._pending = None
+
+    def process(self, doc: Doc, window=beam.DoFn.WindowParam, timestamp=beam.DoFn.TimestampParam):
+        self.total.inc()
+        yield from self._collect()
+        if doc.format != "html":
+            yield _windowed(self.outcome(doc, self.fn), timestamp, window)
+            return
+        try:
+            self.fn.extract.submit(doc.raw_text, doc.hints.get("url"))
+        except Rejected as exc:
+            yield _windowed(self._reject(doc, exc.reason, exc.message), timestamp, window)
+            return
+        self._pending = (doc, window, timestamp)
+
+    def finish_bundle(self):
+        yield from self._collect()
+
+    def _collect(self):
+        if self._pending is not None:
+            doc, window, timestamp = self._pending
+            self._pending = None
+            yield _windowed(self.outcome(doc, lambda d: with_page(d, self.fn.extract.result())), timestamp, window)
+
+
+def _windowed(out: Any, timestamp: Any, window: Any) -> Any:
+    if isinstance(out, TaggedOutput):
+        return TaggedOutput(out.tag, WindowedValue(out.value, timestamp, [window]))
+    return WindowedValue(out, timestamp, [window])
 
 
 def extract_doc(doc: Doc) -> Doc:
@@ -128,13 +192,15 @@ def extract_doc(doc: Doc) -> Doc:
 
 
 class Extract(beam.PTransform):
-    def __init__(self, timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+    def __init__(self, timeout_s: float = DEFAULT_TIMEOUT_S, overlap: bool = True) -> None:
         super().__init__()
         self.timeout_s = timeout_s
+        self.overlap = overlap
 
     @classmethod
     def from_options(cls, options) -> Extract:
-        return cls(getattr(options, "extract_timeout", DEFAULT_TIMEOUT_S))
+        return cls(getattr(options, "extract_timeout", DEFAULT_TIMEOUT_S), getattr(options, "extract_overlap", True))
 
     def expand(self, docs):
-        return docs | "ExtractMainText" >> Step(STAGE, ExtractFn(self.timeout_s))
+        dofn = _OverlappedExtractFn(self.timeout_s) if self.timeout_s > 0 and self.overlap else None
+        return docs | "ExtractMainText" >> Step(STAGE, ExtractFn(self.timeout_s), dofn)

@@ -73,3 +73,37 @@ def test_extract_step_dead_letters_a_page_over_the_time_limit():
         assert_that(out[MAIN] | beam.Map(lambda d: d.input_uri), equal_to(["/t.txt"]))
         reasons = out[DEAD] | beam.Map(lambda d: (d.stage, d.reason, d.input_uri))
         assert_that(reasons, equal_to([("extract", "extract_timeout", "/a.html")]), label="dead")
+
+
+def test_overlapped_extract_keeps_each_result_in_its_own_window():
+    """One page stays in flight between calls: its result must still carry its own window, not the next one's."""
+    import datetime as dt
+
+    import apache_beam as beam
+    from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.testing.test_pipeline import TestPipeline
+    from apache_beam.testing.util import assert_that, equal_to
+    from apache_beam.transforms.window import FixedWindows, TimestampedValue
+
+    from schemas.record import Doc
+    from transforms.common import DEAD, MAIN
+    from transforms.extract import Extract
+
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    docs = [
+        (Doc(doc_id=f"d{i}", input_uri=f"/{i}.html", fetched_at=now, format="html", raw_text=PAGE), i * 60)
+        for i in range(4)
+    ] + [(Doc(doc_id="bad", input_uri="/bad.html", fetched_at=now, format="html", raw_text="<html></html>"), 150)]
+    with TestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
+        stamped = p | beam.Create(docs) | beam.MapTuple(lambda d, t: TimestampedValue(d, t))
+        out = stamped | beam.WindowInto(FixedWindows(60)) | Extract(timeout_s=60)
+
+        def window_start(doc, win=beam.DoFn.WindowParam):
+            return (doc.input_uri, int(win.start))
+
+        assert_that(
+            out[MAIN] | beam.Map(window_start),
+            equal_to([(f"/{i}.html", i * 60) for i in range(4)]),
+        )
+        dead = out[DEAD] | "DeadWindow" >> beam.Map(lambda d, win=beam.DoFn.WindowParam: (d.reason, int(win.start)))
+        assert_that(dead, equal_to([("no_main_text", 120)]), label="dead")
