@@ -80,6 +80,14 @@ eval-blind: $(STAMP) ## Score each blind gold batch (tests/gold_blind/*: gold + 
 	  rm -rf "$$out"; \
 	done
 
+REALWORLD_CACHE ?= .cache/realworld
+
+.PHONY: eval-realworld
+eval-realworld: $(STAMP) ## Real pages with expected text (hash-pinned trafilatura 1.0.0 sdist): newsbeam vs bare trafilatura
+	$(BIN)/python -m pip download --quiet --no-deps --no-binary :all: --require-hashes \
+	  -r requirements/realworld-pages.txt -d $(REALWORLD_CACHE)
+	$(BIN)/python -m evaluation.realworld $(REALWORLD_CACHE)/trafilatura-1.0.0.tar.gz $(EVAL_ARGS)
+
 .PHONY: bench-stream
 bench-stream: $(STAMP) ## Stream latency: feed appearance to Parquet, local runner (bench/results/stream_latency.json)
 	$(BIN)/python -m bench.stream_latency $(BENCH_ARGS)
