@@ -6,8 +6,10 @@ stream that expands past `max_decompressed_bytes` become dead letters instead of
 
 A big file is not one unit of work: a planning pass (`plan_reads`) cuts a WARC into ranges of records (from an index
 of record offsets) and an uncompressed JSONL file into ranges of lines; the ranges are reshuffled across workers and
-read independently (`read_unit`). Gzip has no random access, so a .jsonl.gz (or a WARC gzipped as one member) stays
-one unit of work.
+read independently (`read_unit`). Gzip has no random access (a reader cannot start inside a deflate stream without
+inflating everything before it), so a .jsonl.gz (or a WARC gzipped as one member) stays one unit of work: one worker
+inflates it from start to end. So that the costly steps after reading do not stay on that worker too (a runner fuses
+them into the read), the records of a whole JSONL file are reshuffled (`SpreadRecords`) before they go on.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ MAX_DOC_BYTES = 10 * 1024 * 1024  # a news article page is < 1 MB; 10 MB leaves 
 MAX_DECOMPRESSED_BYTES = 2 * 1024**3  # per file; stops gzip bombs while allowing multi-GB JSONL dumps
 READ_CHUNK = 1024 * 1024  # streaming chunk for bounded reads
 SPLIT_BYTES = warc.RANGE_BYTES  # uncompressed files larger than this are read as several ranges in parallel
+SPREAD = "spread"  # output of records from a unit that holds a whole JSONL file: reshuffled in ReadInputs
 
 FORMATS = {
     ".txt": "text",
@@ -269,6 +272,12 @@ def _plan_lines(path: str, split_bytes: int) -> Iterator[ReadUnit]:
         yield ReadUnit(path, "lines", start=start, end=pos, first_line=first_line)
 
 
+def spreads(unit: ReadUnit) -> bool:
+    """True for a unit that is a whole JSONL file (.jsonl.gz, or a .jsonl too small to split): its many records are
+    reshuffled after reading, or every later step of them would run on the one worker that read the file."""
+    return unit.kind == "file" and file_format(unit.path)[0] == "jsonl"
+
+
 def read_unit(
     unit: ReadUnit, max_doc: int = MAX_DOC_BYTES, max_decompressed: int = MAX_DECOMPRESSED_BYTES
 ) -> Iterator[RawDoc | DeadLetter | warc.Skipped]:
@@ -324,14 +333,15 @@ class _ReadUnitFn(beam.DoFn):
         self.forwarded = Metrics.counter(STAGE, "forwarded")
 
     def process(self, unit: ReadUnit):
+        spread = spreads(unit)
         try:
             for record in read_unit(unit, self.max_doc, self.max_decompressed):
-                yield from self._route(record)
+                yield from self._route(record, spread)
         except Exception as exc:  # a reader bug costs the rest of one unit (as a dead letter), never the whole run
             uri = unit.path if unit.kind != "lines" else f"{unit.path}#line={unit.first_line}"
-            yield from self._route(dead_letter(uri, STAGE, "read_error", f"{type(exc).__name__}: {exc}", ""))
+            yield from self._route(dead_letter(uri, STAGE, "read_error", f"{type(exc).__name__}: {exc}", ""), spread)
 
-    def _route(self, record):
+    def _route(self, record, spread: bool = False):
         if isinstance(record, warc.Skipped):
             Metrics.counter(STAGE, f"skipped_{record.why}").inc()
             return
@@ -342,7 +352,7 @@ class _ReadUnitFn(beam.DoFn):
         else:
             self.forwarded.inc()
             Progress.tick("read")
-            yield record
+            yield TaggedOutput(SPREAD, record) if spread else record
 
 
 class ReadInputs(beam.PTransform):
@@ -373,7 +383,10 @@ class ReadInputs(beam.PTransform):
         records = (
             units[MAIN]
             | "SpreadUnits" >> beam.Reshuffle()
-            | "ReadUnits" >> beam.ParDo(_ReadUnitFn(self.max_doc, self.max_decompressed)).with_outputs(DEAD, main=MAIN)
+            | "ReadUnits"
+            >> beam.ParDo(_ReadUnitFn(self.max_doc, self.max_decompressed)).with_outputs(DEAD, SPREAD, main=MAIN)
         )
+        spread = records[SPREAD] | "SpreadRecords" >> beam.Reshuffle()
+        main = (records[MAIN], spread) | "AllRecords" >> beam.Flatten()
         dead = (files[DEAD], units[DEAD], records[DEAD]) | "FlattenReadDead" >> beam.Flatten()
-        return {MAIN: records[MAIN], DEAD: dead}
+        return {MAIN: main, DEAD: dead}

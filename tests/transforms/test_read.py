@@ -1,10 +1,25 @@
 import gzip
 import json
 
+import apache_beam as beam
 import pytest
+from apache_beam.testing.test_pipeline import TestPipeline
+from apache_beam.testing.util import assert_that, equal_to
 
 from schemas.record import DeadLetter, RawDoc
-from transforms.read import ReadError, expand_input, file_format, jsonl_record, read_file
+from transforms.common import DEAD, MAIN
+from transforms.read import (
+    SPREAD,
+    ReadError,
+    ReadInputs,
+    ReadUnit,
+    _ReadUnitFn,
+    expand_input,
+    file_format,
+    jsonl_record,
+    read_file,
+    spreads,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,3 +78,30 @@ def test_read_file_reports_truncated_gzip(tmp_path):
     path.write_bytes(gzip.compress(b"hello world " * 1000)[:50])
     [dead] = read_file(str(path))
     assert dead.reason == "corrupt_compression"
+
+
+@pytest.mark.parametrize(
+    ("unit", "spread"),
+    [
+        (ReadUnit("/in/a.jsonl.gz"), True),  # gzip: one worker reads it all, so its records are reshuffled
+        (ReadUnit("/in/small.jsonl"), True),
+        (ReadUnit("/in/big.jsonl", kind="lines", start=0, end=10), False),  # already one range of many
+        (ReadUnit("/in/a.warc.gz", kind="warc"), False),
+        (ReadUnit("/in/page.html.gz"), False),  # one record per file
+    ],
+)
+def test_whole_jsonl_files_are_spread(unit, spread):
+    assert spreads(unit) is spread
+
+
+def test_records_of_a_jsonl_gz_are_routed_to_the_spread_output_and_all_arrive(tmp_path):
+    lines = [json.dumps({"text": f"article {i}"}) for i in range(5)] + ["{oops"]
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress("\n".join(lines).encode()))
+    (tmp_path / "b.html").write_text("<p>page</p>")
+    routed = list(_ReadUnitFn(1000, 10**6).process(ReadUnit(str(tmp_path / "a.jsonl.gz"))))
+    assert [r.tag for r in routed] == [SPREAD] * 5 + [DEAD]
+    with TestPipeline(runner="FnApiRunner") as p:
+        out = p | ReadInputs([str(tmp_path)])
+        uris = [f"{tmp_path}/a.jsonl.gz#line={i}" for i in range(1, 6)] + [f"{tmp_path}/b.html"]
+        assert_that(out[MAIN] | beam.Map(lambda r: r.uri), equal_to(uris), label="Records")
+        assert_that(out[DEAD] | beam.Map(lambda d: d.reason), equal_to(["invalid_json"]), label="Dead")
