@@ -22,6 +22,7 @@ INSTALL_REQUIRES = [
     "duckdb>=1.1",  # `make run` prints a DuckDB query over the output
     "anyascii==0.3.3",  # entity linking keys: any script to ASCII
     "gender-guesser==0.4.0",  # its name dictionary: ~48,000 given names for the person-name rule
+    "babel>=2.12",  # CLDR country names in de/fr/es/it/pt/nl for the place gazetteer ("Dänemark" = Denmark)
 ]
 
 EXTRAS = {

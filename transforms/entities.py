@@ -25,9 +25,19 @@ from spacy.language import Language
 
 from schemas.record import Doc
 from transforms.common import Step
-from transforms.entity_gazetteer import Entry, alias_table, key_table, ruler_patterns
+from transforms.entity_gazetteer import Entry, alias_table, key_table, ruler_patterns, small_places
 from transforms.entity_names import derived_id, name_key, strip_possessive
-from transforms.entity_rules import EVENT, PARTICLES, acronym_definitions, first_names, rule_spans
+from transforms.entity_rules import (
+    EVENT,
+    PARTICLES,
+    acronym_definitions,
+    club_base,
+    common_words,
+    first_names,
+    is_name_token,
+    org_base,
+    rule_spans,
+)
 
 STAGE = "entities"
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
@@ -63,6 +73,8 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language:
     # tagging time); they were just added, so the check is skipped.
     ruler._require_patterns = lambda: None
     first_names()  # loaded once per worker, not on the first article
+    small_places()
+    common_words(language)
     return nlp
 
 
@@ -74,7 +86,7 @@ def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1] and outer != inner
 
 
-def token_spans(doc, text: str | None = None) -> list[dict[str, Any]]:
+def token_spans(doc, text: str | None = None, language: str = "en") -> list[dict[str, Any]]:
     """Merged token spans of the doc: gazetteer, then model, then rules; a longer rule span beats the shorter
     gazetteer spans it contains. Each: start/end token, label, entry (curated or geonames) or None, rule.
     `text` is the original text when the doc was made from a copy with line breaks blanked out: a name never
@@ -95,7 +107,10 @@ def token_spans(doc, text: str | None = None) -> list[dict[str, Any]]:
     chosen = list(gazetteer)
     for rule in [
         *model,
-        *({"span": (r.start, r.end), "label": r.label, "entry": None} for r in rule_spans(words, spaces, breaks)),
+        *(
+            {"span": (r.start, r.end), "label": r.label, "entry": None}
+            for r in rule_spans(words, spaces, breaks, language, {g["span"] for g in gazetteer})
+        ),
     ]:
         hits = [g for g in chosen if _overlaps(g["span"], rule["span"])]
         if all(_contains(rule["span"], g["span"]) for g in hits):
@@ -108,11 +123,34 @@ def token_spans(doc, text: str | None = None) -> list[dict[str, Any]]:
     taken = [s["span"] for s in chosen]
     surnames = {words[s["span"][1] - 1] for s in chosen if s["label"] == "PERSON" and _is_full_name(words, s)}
     acronyms = acronym_definitions(words, [s["span"] for s in chosen if s["label"] == "ORG" and not s["entry"]])
+    # Names the rules found once, tagged wherever else they stand: "Marfa" of the headline after "in Marfa, Texas";
+    # organisations also without their legal form or club word: "Netlist" after "Netlist Inc".
+    repeats: dict[str, tuple[tuple[str, ...], str]] = {}
+    for s in chosen:
+        if s["entry"] is None and s["label"] != "PERSON":
+            name = words[s["span"][0] : s["span"][1]]
+            for form in (name, org_base(name) if s["label"] == "ORG" else name):
+                if all(is_name_token(w) or w.isupper() for w in form[:1]):
+                    repeats.setdefault(form[0], (tuple(form), s["label"]))
     extra = []
+    taken_tokens = {i for a, b in taken for i in range(a, b)}
     for i, word in enumerate(words):
-        if (word in surnames or word in acronyms) and not any(a <= i < b for a, b in taken):
+        if i in taken_tokens:
+            continue
+        if word in surnames or word in acronyms:
             extra.append({"span": (i, i + 1), "label": "PERSON" if word in surnames else "ORG", "entry": None})
+        elif word in repeats:
+            form, label = repeats[word]
+            end = i + len(form)
+            if tuple(words[i:end]) == form and not taken_tokens.intersection(range(i, end)) and _whole(words, i, end):
+                extra.append({"span": (i, end), "label": label, "entry": None})
+                taken_tokens.update(range(i, end))
     return sorted(chosen + extra, key=lambda s: s["span"])
+
+
+def _whole(words: list[str], start: int, end: int) -> bool:
+    """Not part of a longer capitalised name: "Vectrin" alone, not "Vectrin" of "Vectrin Labs"."""
+    return not (start > 0 and is_name_token(words[start - 1])) and not (end < len(words) and is_name_token(words[end]))
 
 
 def _is_full_name(words: list[str], span: dict[str, Any]) -> bool:
@@ -157,6 +195,23 @@ def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             words = r["text"].replace("-", " ").split()
             acronym_of.setdefault("".join(w[0] for w in words if w[:1].isupper()).upper(), r)
             acronym_of.setdefault("".join(w[0] for w in words).upper(), r)
+    bases: dict[str, dict[str, Any]] = {}  # "netlist" -> the mention "Netlist Inc"
+    for r in resolved:
+        if r["label"] == "ORG" and len(r["_words"]) > 1:
+            base = name_key(" ".join(org_base(strip_possessive(r["text"]).split())))
+            if base != r["_key"]:
+                bases.setdefault(base, r)
+    clubs: dict[str, dict[str, Any]] = {}  # "leicester" -> the mention "Leicester City" (a club, by the rules)
+    for r in resolved:
+        base = club_base(strip_possessive(r["text"]).split()) if r["label"] == "ORG" else None
+        if base:
+            clubs.setdefault(name_key(" ".join(base)), r)
+    for r in resolved:
+        full = bases.get(r["_key"]) if r["label"] == "ORG" and not r["_known"] else None
+        if full is None and r["label"] in ("ORG", *PLACE_LABELS) and len(r["_words"]) == 1:
+            full = clubs.get(r["_key"])  # "Leicester" in an article on "Leicester City": the club
+        if full is not None and full is not r:
+            r.update(entity_id=full["entity_id"], name=full["name"], label="ORG")
     orgs = {r["_key"]: r for r in resolved if r["label"] == "ORG"}
     for r in resolved:  # "Supreme Court" after "UK Supreme Court": one organisation named with and without its country
         if r["label"] == "ORG" and not r["_known"]:
@@ -182,7 +237,7 @@ def tag_entities(text: str, language: str = "en", model: str | None = None) -> l
     # cache, ~30x slower. token_spans still ends names at them.
     doc = nlp(_ODD_POSSESSIVE.sub("'", text).replace("\n", " ").replace("\r", " "))
     mentions = []
-    for s in token_spans(doc, text):
+    for s in token_spans(doc, text, language):
         span = doc[s["span"][0] : s["span"][1]]
         start, end = span.start_char, span.end_char
         mentions.append({"text": text[start:end], "label": s["label"], "start": start, "end": end, "entry": s["entry"]})

