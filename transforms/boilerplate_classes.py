@@ -169,6 +169,7 @@ _STAMP_WORDS_TEXT = """
     poniedziałek wtorek środa czwartek piątek sobota niedziela
 """
 _STAMP_WORDS = frozenset(_STAMP_WORDS_TEXT.split())
+_DIGIT = re.compile(r"\d")
 _TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*", re.U)
 
 
@@ -186,7 +187,7 @@ def _dates_and_times(text: str) -> tuple[str, bool]:
 
 def is_stamp(para: str, wires: frozenset[str] = frozenset()) -> bool:
     """A paragraph that is nothing but a date/time stamp (with stamp words, an upper-case place or an agency)."""
-    if len(para) > STAMP_MAX_CHARS or "\n\n" in para:
+    if len(para) > STAMP_MAX_CHARS or "\n\n" in para or not _DIGIT.search(para):  # every stamp has a number
         return False
     rest, found = _dates_and_times(para)
     if not found and not re.search(r"\b(?:há|hace|il y a)\s+\d+\s+\w+|\b\d+\s+(?:hours?|minutes?|days?)\s+ago\b",
@@ -226,10 +227,17 @@ def _iso(match: re.Match, order: str) -> str | None:
         return None  # 31.02.2026: not a date; the article is kept and other evidence decides
 
 
-def _is_stamp_with_wires(para: str) -> bool:
-    from transforms.boilerplate_rules import WIRES  # the rules import this module's names at their end
+_WIRE_NAMES: list[frozenset[str]] = []  # filled on first use: boilerplate_rules imports this module
 
-    return is_stamp(para, frozenset(WIRES))
+
+def _is_stamp_with_wires(para: str) -> bool:
+    if len(para) > STAMP_MAX_CHARS:
+        return False
+    if not _WIRE_NAMES:
+        from transforms.boilerplate_rules import WIRES
+
+        _WIRE_NAMES.append(frozenset(WIRES))
+    return is_stamp(para, _WIRE_NAMES[0])
 
 
 CLASSIFIERS = {

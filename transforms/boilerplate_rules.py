@@ -18,6 +18,7 @@ generically (English, German, French, Spanish) so they work on outlets never see
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 PARAGRAPH_MAX_CHARS = 400  # banners and prompts are short; article paragraphs that start alike are longer
@@ -34,8 +35,8 @@ class Rule:
     max_chars: int = PARAGRAPH_MAX_CHARS
     date_evidence: bool = False  # a date in the removed text is the publication date (a "first published" note)
 
-    @property
-    def regex(self) -> re.Pattern[str]:
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:  # compiled once per rule (a frozen dataclass still has a __dict__)
         return _compile(self.pattern, self.flags)
 
 
