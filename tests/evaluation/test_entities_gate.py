@@ -20,10 +20,10 @@ INPUTS = GOLD / "inputs"
 # metric: floors of (the five bundled samples, e_* articles, blind batch A ba_*, blind batch B bb_*, other gold
 # files: q_* of the quality gate); None: not pinned
 FLOORS = {
-    "entity_recall": (0.98, 0.91, 0.87, None, 0.65),  # q_*: part of their gold names only a removed dateline holds
-    "entity_precision": (0.98, 0.99, 0.98, None, 0.98),
+    "entity_recall": (0.98, 0.91, 0.87, 0.59, 0.65),  # q_*: part of their gold names only a removed dateline holds
+    "entity_precision": (0.98, 0.99, 0.98, 0.98, 0.98),
     "entity_grouping_article": (0.95, 0.95, 0.9, None, None),  # None: too few entities with two aliases in one article
-    "entity_grouping_corpus": (0.95, 0.95, 0.95, None, 0.95),
+    "entity_grouping_corpus": (0.95, 0.95, 0.95, 0.95, 0.95),
 }
 SUBSETS = {
     "bundled": SUBSET_NAMES[0],
