@@ -3,6 +3,9 @@ HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
+import datetime as dt
+import ssl
+
 import apache_beam as beam
 import pytest
 from apache_beam.metrics.metric import MetricsFilter
@@ -131,3 +134,54 @@ def test_fetch_step_dead_letters_and_counts_blocked_addresses(server):
     counters = run.metrics().query(MetricsFilter().with_name("dropped_blocked_address"))["counters"]
     assert sum(c.committed for c in counters) == 1
     assert server.hits("/page") == before
+
+
+def self_signed_cert(folder) -> tuple[str, str]:
+    """(cert, key) PEM files for IP 127.0.0.1, made with cryptography (a dependency of apache-beam)."""
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    return str(cert_path), str(key_path)
+
+
+def test_guarded_https_connects_to_the_checked_address_and_still_verifies_the_certificate(tmp_path, monkeypatch):
+    cert, key = self_signed_cert(tmp_path)
+    srv = FeedServer()
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    srv.httpd.socket = context.wrap_socket(srv.httpd.socket, server_side=True)
+    srv.scripts["/page"] = ok(PAGE)
+    srv.start()
+    try:
+        url = f"https://127.0.0.1:{srv.httpd.server_address[1]}/page"
+        assert reason_of(lambda: get_once(url, GUARDED)) == "blocked_address"
+        with pytest.raises(Rejected, match="CERTIFICATE_VERIFY_FAILED"):  # an untrusted certificate is refused
+            get_once(url, SERVER_ALLOWED)
+        monkeypatch.setenv("SSL_CERT_FILE", cert)  # trust it: the default context reads this at each connection
+        assert get_once(url, SERVER_ALLOWED).body == PAGE  # TLS over the guarded socket, name checked against the IP
+    finally:
+        srv.stop()
