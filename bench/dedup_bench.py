@@ -11,16 +11,26 @@ Parts (each prints one JSON line):
 - beam_memory: the Dedup step on N synthetic documents (10 % near copies), wall and CPU time, peak RSS;
 - memory: N signatures as bytes (as Docs carry them), as int tuples, as one numpy array, and the in-memory LSH
   bucket index of `cluster_locally` (the Beam step never builds it: its groups hold one bucket's node ids).
+
+python -m bench.dedup_bench --cluster-copies 0,2500,5000,10000 --cluster-background 5000
+
+- cluster_memory: one syndicated story in N copies (half exact, half with 5 words changed) plus background
+  articles through the real Dedup step, each size in a fresh process (peak RSS is a high-water mark), checking
+  that all N copies end in one cluster with one representative; results in bench/results/dedup_cluster_memory.json.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import html
 import json
+import pathlib
 import resource
 import statistics
+import subprocess
+import sys
 import time
 import tracemalloc
 
@@ -30,6 +40,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 
 from schemas.record import Doc
 from tests.dedup_corpus import FETCHED, clean_all, labelled_docs, pair_scores
+from transforms.common import MAIN
 from transforms.dedup import Dedup, cluster_locally, hash_doc, new_node, node_buckets, normalised_content
 from transforms.extract import Extract, extract_html
 from transforms.minhash import datasketch_signature, signature
@@ -142,13 +153,15 @@ def beam_steps(pages: int) -> dict:
     }
 
 
-def synthetic_texts(n: int, words: int = 250, vocabulary: int = 20_000, seed: int = 7) -> list[str]:
-    """n texts of random words; every tenth is a copy of an earlier text with five words changed."""
+def synthetic_texts(
+    n: int, words: int = 250, vocabulary: int = 20_000, seed: int = 7, near_copies: bool = True
+) -> list[str]:
+    """n texts of random words; every tenth is a copy of an earlier text with five words changed (near_copies)."""
     rng = np.random.default_rng(seed)
     vocab = np.array([f"w{i}" for i in range(vocabulary)])
     texts = []
     for i in range(n):
-        if i % 10 == 9:
+        if near_copies and i % 10 == 9:
             ws = texts[int(rng.integers(0, i))].split()
             for j in rng.integers(0, len(ws), 5):
                 ws[j] = str(vocab[rng.integers(0, vocabulary)])
@@ -215,12 +228,142 @@ def beam_memory(n: int) -> dict:
     }
 
 
+CLUSTER_RESULTS = pathlib.Path(__file__).resolve().parent / "results" / "dedup_cluster_memory.json"
+STORY_WORDS = 600  # a long wire story: copies weigh more than the 250-word background articles
+
+
+def syndicated_cluster(copies: int, background: int, seed: int = 13, distinct: bool = False) -> list[Doc]:
+    """`copies` reprints of one story (even ones exact, odd ones with 5 words changed, each with its own doc id,
+    uri and publication time) and `background` distinct articles. `distinct`: the control, as many different
+    stories of the same length instead of copies."""
+    rng = np.random.default_rng(seed)
+    [story] = synthetic_texts(1, words=STORY_WORDS, seed=seed)
+    words = story.split()
+    stories = synthetic_texts(copies, words=STORY_WORDS, seed=seed + 2, near_copies=False) if distinct else []
+    docs = []
+    for i in range(copies):
+        text = stories[i] if distinct else story
+        if i % 2 and not distinct:
+            edited = list(words)
+            for j in rng.integers(0, len(edited), 5):
+                edited[j] = f"e{int(rng.integers(0, 1_000_000))}"
+            text = " ".join(edited)
+        published = FETCHED - dt.timedelta(minutes=int(rng.integers(0, 10_000)))
+        docs.append(Doc(f"c{i:07d}", f"/wire/{i}", FETCHED, text=text, published_at=published))
+    for i, text in enumerate(synthetic_texts(background, seed=seed + 1, near_copies=False)):
+        docs.append(Doc(f"b{i:07d}", f"/bg/{i}", FETCHED, text=text))
+    return docs
+
+
+class _CountBig(beam.DoFn):
+    """Counts the rows of the syndicated cluster and its representatives (checked after the run)."""
+
+    def __init__(self, copies: int) -> None:
+        self.copies = copies
+
+    def process(self, doc: Doc):
+        if doc.doc_id.startswith("c"):
+            beam.metrics.Metrics.counter("bench", "copies_out").inc()
+            if doc.cluster_size == self.copies:
+                beam.metrics.Metrics.counter("bench", "copies_in_one_cluster").inc()
+            if doc.is_representative:
+                beam.metrics.Metrics.counter("bench", "copy_representatives").inc()
+        else:
+            beam.metrics.Metrics.counter("bench", "background_out").inc()
+            if doc.cluster_size == 1 and doc.is_representative:
+                beam.metrics.Metrics.counter("bench", "background_alone").inc()
+
+
+def cluster_memory_run(copies: int, background: int, distinct: bool = False) -> dict:
+    """One size, in this process: peak RSS before (inputs built) and after the Dedup step, and the checks."""
+    docs = syndicated_cluster(copies, background, distinct=distinct)
+    gc.collect()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    pipeline = beam.Pipeline(options=PipelineOptions(["--runner=FnApiRunner"]))
+    start, cpu = time.perf_counter(), time.process_time()
+    out = pipeline | beam.Create(docs) | Dedup()
+    _ = out[MAIN] | beam.ParDo(_CountBig(copies))
+    result = pipeline.run()
+    result.wait_until_finish()
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    counters = {c.key.metric.name: c.committed for c in result.metrics().query()["counters"]}
+    checks = {
+        k: counters.get(k, 0)
+        for k in ("copies_out", "copies_in_one_cluster", "copy_representatives", "background_out", "background_alone")
+    }
+    if distinct:  # the control: every story its own cluster (cluster_size 1 only equals `copies` when copies is 1)
+        ok = checks["copy_representatives"] == copies and checks["copies_in_one_cluster"] == (
+            copies if copies == 1 else 0
+        )
+    else:
+        ok = checks["copies_in_one_cluster"] == copies and checks["copy_representatives"] == min(copies, 1)
+    ok = ok and checks["background_alone"] == background
+    return {
+        "part": "cluster_memory_control" if distinct else "cluster_memory",
+        "copies": copies,
+        "background": background,
+        "input_text_mb": round(sum(len(d.text) for d in docs) / 2**20, 1),
+        "dedup_step_wall_s": round(wall, 1),
+        "dedup_step_cpu_s": round(cpu, 1),
+        "peak_rss_mb_inputs_built": round(before / 1024),
+        "peak_rss_mb_after_dedup": round(after / 1024),
+        "dedup_rss_increase_mb": round((after - before) / 1024),
+        **checks,
+        "checks_ok": ok,  # copies: one cluster, one representative; control: every story alone
+    }
+
+
+def cluster_memory(sizes: list[int], background: int, distinct: bool = False) -> list[dict]:
+    """Each size in a fresh process; the per-copy cost is the slope between sizes."""
+    rows = []
+    for copies in sizes:
+        argv = [sys.executable, "-m", "bench.dedup_bench", "--cluster-run", str(copies)]
+        argv += ["--cluster-distinct"] if distinct else []
+        done = subprocess.run([*argv, "--cluster-background", str(background)], capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"cluster run {copies} failed:\n{done.stderr[-3000:]}")
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        print(json.dumps(rows[-1]), flush=True)
+    base = rows[0]
+    for row in rows[1:]:
+        extra = row["copies"] - base["copies"]
+        row["rss_kb_per_extra_copy"] = round(
+            (row["peak_rss_mb_after_dedup"] - base["peak_rss_mb_after_dedup"]) * 1024 / extra, 1
+        )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=600, help="HTML pages for the extraction comparison")
     parser.add_argument("--signatures", type=int, default=100_000, help="signatures for the memory measurement")
     parser.add_argument("--beam-docs", type=int, default=20_000, help="documents for the Beam memory run (0: skip)")
+    parser.add_argument(
+        "--cluster-copies",
+        help="comma-separated sizes of one syndicated cluster (e.g. 0,2500,5000,10000): run only cluster_memory",
+    )
+    parser.add_argument("--cluster-background", type=int, default=5_000, help="distinct articles beside the cluster")
+    parser.add_argument(
+        "--cluster-distinct",
+        action="store_true",
+        help="control for --cluster-copies: as many distinct stories of the same length instead of copies",
+    )
+    parser.add_argument("--cluster-run", type=int, help=argparse.SUPPRESS)  # one size, in this process
     args = parser.parse_args()
+    if args.cluster_run is not None:
+        run = cluster_memory_run(args.cluster_run, args.cluster_background, args.cluster_distinct)
+        print(json.dumps(run), flush=True)
+        return
+    if args.cluster_copies:
+        sizes = [int(n) for n in args.cluster_copies.split(",")]
+        rows = cluster_memory(sizes, args.cluster_background, args.cluster_distinct)
+        old_rows = json.loads(CLUSTER_RESULTS.read_text()) if CLUSTER_RESULTS.exists() else []
+        part = rows[0]["part"]
+        rows = [r for r in old_rows if r["part"] != part] + rows  # the other series (copies or control) is kept
+        CLUSTER_RESULTS.write_text(json.dumps(rows, indent=1) + "\n")
+        print(f"written: {CLUSTER_RESULTS}")
+        return
     parts = [quality, lambda: per_article(args.pages), lambda: beam_steps(args.pages)]
     if args.beam_docs:  # before `memory`: peak RSS is a high-water mark, so the Beam run must come first
         parts.append(lambda: beam_memory(args.beam_docs))
