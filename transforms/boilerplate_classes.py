@@ -32,7 +32,7 @@ STAMP_MAX_CHARS = 120  # a date line with place, agency and time stays well unde
 _IMPERATIVE = (
     r"(?:sign (?:up|in)|log in|subscribe(?: now| today| here| to| for)?|register (?:now|today|here|for)|"
     r"download (?:the|our|it|now|free|here)|get (?:the|our) (?:[\w-]+ ){0,3}(?:app|newsletter|podcast)|"
-    r"listen (?:now|here|on|to (?:the|our|this))|follow (?:us|the|@)|join (?:us|our|the conversation)|"
+    r"listen (?:now|here|on|to (?:the|our|this))|follow (?:us|the|@)|join|"
     r"click (?:here|the)|tap (?:here|the)|keep up to date|stay (?:up to date|informed)|create (?:a|your) (?:free )?"
     r"account|read (?:more|the full)|watch (?:now|the full|our)|donate (?:now|today|here)|share (?:this|your)|"
     # pt
@@ -47,7 +47,8 @@ _IMPERATIVE = (
     r"abonnieren sie|jetzt (?:abonnieren|registrieren|anmelden|testen|lesen|herunterladen|hören|folgen)|"
     r"registrieren sie|melden sie sich|folgen sie|h[öo]ren sie|laden sie|klicken sie|"
     # pl
-    r"subskrybuj|zapisz si[eę]|pobierz|obserwuj|do[lł][aą]cz|kliknij|pos[lł]uchaj|zaloguj si[eę]|"
+    r"subskrybuj|kup (?:dost[eę]p|subskrypcj\w*|prenumerat\w*)|"
+    r"zapisz si[eę]|pobierz|obserwuj|do[lł][aą]cz|kliknij|pos[lł]uchaj|zaloguj si[eę]|"
     r"zarejestruj si[eę]|"
     # it, nl
     r"abbonati|iscriviti|scarica|seguici|ascolta|clicca|registrati|accedi|abonneer|schrijf je in|volg ons|"
@@ -66,7 +67,7 @@ _CTA_OBJECT = re.compile(
     r"suscriptor(?:es)?|suscripci[oó]n|aqu[ií]|"
     r"abonn[ée]e?s?|abonnement|balado|infolettre|courriel|ici|"
     r"abo|abonnent(?:en)?|kanal|konto|hier|"
-    r"prenumerat\w*|subskrypcj\w*|kana[lł]\w*|tutaj|"
+    r"prenumerat\w*|subskrypcj\w*|subskrybent\w*|kana[lł]\w*|tutaj|grup\w*|groups?|"
     r"abbonament\w*|canale|qui)\b",
     re.I,
 )
@@ -86,9 +87,10 @@ def is_call_to_action(para: str) -> bool:
 
 _UI_WORDS_TEXT = """
     comments comment share print email e-mail save bookmark republish this story article copy link reply
+    read more here see all view show continue reading summarise summarize summary translate listen news
     kommentare kommentar teilen drucken merken artikel jetzt mitdiskutieren kommentieren diskutieren
     commentaires commentaire partager imprimer enregistrer réagir
-    comentarios comentario compartir imprimir guardar
+    comentarios comentario compartir imprimir guardar comparte esta noticia nota
     comentários compartilhe compartilhar salvar
     komentarze komentarz udostępnij drukuj zapisz
     commenti condividi stampa salva
@@ -204,7 +206,7 @@ def is_stamp(para: str, wires: frozenset[str] = frozenset()) -> bool:
     return True
 
 
-def stamp_date(text: str) -> str | None:
+def stamp_date(text: str, allow_updated: bool = False) -> str | None:
     """The first full date in a stamp or credit line as ISO, unless an "updated" word comes before it."""
     best: tuple[int, str] | None = None
     for pattern, order in _DATE_PATTERNS:
@@ -213,7 +215,7 @@ def stamp_date(text: str) -> str | None:
             if iso and (best is None or match.start() < best[0]):
                 best = (match.start(), iso)
             break
-    if best is None or _UPDATE.search(text[: best[0]]):
+    if best is None or (not allow_updated and _UPDATE.search(text[: best[0]])):
         return None
     return best[1]
 

@@ -108,6 +108,8 @@ WIRES: dict[str, str] = {
     "ritzau": "Ritzau",
     "ntb": "NTB",
     "tt": "TT",
+    "pa": "PA Media",
+    "pa media": "PA Media",
     "stt": "STT",
 }
 _WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True)) + ")"
@@ -172,8 +174,8 @@ RULES: tuple[Rule, ...] = (
         "header.agency_dateline",
         "header",
         rf"^(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:\s[A-ZÀ-Ý][\w.'’-]+){{0,3}})(?:\s*\[[^\]\n]{{2,30}}\])?"
-        rf"(?:,\s*(?:{_DATELINE_DATE}|[^()\n]{{1,30}}?))?\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\)"
-        rf"(?:{_DASH}|\s+(?=[A-ZÀ-Ý\"“]))",
+        rf"(?:,\s*(?:{_DATELINE_DATE}|[^()\n]{{1,30}}?)|\s+\d{{1,2}}\.\s*[^\W\d_]{{3,12}})?"  # "Praha 11. listopadu"
+        rf"\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\)(?:{_DASH}|\s+(?=[A-ZÀ-Ý\"“]))",
         flags=0,
     ),
     # Title Case dateline with a spaced en or em dash: "Cape Town –", "Lagos —" (a hyphen is too common in prose)
@@ -184,6 +186,15 @@ RULES: tuple[Rule, ...] = (
         r"(?=[A-ZÀ-Ý\"“])",
         flags=0,
     ),
+    # a Title Case place with a full date and a dash: "Santiago, 7 de octubre de 2026.-", "Lyon, 3 mars 2026 -"
+    Rule(
+        "header.dated_dateline",
+        "header",
+        r"^(?P<place>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}),\s+"
+        r"(?P<dldate>\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}|"
+        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2})\s*\.?\s*[-–—]+\s*",
+        flags=0,
+    ),
     # colon dateline of Gulf and Asian outlets: "DOHA:", "KUALA LUMPUR:"
     Rule("header.colon_dateline", "header", rf"^{_PLACE}:\s+(?=[A-Z\"“])", flags=0),
     # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
@@ -191,7 +202,7 @@ RULES: tuple[Rule, ...] = (
         "byline",
         "paragraph",
         r"^(?:(?:By|BY|Von|Par|Por)\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem)\s*:\s*)(?P<author>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|de|van|von|da|del|and|und|et|y)){1,6})"
-        r"(?:\s*\([^()\n]{1,30}\))?(?:\s*[,|/–—-]\s*[^\n]{0,80})?(?<![.!?\"”])$",  # a sentence ends in punctuation
+        r"(?:\s*\([^()\n]{1,30}\))?(?:\s*[,|/–—-]\s*(?P<affiliation>[^\n]{0,80}))?(?<![.!?\"”])$",  # no end stop
         flags=0,
         max_chars=140,
     ),
@@ -220,6 +231,25 @@ RULES: tuple[Rule, ...] = (
         r"start your (?:free )?trial|continue reading with|subscribe to (?:read|continue)|"
         r"read the full (?:story|article) "
         r"(?:with|on))",
+    ),
+    Rule(
+        "banner.paywall_other_languages",
+        "paragraph",
+        r"^(?:\W*)(?:(?:dalsza|pozostała) część (?:artykułu|tekstu)|reszta artykułu|artykuł dostępny|kup dostęp|"
+        r"(?:le reste de )?cet article est réservé aux abonnés|la suite est réservée aux abonnés|"
+        r"dieser (?:artikel|beitrag) ist (?:nur )?für abonnenten|weiterlesen mit|(?:der )?vollständige artikel ist|"
+        r"este (?:contenido|artículo) es exclusivo para (?:suscriptores|socios)|"
+        r"(?:este )?conteúdo (?:é )?exclusivo para assinantes|"
+        r"(?:questo )?(?:articolo|contenuto) (?:è )?riservato agli abbonati|dit artikel is alleen voor abonnees)",
+    ),
+    # notices that an AI wrote or summarised something: "AI-generated summaries may contain errors."
+    Rule(
+        "notice.ai_generated",
+        "paragraph",
+        r"^\W*(?:beta feature\.?\s*)?(?:ai-generated (?:summar(?:y|ies)|content|texts?)|"
+        r"this (?:summary|text|article) (?:was|is|has been) (?:generated|created|produced|written)"
+        r"(?: with| by| using)? (?:the help of )?(?:ai|artificial intelligence))\b",
+        max_chars=250,
     ),
     Rule(
         "banner.support",
@@ -325,6 +355,27 @@ RULES: tuple[Rule, ...] = (
         r"\s*(?:[:|–—>»-]|\n)",
     ),
     Rule(
+        "related.caps_marker",
+        "paragraph",
+        r"^(?:ALSO READ|READ MORE|READ ALSO|RELATED|SEE ALSO|LIRE AUSSI|À LIRE AUSSI|A LIRE AUSSI|VOIR AUSSI|"
+        r"LEA TAMBIÉN|LEE TAMBIÉN|LEIA TAMBÉM|LESEN SIE AUCH|MEHR ZUM THEMA|CZYTAJ TEŻ|CZYTAJ TAKŻE|ZOBACZ TEŻ|"
+        r"ZOBACZ TAKŻE|LEGGI ANCHE|LEES OOK|LÄS OCKSÅ|LES OGSÅ)\s+\S[^\n]{3,200}$",
+        flags=0,
+    ),
+    # a list heading left alone: "Related Stories", "Most read", "Más noticias de Santiago", "See more on"
+    Rule(
+        "related.heading",
+        "paragraph",
+        r"^(?:related(?: stories| articles| news| content| coverage| topics)?|more (?:news|stories)|more on this|"
+        r"see more(?: on)?|recommended(?: for you)?|you may also like|most (?:read|popular|viewed|shared)|"
+        r"trending(?: now)?|top stories|latest news|editor'?s picks|"
+        r"notas relacionadas|noticias relacionadas|más noticias|lo más (?:leído|visto)|mais notícias|mais lidas|"
+        r"à la une|les plus lus|plus d'actualités|plus d’actualités|sur le même sujet|meistgelesen|mehr nachrichten|"
+        r"weitere artikel|najczęściej czytane|więcej wiadomości|i più letti|altre notizie|meer nieuws|meest gelezen)"
+        r"\b[^.!?\n]{0,50}$",
+        max_chars=80,
+    ),
+    Rule(
         "related.inline_marker",
         "span",
         r"\s*\b(?:Also Read|ALSO READ|Also read|READ MORE|Read More|Read more|READ ALSO|Read also|RELATED|Related)\s*"
@@ -351,6 +402,8 @@ RULES: tuple[Rule, ...] = (
         r"^(?:\W*)(?:get in touch|contact us|tell us (?:about|your)|send us your|do you have (?:a story|information)|"
         r"have you been affected|share your (?:story|views|experience)|were you affected|"
         r"(?:do you have|got|have) (?:a |any )?(?:news |story )?tips?\b|masz informacje|haben sie hinweise|"
+        r"masz (?:temat|newsa)|napisz do nas|write to us|email us|schreiben sie uns|écrivez-nous|escríbenos|"
+        r"escreva-nos|scrivici|send us your feedback|"
         r"vous avez (?:une|des) information)\b",
     ),
     Rule(
@@ -399,7 +452,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "copyright.line",
         "paragraph",
-        r"^(?:\W*)(?:riproduzione riservata\s*)?(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?=\d{4}))\s*"
+        r"^(?:\W*)(?:riproduzione riservata\s*)?(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))|copyright\s+(?=\d{4}))\s*"
         r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
         r"(?P<holder>[^\n.]{0,80})|"
         r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
@@ -463,7 +516,9 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^\(?(?:schluss|ende|end|ends|fin|fine|koniec)\)?\.?(?:\s+(?-i:[a-ząćęłńóśźż]{2,4})(?:/\s*(?-i:[a-ząćęłńóśźż]{2,4}))*/?)?$"
         r"|^(?-i:[a-ząćęłńóśźż]{2,4})(?:/\s*(?-i:[a-ząćęłńóśźż]{2,4}))*/\s*(?-i:[a-ząćęłńóśźż]{2,4}/?)?$"
-        r"|^(?-i:[a-ząćęłńóśźż]{2,4})/(?-i:[a-ząćęłńóśźż]{2,4})$",
+        r"|^(?-i:[a-ząćęłńóśźż]{2,4})/(?-i:[a-ząćęłńóśźż]{2,4})$"
+        r"|^(?-i:[a-z]{2,4}-[a-z]{2,4})(?:/(?-i:[a-z]{2,4}))+$"  # "sda-mm/ps"
+        r"|^(?-i:[a-z]{2,3})(?: (?-i:[a-z]{2,3})){1,3}$",  # "jw ksl": a line of lower-case initials
         max_chars=60,
     ),
     Rule("trailer.with_inputs", "paragraph", r"^\(\s*with (?:[\w-]+ )?inputs?(?: from [^)]{1,60})?\s*\)\.?$"),

@@ -101,10 +101,13 @@ def _apply_to_paragraph(para: str, rules: tuple[Rule, ...], removed: list, found
 
 
 def _note_date(text: str, found: dict) -> None:
-    """A date printed in a stamp line or a "first published" note, as evidence for `published_date`."""
+    """A date printed in a stamp line or a "first published" note, as evidence for `published_date`; a date
+    printed only as "Updated ..." is kept apart, as the weakest evidence."""
     day = stamp_date(text)
     if day:
         found.setdefault("stamp_dates", []).append(day)
+    elif updated := stamp_date(text, allow_updated=True):
+        found.setdefault("updated_dates", []).append(updated)
 
 
 def _note(rule: Rule, match: re.Match, found: dict) -> None:
@@ -117,6 +120,8 @@ def _note(rule: Rule, match: re.Match, found: dict) -> None:
         found.setdefault("syndicators", []).append(groups["syndicator"].strip())
     if groups.get("author"):
         found.setdefault("bylines", []).append(groups["author"].strip())
+    if groups.get("affiliation"):  # "By Lucy Kerr, PA Scotland": a wire named there is evidence of the source
+        found.setdefault("affiliations", []).append(groups["affiliation"].strip())
     if groups.get("holder"):
         found.setdefault("copyright_holders", []).append(groups["holder"].strip())
 

@@ -27,6 +27,7 @@ from apache_beam.metrics import Metrics
 from dateutil import parser as dateparser
 
 from schemas.record import Doc
+from transforms.boilerplate_classes import stamp_date
 from transforms.boilerplate_rules import WIRES
 from transforms.common import Step
 
@@ -139,6 +140,9 @@ def dateline_date(text: str | None) -> str | None:
     """
     if not text or not _YEAR.search(text):
         return None
+    day = stamp_date(text)  # day-first numeric and every month language the stamps know ("7 de octubre de 2026")
+    if day:
+        return day
     text = _MONTH_WORD.sub(lambda m: _MONTHS.get(m.group(0).lower(), m.group(0)), text).replace(".", " ")
     parsed = parse_date(text)
     return parsed.date().isoformat() if parsed else None
@@ -212,6 +216,17 @@ def wire_holder(holders: list[str] | None) -> str | None:
     return None
 
 
+def _affiliated_wire(affiliations: list[str] | None) -> str | None:
+    """The wire agency a byline's affiliation opens with ("PA Scotland" -> PA Media, "Reuters" -> Reuters)."""
+    for affiliation in affiliations or []:
+        words = _WORD.findall(affiliation.lower())
+        for n in (2, 1):  # "canadian press" before "cp"
+            name = " ".join(words[:n])
+            if len(words) >= n and name in WIRES and name not in {"the", "press"}:
+                return WIRES[name]
+    return None
+
+
 def choose_source(doc: Doc) -> tuple[str | None, str | None]:
     """(source, syndicator): the outlet whose copy this is, and the aggregator that redistributed it, if any."""
     meta, hints = doc.meta, doc.hints
@@ -227,6 +242,7 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
         or holder
         or header.get("wire")  # a bare wire copy: the agency is the outlet
         or wire_holder(meta.get("copyright_holders"))  # "© Copyright ANSA" closing a bare wire copy
+        or _affiliated_wire(meta.get("affiliations"))  # "By Lucy Kerr, PA Scotland"
     )
     syndicators = meta.get("syndicators") or []
     syndicator = header.get("syndicator") or hints.get("syndicator") or (syndicators[0] if syndicators else None)
@@ -260,6 +276,7 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
             ("record_field", hints.get("published")),
             ("url", date_from_url(url)),
             ("html_text", _text_date(page)),
+            ("text_updated", (doc.meta.get("updated_dates") or [None])[0]),  # only an "Updated ..." stamp
         ],
         now,
     )

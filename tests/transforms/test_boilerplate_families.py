@@ -53,6 +53,22 @@ BODY = "The regional council approved the harbour budget on Tuesday after a long
         ("Autor: Katarzyna Wiśniewska (PAP)", "byline"),
         ("kw/ mok/ mhr/", "trailer.agency_signoff"),
         ("(Schluss) sto/mk", "trailer.agency_signoff"),
+        # second round (blind batch C)
+        ("LIRE AUSSI TER : la deuxième phase livrée en 2027", "related.caps_marker"),
+        ("Más noticias de Santiago", "related.heading"),
+        ("Related Stories", "related.heading"),
+        ("SUMMARISE THIS ARTICLE", "classify.ui_label"),
+        ("Comparte esta noticia", "classify.ui_label"),
+        ("Beta feature. AI-generated summaries may contain errors.", "notice.ai_generated"),
+        (
+            "Dalsza część artykułu dostępna dla subskrybentów. Kup dostęp już od 9,90 zł.",
+            "banner.paywall_other_languages",
+        ),
+        ("Masz temat? Napisz do nas: redakcja@example.org", "prompt.callout"),
+        ("Join ST's WhatsApp Channel and get the latest news and must-reads.", "classify.call_to_action"),
+        ("Copyright © Keystone-SDA. Alle Rechte vorbehalten.", "copyright.line"),
+        ("sda-mm/ps", "trailer.agency_signoff"),
+        ("jw ksl", "trailer.agency_signoff"),
     ],
 )
 def test_family_member_is_removed_and_audited(junk, rule_id):
@@ -78,6 +94,10 @@ def test_family_member_is_removed_and_audited(junk, rule_id):
         "Comments from the mayor angered residents.",
         "Police arrived at 4:55 pm and closed the road.",
         "Seguí trabajando hasta las 10, dijo la enfermera.",
+        "Related charges were dropped on Monday.",
+        "Most read the report before the vote, the clerk said.",
+        "Join the queue early, organisers advised visitors to the festival.",
+        "Copyright claims against the band were dismissed.",
     ],
 )
 def test_look_alike_article_sentences_survive(sentence):
@@ -151,3 +171,18 @@ def test_scores_load_when_no_article_has_a_date(tmp_path):
     pq.write_table(pa.table({"input_uri": ["a.txt"], "text": ["x"]}), part / "part-0.parquet")
     rows = load_rows(tmp_path)
     assert [(r["published_date"], r["language"]) for r in rows] == [(None, "en")]
+
+
+def test_second_round_datelines_and_evidence():
+    from transforms.metadata import _affiliated_wire, dateline_date
+
+    text, _, found = apply_rules("Santiago, 7 de octubre de 2026.- El Metro informó este martes un retraso.")
+    assert text == "El Metro informó este martes un retraso."
+    assert dateline_date(found["header"]["dldate"]) == "2026-10-07"
+    text, _, found = apply_rules("Praha 11. listopadu (ČTK) - Praha chce vysadit 20 000 stromů.")
+    assert text == "Praha chce vysadit 20 000 stromů." and found["header"]["wire"] == "ČTK"
+    _, _, found = apply_rules(f"By Lucy Kerr, PA Scotland\n\n{BODY}")
+    assert _affiliated_wire(found["affiliations"]) == "PA Media"
+    assert _affiliated_wire(["Mountain West Report"]) is None
+    _, _, found = apply_rules(f"Updated: Thursday | November 5, 2026 | 9:41 AM\n\n{BODY}")
+    assert found.get("stamp_dates") is None and found["updated_dates"] == ["2026-11-05"]  # weakest evidence
