@@ -126,6 +126,7 @@ def run_manifest(output: str, run_keys: str | list[str]) -> dict[str, Any]:
         "records_in": 0,
         "articles_out": 0,
         "dead_letters": 0,
+        "entity_mentions_out": 0,
         "dead_letters_by_reason": {},
         "rows_per_partition": {},
     }
@@ -136,6 +137,7 @@ def run_manifest(output: str, run_keys: str | list[str]) -> dict[str, Any]:
         total["windows"] += 1
         for field in ("records_in", "articles_out", "dead_letters"):
             total[field] += window[field]
+        total["entity_mentions_out"] += window.get("entity_mentions_out", 0)  # absent in windows of older runs
         for field in ("dead_letters_by_reason", "rows_per_partition"):
             for name, count in window[field].items():
                 total[field][name] = total[field].get(name, 0) + count

@@ -1,5 +1,6 @@
-"""Windowed write for the stream: each window's articles and dead letters to the same Hive-partitioned tables as the
-batch path (file names carry the window, so no window overwrites another), and one manifest per window.
+"""Windowed write for the stream: each window's articles, entity mentions and dead letters to the same
+Hive-partitioned tables as the batch path (file names carry the window, so no window overwrites another), and one
+manifest per window.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
-from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, file_schema
+from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, PARTITION_COLUMNS, file_schema
+from schemas.entity_mentions import ENTITY_MENTIONS_SCHEMA
+from transforms.entity_mentions import entity_mention_rows
 from transforms.write import (
     WriteTable,
     _ensure_folder,
@@ -59,8 +62,8 @@ class _WindowManifestFn(beam.DoFn):
 
 
 class WriteWindows(beam.PTransform):
-    """(articles, dead letters, new leads), all in the same fixed windows, to ROOT/articles, ROOT/dead_letter and
-    ROOT/_manifests; emits each window's manifest."""
+    """(articles, dead letters, new leads), all in the same fixed windows, to ROOT/articles, ROOT/entity_mentions,
+    ROOT/dead_letter and ROOT/_manifests; emits each window's manifest."""
 
     def __init__(self, root: str, run_key: str, run_info: dict[str, Any]) -> None:
         super().__init__()
@@ -80,9 +83,16 @@ class WriteWindows(beam.PTransform):
             | "DeadLetterRows" >> beam.Map(lambda d: (((), shard_of(d.input_uri)), dead_letter_row(d, _now())))
             | "WriteDeadLetters" >> WriteTable("dead_letter", root, key, DEAD_LETTER_SCHEMA, ())
         )
+        written_mentions = (
+            articles
+            | "EntityMentionRows" >> beam.FlatMap(_mention_rows)
+            | "WriteEntityMentions"
+            >> WriteTable("entity_mentions", root, key, file_schema(ENTITY_MENTIONS_SCHEMA), PARTITION_COLUMNS)
+        )
+        written = (written_articles, written_dead, written_mentions) | "AllWritten" >> beam.Flatten()
         return (
             (
-                (written_articles, written_dead) | "AllWritten" >> beam.Flatten() | "TagWritten" >> _tag("written"),
+                written | "TagWritten" >> _tag("written"),
                 dead | "ReasonOf" >> beam.Map(lambda d: (d.stage, d.reason)) | "TagDead" >> _tag("dead"),
                 leads | "LeadOnly" >> beam.Map(lambda _: 1) | "TagLeads" >> _tag("lead"),
             )
@@ -90,6 +100,11 @@ class WriteWindows(beam.PTransform):
             | "OneGroupPerWindow" >> beam.GroupByKey()
             | "WriteManifest" >> beam.ParDo(_WindowManifestFn(root, key, self.run_info))
         )
+
+
+def _mention_rows(doc) -> list:
+    """((partition, shard), row) per entity of the article, keyed like its article row."""
+    return [((partition_of(doc), shard_of(doc.doc_id)), row) for row in entity_mention_rows(doc, _now())]
 
 
 def _tag(kind: str) -> beam.Map:

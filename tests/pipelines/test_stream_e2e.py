@@ -190,3 +190,18 @@ def test_local_stream_writes_each_window_while_it_keeps_polling(stream_run):
     # one bounded pipeline per window (3 polls, then 2): the first round is in Parquet before the last poll
     assert len(manifest["run_keys"]) == 2
     assert files_at_poll[0] == 0 and files_at_poll[-1] > 0
+
+
+def test_entity_mentions_are_written_with_the_articles_of_each_window(stream_run):
+    _, out, manifest, _ = stream_run
+    expected = duckdb.sql(
+        "SELECT doc_id, e.entity_id, count(*) FROM (SELECT doc_id, unnest(entities) AS e FROM "
+        f"{table(out, 'articles')}) GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    mentions = duckdb.sql(
+        f"SELECT doc_id, entity_id, mentions FROM {table(out, 'entity_mentions')} ORDER BY ALL"
+    ).fetchall()
+    assert expected and mentions == expected  # one row per article and entity, with its number of mentions
+    assert manifest["entity_mentions_out"] == len(mentions)
+    files = [p.name for p in (out / "entity_mentions").rglob("*.parquet")]
+    assert files and all("-w" in name for name in files)  # window-tagged names, as the articles'
