@@ -39,7 +39,8 @@ _IMPERATIVE = (
     r"assine|receba|clique|cadastre-se|baixe|siga(?:-nos)?|ouça|inscreva-se|acesse|entre no|"
     # es (voseo and tuteo)
     r"suscrib[ií]te|suscribite|reg[ií]strate|inici[aá] sesi[oó]n|rec[ií]b[ií]|recibe|seguinos|s[ií]guenos|"
-    r"descarg[aá]|escuch[aá]|hac[eé] clic|haz clic|unite|[uú]nete|"
+    r"descarg[aá]|escuch[aá]|hac[eé] clic|haz clic|unite|[uú]nete|s[ií]ganos|[uú]nase|suscr[ií]base|descargue|"
+    r"escuche|"
     # fr
     r"abonnez-vous|inscrivez-vous|[ée]coutez|t[ée]l[ée]chargez|suivez-nous|rejoignez|cliquez|partagez|"
     r"connectez-vous|d[ée]couvrez|recevez|"
@@ -88,6 +89,7 @@ def is_call_to_action(para: str) -> bool:
 _UI_WORDS_TEXT = """
     comments comment share print email e-mail save bookmark republish this story article copy link reply
     read more here see all view show continue reading summarise summarize summary translate listen news
+    anhören vorlesen écouter l'article escuchar ouvir ascolta posłuchaj artykułu artigo articolo artículo
     kommentare kommentar teilen drucken merken artikel jetzt mitdiskutieren kommentieren diskutieren
     commentaires commentaire partager imprimer enregistrer réagir
     comentarios comentario compartir imprimir guardar comparte esta noticia nota

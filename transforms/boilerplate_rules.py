@@ -109,6 +109,7 @@ WIRES: dict[str, str] = {
     "ntb": "NTB",
     "tt": "TT",
     "pa": "PA Media",
+    "app": "APP",
     "pa media": "PA Media",
     "stt": "STT",
 }
@@ -157,7 +158,12 @@ RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     # a bare wire credit opening the text: "(Reuters) -"
-    Rule("header.wire_credit", "header", rf"^\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}", flags=0),
+    Rule(
+        "header.wire_credit",
+        "header",
+        rf"^\(\s*(?P<wire>{_WIRE_ALT})\s*\)(?:{_DASH}|\s+(?=[A-ZÀ-Ý\"“]))",  # "(Belga) La STIB..." has no dash
+        flags=0,
+    ),
     # an outlet's own credit opening the text: "(CNN) —", "(Bloomberg) -"; a short capitalised name only
     Rule(
         "header.credit",
@@ -195,6 +201,13 @@ RULES: tuple[Rule, ...] = (
         r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2})\s*\.?\s*[-–—]+\s*",
         flags=0,
     ),
+    # an upper-case place closed by a full stop: "BOGOTÁ. La Alcaldía..."
+    Rule(
+        "header.caps_period_dateline",
+        "header",
+        r"^(?P<place>[A-ZÀ-Ý]{3,}(?:[ -][A-ZÀ-Ý]{2,}){0,2})\.\s+(?=[A-ZÀ-Ý])",
+        flags=0,
+    ),
     # colon dateline of Gulf and Asian outlets: "DOHA:", "KUALA LUMPUR:"
     Rule("header.colon_dateline", "header", rf"^{_PLACE}:\s+(?=[A-Z\"“])", flags=0),
     # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
@@ -205,6 +218,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:\s*\([^()\n]{1,30}\))?(?:\s*[,|/–—-]\s*(?P<affiliation>[^\n]{0,80}))?(?<![.!?\"”])$",  # no end stop
         flags=0,
         max_chars=140,
+    ),
+    # a desk credit instead of a name: "Redacción Bogotá", "Staff Reporter", "Web Desk"
+    Rule(
+        "byline.desk",
+        "paragraph",
+        r"^(?:redacción|redação|rédaction|redaktion|redakcja|redazione|redactie|staff (?:reporter|writer)|"
+        r"news desk|web desk|online desk|agencias|agences|agencies)\b[^.!?\n]{0,40}$",
+        max_chars=60,
     ),
     # --- donation, subscription and newsletter banners
     Rule(
@@ -351,7 +372,7 @@ RULES: tuple[Rule, ...] = (
         r"mirá también|ver también|lea también|veja também|saiba mais|czytaj także|czytaj również|zobacz (?:też|także)|"
         r"przeczytaj (?:też|także)|das könnte sie auch interessieren|zum thema|à lire également|à voir aussi|"
         r"sur le même sujet|more stories|more on this story|you may also like|recommended for you|most (?:read|viewed|"
-        r"popular)|trending now|top stories|related topics)"
+        r"popular)|trending now|top stories|related topics|mehr aus (?:der |dem )?[\w ]{2,30}|más de [\w ]{2,30})"
         r"\s*(?:[:|–—>»-]|\n)",
     ),
     Rule(
@@ -371,7 +392,8 @@ RULES: tuple[Rule, ...] = (
         r"trending(?: now)?|top stories|latest news|editor'?s picks|"
         r"notas relacionadas|noticias relacionadas|más noticias|lo más (?:leído|visto)|mais notícias|mais lidas|"
         r"à la une|les plus lus|plus d'actualités|plus d’actualités|sur le même sujet|meistgelesen|mehr nachrichten|"
-        r"weitere artikel|najczęściej czytane|więcej wiadomości|i più letti|altre notizie|meer nieuws|meest gelezen)"
+        r"weitere artikel|najczęściej czytane|więcej wiadomości|i più letti|altre notizie|meer nieuws|meest gelezen|"
+        r"temas relacionados|tópicos relacionados|sujets liés|verwandte themen|powiązane tematy)"
         r"\b[^.!?\n]{0,50}$",
         max_chars=80,
     ),
@@ -520,6 +542,21 @@ RULES: tuple[Rule, ...] = (
         r"|^(?-i:[a-z]{2,4}-[a-z]{2,4})(?:/(?-i:[a-z]{2,4}))+$"  # "sda-mm/ps"
         r"|^(?-i:[a-z]{2,3})(?: (?-i:[a-z]{2,3})){1,3}$",  # "jw ksl": a line of lower-case initials
         max_chars=60,
+    ),
+    Rule(
+        "trailer.wire_signoff",
+        "paragraph",
+        rf"^(?P<outlet>{_WIRE_ALT})/(?-i:[a-z]{{2,4}})(?:/(?-i:[a-z]{{2,4}}))*$",  # "APP/ask/mah"
+        max_chars=40,
+    ),
+    # "Get Latest India News along with ...", "Catch all the City News ... on Live Ledger."
+    Rule(
+        "promo.catch_latest",
+        "paragraph",
+        r"^(?![^\n]*\b(?:said|says|told)\b)\W*(?:get|catch) (?:all )?(?:the )?[^\n]{0,120}?\blatest\b"
+        r"[^\n]{0,120}?\b(?:news|headlines|updates)\b"
+        r"(?:[^\n]{0,150}?\b(?:on|at) (?P<outlet>(?-i:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){0,3}))\.?$)?",
+        max_chars=300,
     ),
     Rule("trailer.with_inputs", "paragraph", r"^\(\s*with (?:[\w-]+ )?inputs?(?: from [^)]{1,60})?\s*\)\.?$"),
     Rule(

@@ -69,6 +69,14 @@ BODY = "The regional council approved the harbour budget on Tuesday after a long
         ("Copyright © Keystone-SDA. Alle Rechte vorbehalten.", "copyright.line"),
         ("sda-mm/ps", "trailer.agency_signoff"),
         ("jw ksl", "trailer.agency_signoff"),
+        # third round (blind batch D)
+        ("Artikel anhören", "classify.ui_label"),
+        ("Mehr aus der Region: Wattwanderungen: Neue Regeln für Gruppen", "related.also_read"),
+        ("APP/ask/mah", "trailer.wire_signoff"),
+        ("Catch all the City News, Breaking News Events and Latest News Updates on Live Ledger.", "promo.catch_latest"),
+        ("Redacción Bogotá", "byline.desk"),
+        ("Síganos en nuestro canal de WhatsApp", "classify.call_to_action"),
+        ("Temas relacionados", "related.heading"),
     ],
 )
 def test_family_member_is_removed_and_audited(junk, rule_id):
@@ -98,6 +106,8 @@ def test_family_member_is_removed_and_audited(junk, rule_id):
         "Most read the report before the vote, the clerk said.",
         "Join the queue early, organisers advised visitors to the festival.",
         "Copyright claims against the band were dismissed.",
+        "Get the kids to school early, the head teacher told parents in the news.",
+        "Redacción de la ley llevó tres años, dijo el senador.",
     ],
 )
 def test_look_alike_article_sentences_survive(sentence):
@@ -186,3 +196,12 @@ def test_second_round_datelines_and_evidence():
     assert _affiliated_wire(["Mountain West Report"]) is None
     _, _, found = apply_rules(f"Updated: Thursday | November 5, 2026 | 9:41 AM\n\n{BODY}")
     assert found.get("stamp_dates") is None and found["updated_dates"] == ["2026-11-05"]  # weakest evidence
+
+
+def test_third_round_headers_name_the_wire():
+    text, _, found = apply_rules("(Belga) La STIB mettra en service 40 nouveaux bus.")
+    assert text == "La STIB mettra en service 40 nouveaux bus." and found["header"]["wire"] == "Belga"
+    text, _, found = apply_rules("BOGOTÁ. La Alcaldía anunció nuevos buses.\n\nISLAMABAD, Mar 3 (APP): x")
+    assert text.startswith("La Alcaldía anunció") and found["header"]["place"] == "BOGOTÁ"
+    _, _, found = apply_rules(f"{BODY}\n\nAPP/ask/mah")
+    assert found["outlets"] == ["APP"]
