@@ -12,9 +12,10 @@ id derived from `name_key` (Zelenskiy / Zelenskyy / Zelensky). Offsets index the
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,9 @@ STAGE = "entities"
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 PLACE_LABELS = ("GPE", "LOC")
+# Texts longer than this are tagged in chunks: spaCy refuses a text over its max_length (1,000,000 characters),
+# and a chunk of a few hundred articles' length keeps the Doc's memory small.
+MAX_CHUNK_CHARS = 200_000
 TOKENIZER_CACHE = 500_000  # distinct strings; about 50 MB at most per language pipeline
 
 
@@ -116,7 +120,10 @@ def token_spans(doc, text: str | None = None, language: str = "en") -> list[dict
         for ent in doc.ents
         if ent.label_ in MODEL_LABELS and not any(_overlaps((ent.start, ent.end), g["span"]) for g in gazetteer)
     ]
-    chosen = list(gazetteer)
+    # The chosen spans never overlap; `owner` maps each token to the chosen span holding it, so a rule finds the
+    # spans it overlaps in its own few tokens (a long text holds thousands of spans).
+    spans, alive = list(gazetteer), [True] * len(gazetteer)
+    owner = {t: n for n, g in enumerate(gazetteer) for t in range(*g["span"])}
     for rule in [
         *model,
         *(
@@ -124,13 +131,20 @@ def token_spans(doc, text: str | None = None, language: str = "en") -> list[dict
             for r in rule_spans(words, spaces, breaks, language, {g["span"] for g in gazetteer})
         ),
     ]:
-        hits = [g for g in chosen if _overlaps(g["span"], rule["span"])]
+        hit_ids = sorted({owner[t] for t in range(*rule["span"]) if t in owner})
+        hits = [spans[n] for n in hit_ids]
         if all(_contains(rule["span"], g["span"]) for g in hits):
             opener = [g for g in hits if g["span"][0] == rule["span"][0]]
             if rule["label"] == "PERSON" and opener and words[rule["span"][0]] not in first_names():
                 continue  # "Texas Rangers": a known place that is no given name opens the run
-            chosen = [g for g in chosen if g not in hits] + [rule]
-    chosen = sorted((c for c in chosen if c["label"] != EVENT), key=lambda s: s["span"])
+            for n in hit_ids:
+                alive[n] = False
+            spans.append(rule)
+            alive.append(True)
+            owner.update((t, len(spans) - 1) for t in range(*rule["span"]))
+    chosen = sorted(
+        (c for c, a in zip(spans, alive, strict=True) if a and c["label"] != EVENT), key=lambda s: s["span"]
+    )
     # Short forms of people named in full earlier in the article: "Volker" after "Kurt Volker".
     taken = [s["span"] for s in chosen]
     surnames = {words[s["span"][1] - 1] for s in chosen if s["label"] == "PERSON" and _is_full_name(words, s)}
@@ -195,14 +209,22 @@ def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if target["label"] == "PERSON" and len(words) >= 2:
             full_people.append((m["start"], words[-1], target))
         resolved.append({**m, **target, "_key": key, "_words": words, "_known": entry is not None})
+    # by surname, in text order: a long text (thousands of full names) must not cost names x surnames
+    by_surname: dict[str, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    first_with_id: dict[tuple[str, str], dict[str, Any]] = {}
+    for start, surname, t in full_people:
+        by_surname[surname].append((start, t))
+        first_with_id.setdefault((surname, t["entity_id"]), t)
+    starts = {surname: [s for s, _ in same] for surname, same in by_surname.items()}
     for r in resolved:
-        if r["label"] == "PERSON" and len(r["_words"]) == 1:
-            same = [(s, t) for s, surname, t in full_people if surname == r["_words"][0]]
-            if same:
-                known = [t for _, t in same if t["entity_id"] == r["entity_id"]]
-                before = [t for s, t in same if s < r["start"]]
-                pick = known[0] if known else (before[-1] if before else same[0][1])
-                r.update(entity_id=pick["entity_id"], name=pick["name"])
+        surname = r["_words"][0] if r["label"] == "PERSON" and len(r["_words"]) == 1 else None
+        if surname in by_surname:
+            same = by_surname[surname]
+            pick = first_with_id.get((surname, r["entity_id"]))
+            if pick is None:  # the full name mentioned nearest before, else the first one
+                k = bisect.bisect_left(starts[surname], r["start"])
+                pick = same[k - 1][1] if k > 0 else same[0][1]
+            r.update(entity_id=pick["entity_id"], name=pick["name"])
         if r["label"] == "ORG" and len(r["_words"]) > 1:
             words = r["text"].replace("-", " ").split()
             acronym_of.setdefault("".join(w[0] for w in words if w[:1].isupper()).upper(), r)
@@ -240,19 +262,37 @@ def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: r[k] for k in ("text", "label", "start", "end", "entity_id", "name")} for r in resolved]
 
 
+def text_chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(offset, chunk) pieces of `text` of at most `limit` characters, cut after a paragraph break (else a line
+    break, else a space); joined in order they are the text, so offsets within a chunk plus its offset index it."""
+    chunks, start = [], 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = next((i for i in (window.rfind("\n\n"), window.rfind("\n"), window.rfind(" ")) if i > 0), limit - 1)
+        chunks.append((start, text[start : start + cut + 1]))
+        start += cut + 1
+    chunks.append((start, text[start:]))
+    return chunks
+
+
 def tag_entities(text: str, language: str = "en", model: str | None = None) -> list[dict[str, Any]]:
-    """Entity mentions of `text`: text, label, start, end (character offsets into `text`), entity_id, name."""
+    """Entity mentions of `text`: text, label, start, end (character offsets into `text`), entity_id, name.
+    A text longer than MAX_CHUNK_CHARS is tagged in chunks cut at paragraph breaks (spaCy refuses texts over
+    its max_length); the mentions of all chunks are linked together."""
     if not text.strip():
         return []
     nlp = load_pipeline(language if language and language != "und" else "en", model)
-    # Line breaks are blanked (same length) before tokenizing: spaCy tokenizes a chunk holding "\n" without its
-    # cache, ~30x slower. token_spans still ends names at them.
-    doc = nlp(_ODD_POSSESSIVE.sub("'", text).replace("\n", " ").replace("\r", " "))
     mentions = []
-    for s in token_spans(doc, text, language):
-        span = doc[s["span"][0] : s["span"][1]]
-        start, end = span.start_char, span.end_char
-        mentions.append({"text": text[start:end], "label": s["label"], "start": start, "end": end, "entry": s["entry"]})
+    for offset, chunk in text_chunks(text):
+        # Line breaks are blanked (same length) before tokenizing: spaCy tokenizes a chunk holding "\n" without
+        # its cache, ~30x slower. token_spans still ends names at them.
+        doc = nlp(_ODD_POSSESSIVE.sub("'", chunk).replace("\n", " ").replace("\r", " "))
+        for s in token_spans(doc, chunk, language):
+            span = doc[s["span"][0] : s["span"][1]]
+            start, end = offset + span.start_char, offset + span.end_char
+            mentions.append(
+                {"text": text[start:end], "label": s["label"], "start": start, "end": end, "entry": s["entry"]}
+            )
     return link(mentions)
 
 

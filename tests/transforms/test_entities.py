@@ -6,7 +6,7 @@ import re
 import pytest
 
 from schemas.record import Doc
-from transforms.entities import mention_counts, tag_entities
+from transforms.entities import entities_doc, mention_counts, tag_entities, text_chunks
 from transforms.entity_gazetteer import alias_table
 from transforms.entity_mentions import entity_mention_rows
 from transforms.entity_names import derived_id, name_key
@@ -199,3 +199,16 @@ def test_foreign_country_names_and_short_forms_link_to_one_entity():
     found = by_text("Netlist Inc sued Ambarella. Netlist shares fell. FC Midtjylland won; Midtjylland lead the table.")
     assert found["Netlist"]["entity_id"] == found["Netlist Inc"]["entity_id"]
     assert found["Midtjylland"]["entity_id"] == found["FC Midtjylland"]["entity_id"]
+
+
+def test_text_over_spacy_max_length_is_tagged_in_chunks_with_offsets_into_the_whole_text():
+    para = "Foreign Minister Sergei Lavrov met officials in Kyiv on Monday, and Lavrov said the talks went well."
+    text = "\n\n".join(f"{para} Item {i}." for i in range(9500))
+    assert len(text) > 1_000_000  # spaCy's max_length: one Doc of this text raises, which made a dead letter
+    chunks = text_chunks(text)
+    assert len(chunks) > 1 and "".join(c for _, c in chunks) == text
+    assert all(c.endswith("\n") and text[o : o + len(c)] == c for o, c in chunks[:-1])  # cut at paragraph breaks
+    ents = entities_doc(Doc(doc_id="big", input_uri="u", fetched_at=NOW, text=text, language="en")).entities
+    assert len(ents) == 3 * 9500
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in ents)
+    assert {e["name"] for e in ents} == {"Sergei Lavrov", "Kyiv"}  # "Lavrov" links across chunks too
