@@ -14,7 +14,7 @@ import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, TestOptions
 
-from pipelines.options import NewsbeamOptions, local_runner_default
+from pipelines.options import NewsbeamOptions, exit_with_help, local_runner_default
 from pipelines.report import link as report_link
 from pipelines.report import write_report
 from transforms.clean import Clean
@@ -118,6 +118,7 @@ def print_counters(counters: dict[str, int], out=sys.stdout) -> None:
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
+    exit_with_help(argv, "python -m pipelines.backfill")
     options = local_runner_default(PipelineOptions(argv))
     nb = options.view_as(NewsbeamOptions)
     if not nb.input or not nb.output:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+import sys
+
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, _BeamArgumentParser
 
 from transforms.extract import DEFAULT_TIMEOUT_S
 from transforms.fetch import FetchConfig
@@ -166,3 +168,23 @@ def local_runner_default(options: PipelineOptions) -> PipelineOptions:
     if not standard.runner:
         standard.runner = LOCAL_RUNNER
     return options
+
+
+def help_text(prog: str) -> str:
+    """Every flag: newsbeam's, then those of every Beam options class (runner, Dataflow, workers...).
+
+    Beam's own `--help` handling sees only the class it is parsed with, so `PipelineOptions(argv)` printed none."""
+    parser = _BeamArgumentParser(prog=prog, allow_abbrev=False)  # Beam's parser: it knows value-provider flags
+    NewsbeamOptions._add_argparse_args(parser)
+    for cls in {str(c): c for c in PipelineOptions.__subclasses__()}.values():
+        if cls is not NewsbeamOptions:
+            cls._add_argparse_args(parser)
+    return parser.format_help()
+
+
+def exit_with_help(argv: list[str] | None, prog: str) -> None:
+    """Prints help_text and exits when -h or --help is among the arguments."""
+    args = sys.argv[1:] if argv is None else argv
+    if "-h" in args or "--help" in args:
+        print(help_text(prog))
+        raise SystemExit(0)

@@ -25,7 +25,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from apache_beam.transforms.window import FixedWindows, TimestampedValue
 
 from pipelines.backfill import Enrich, print_summary
-from pipelines.options import LOCAL_RUNNER, NewsbeamOptions, local_runner_default
+from pipelines.options import LOCAL_RUNNER, NewsbeamOptions, exit_with_help, local_runner_default
 from transforms.address_guard import parse_networks
 from transforms.common import DEAD, MAIN, sha256_hex
 from transforms.feeds import PollFeeds, feed_list_dead_letters, parse_feed_list
@@ -146,6 +146,7 @@ def run_manifest(output: str, run_keys: str | list[str]) -> dict[str, Any]:
 
 
 def options_from(argv: list[str] | None) -> PipelineOptions:
+    exit_with_help(argv, "python -m pipelines.stream")
     options = local_runner_default(PipelineOptions(argv))
     nb = options.view_as(NewsbeamOptions)
     if not nb.output or not (nb.feeds or nb.pubsub_subscription):
