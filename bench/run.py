@@ -227,6 +227,7 @@ def main(argv: list[str] | None = None) -> None:
     if "w1" not in skip:
         res["w1_html"] = run_newsbeam([corpus["html"]], "newsbeam_1w_html")
         res["w1_jsonl"] = run_newsbeam([corpus["jsonl"]], "newsbeam_1w_jsonl")
+        res["w1_fast"] = run_newsbeam([corpus["html"]], "newsbeam_1w_fast", extra=("--extract-fast",))
         res["w1_serial"] = run_newsbeam([corpus["html"]], "newsbeam_1w_serial", extra=("--no-extract-overlap",))
     if "w2" not in skip:
         res["w2_html"] = run_newsbeam([corpus["html"]], "newsbeam_2w_html", workers=2)

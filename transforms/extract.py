@@ -10,6 +10,7 @@ child is killed, a fresh one is started for the next page, and the page becomes 
 from __future__ import annotations
 
 import atexit
+import functools
 import os
 import subprocess
 import sys
@@ -44,8 +45,9 @@ class TimedExtractor:
     Beam worker could deadlock.
     """
 
-    def __init__(self, timeout_s: float) -> None:
+    def __init__(self, timeout_s: float, fast: bool = False) -> None:
         self.timeout_s = timeout_s
+        self.fast = fast
         self._lock = threading.Lock()
         self._proc: Any = None
         self._send: Any = None
@@ -53,16 +55,16 @@ class TimedExtractor:
         self._sent_at = 0.0
 
     def __getstate__(self) -> dict:
-        return {"timeout_s": self.timeout_s}  # a process and a lock never travel to a worker
+        return {"timeout_s": self.timeout_s, "fast": self.fast}  # a process and a lock never travel to a worker
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["timeout_s"])
+        self.__init__(state["timeout_s"], state.get("fast", False))
 
     def _start(self) -> None:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")])))
-        cmd = [sys.executable, "-m", "transforms.page", str(to_child_r), str(from_child_w)]
+        cmd = [sys.executable, "-m", "transforms.page", str(to_child_r), str(from_child_w)] + ["--fast"] * self.fast
         try:
             self._proc = subprocess.Popen(cmd, pass_fds=(to_child_r, from_child_w), env=env, stdin=subprocess.DEVNULL)
         finally:
@@ -126,13 +128,17 @@ class TimedExtractor:
 class ExtractFn:
     """The per-record function of the step: HTML through the (timed) extractor, text passes through."""
 
-    def __init__(self, timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
-        self.extract = TimedExtractor(timeout_s) if timeout_s > 0 else extract_html
+    def __init__(self, timeout_s: float = DEFAULT_TIMEOUT_S, fast: bool = False) -> None:
+        self.extract = TimedExtractor(timeout_s, fast) if timeout_s > 0 else functools.partial(_in_process, fast=fast)
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.format != "html":
             return with_page(doc, {"text": doc.raw_text})
         return with_page(doc, self.extract(doc.raw_text, doc.hints.get("url")))
+
+
+def _in_process(html: str, url: str | None = None, fast: bool = False) -> dict:
+    return extract_html(html, url, fast)
 
 
 def with_page(doc: Doc, found: dict) -> Doc:
@@ -150,8 +156,8 @@ class _OverlappedExtractFn(StepFn):
     Results leave one call late (or in finish_bundle) with the window and timestamp of their own input.
     """
 
-    def __init__(self, timeout_s: float) -> None:
-        super().__init__(STAGE, ExtractFn(timeout_s))
+    def __init__(self, timeout_s: float, fast: bool = False) -> None:
+        super().__init__(STAGE, ExtractFn(timeout_s, fast))
         self._pending: tuple[Doc, Any, Any] | None = None
 
     def start_bundle(self) -> None:
@@ -192,15 +198,20 @@ def extract_doc(doc: Doc) -> Doc:
 
 
 class Extract(beam.PTransform):
-    def __init__(self, timeout_s: float = DEFAULT_TIMEOUT_S, overlap: bool = True) -> None:
+    def __init__(self, timeout_s: float = DEFAULT_TIMEOUT_S, overlap: bool = True, fast: bool = False) -> None:
         super().__init__()
         self.timeout_s = timeout_s
         self.overlap = overlap
+        self.fast = fast
 
     @classmethod
     def from_options(cls, options) -> Extract:
-        return cls(getattr(options, "extract_timeout", DEFAULT_TIMEOUT_S), getattr(options, "extract_overlap", True))
+        return cls(
+            getattr(options, "extract_timeout", DEFAULT_TIMEOUT_S),
+            getattr(options, "extract_overlap", True),
+            getattr(options, "extract_fast", False),
+        )
 
     def expand(self, docs):
-        dofn = _OverlappedExtractFn(self.timeout_s) if self.timeout_s > 0 and self.overlap else None
-        return docs | "ExtractMainText" >> Step(STAGE, ExtractFn(self.timeout_s), dofn)
+        dofn = _OverlappedExtractFn(self.timeout_s, self.fast) if self.timeout_s > 0 and self.overlap else None
+        return docs | "ExtractMainText" >> Step(STAGE, ExtractFn(self.timeout_s, self.fast), dofn)

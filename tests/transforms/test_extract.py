@@ -107,3 +107,18 @@ def test_overlapped_extract_keeps_each_result_in_its_own_window():
         )
         dead = out[DEAD] | "DeadWindow" >> beam.Map(lambda d, win=beam.DoFn.WindowParam: (d.reason, int(win.start)))
         assert_that(dead, equal_to([("no_main_text", 120)]), label="dead")
+
+
+def test_extract_fast_option_reaches_the_child():
+    from pipelines.options import NewsbeamOptions
+    from transforms.extract import Extract
+
+    step = Extract.from_options(NewsbeamOptions(["--extract-fast", "--no-extract-overlap"]))
+    assert step.fast and not step.overlap
+    assert not Extract.from_options(NewsbeamOptions([])).fast
+    extractor = TimedExtractor(60, fast=True)
+    try:
+        assert extractor(PAGE)["text"] == extract_html(PAGE, fast=True)["text"]
+        assert "--fast" in extractor._proc.args  # the child runs the fast passes, not the defaults
+    finally:
+        extractor.close()
