@@ -382,8 +382,9 @@ def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
         return RuleSpan(start, end, "ORG", "org_suffix")
     if 3 <= size <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] in ("of", "for"):
         return RuleSpan(start, end, "ORG", "org_head")
-    if 2 <= size <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS:
-        return RuleSpan(start, end, "ORG", "org_first")  # "Tribunal Supremo", "Ayuntamiento de Estepona"
+    if 2 <= size <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS and AND_WORDS.isdisjoint(words[start:end]):
+        # "Tribunal Supremo", "Ayuntamiento de Estepona"; not a list: "Partido Socialista e da Iniciativa Liberal"
+        return RuleSpan(start, end, "ORG", "org_first")
     return None
 
 
@@ -525,7 +526,8 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         return org
     last = words[end - 1]
     if size <= 3 and last.lower().endswith(GERMAN_ORG_ENDINGS) and len(last) >= MIN_COMPOUND_CHARS:
-        return RuleSpan(start, end, "ORG", "org_compound")  # "Bundesverfassungsgericht"
+        first = max([start, *(k + 1 for k in range(start, end) if words[k] in PARTICLES)])
+        return RuleSpan(first, end, "ORG", "org_compound")  # "Bundesverfassungsgericht", not "Spitzenspiel der ..."
     if (
         (size >= 2 or "-" in words[start])
         and size <= MAX_RUN_TOKENS
