@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 CTA_MAX_CHARS = 320  # prompts are one or two short sentences; longer paragraphs are article prose
-UI_MAX_CHARS = 60  # interface labels are a few words
+UI_MAX_CHARS = 80  # interface labels are a few words ("Corrections and clarifications | Submit a news tip")
 STAMP_MAX_CHARS = 120  # a date line with place, agency and time stays well under this
 
 # An imperative call to act opening a clause (start, after . ! ? : or after a short fronted phrase and a comma).
@@ -90,6 +90,7 @@ _UI_WORDS_TEXT = """
     comments comment share print email e-mail save bookmark republish this story article copy link reply
     read more here see all view show continue reading summarise summarize summary translate listen news
     anhören vorlesen écouter l'article escuchar ouvir ascolta posłuchaj artykułu artigo articolo artículo
+    comentar embed code codice ottieni il corrections clarifications submit tip report error typo and a social sharing
     kommentare kommentar teilen drucken merken artikel jetzt mitdiskutieren kommentieren diskutieren
     commentaires commentaire partager imprimer enregistrer réagir
     comentarios comentario compartir imprimir guardar comparte esta noticia nota

@@ -110,6 +110,7 @@ WIRES: dict[str, str] = {
     "tt": "TT",
     "pa": "PA Media",
     "app": "APP",
+    "australian associated press": "AAP",
     "pa media": "PA Media",
     "stt": "STT",
 }
@@ -268,6 +269,7 @@ RULES: tuple[Rule, ...] = (
         "notice.ai_generated",
         "paragraph",
         r"^\W*(?:beta feature\.?\s*)?(?:ai-generated (?:summar(?:y|ies)|content|texts?)|"
+        r"(?:the )?audio version of this (?:article|story) is (?:generated|produced|created)|"
         r"this (?:summary|text|article) (?:was|is|has been) (?:generated|created|produced|written)"
         r"(?: with| by| using)? (?:the help of )?(?:ai|artificial intelligence))\b",
         max_chars=250,
@@ -280,6 +282,20 @@ RULES: tuple[Rule, ...] = (
         r"what)\b[^\n]{0,80}\b(?:support|donat|subscri|contribut)|(?:we|our journalism) (?:rely|relies|depend|depends) "
         r"on (?:readers|reader support|your support)|thanks? (?:you )?for reading\b|since you(?:'|’)re here\b|"
         r"before you go\b)",
+    ),
+    # "Support PREMIUM TRIBUNE's journalism of integrity", an outlet's appeal about its journalism and its cost
+    Rule(
+        "banner.support_journalism",
+        "paragraph",
+        r"^\W*support (?P<outlet>(?-i:[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,3}))(?:'s|’s) (?:journalism|reporting)",
+        max_chars=200,
+    ),
+    Rule(
+        "banner.journalism_appeal",
+        "paragraph",
+        r"^(?![^\n]*[\"“”«»]|[^\n]*\b(?:said|says|told)\b)(?=[^\n]*\b(?:we|our)\b)(?=[^\n]*\bjournalism\b)"
+        r"(?=[^\n]*\b(?:afford|donat\w*|subscriptions?|freely accessible|free (?:to|for) (?:all|everyone)|paywall)\b)",
+        max_chars=600,
     ),
     Rule(
         "banner.support_other_languages",
@@ -368,7 +384,7 @@ RULES: tuple[Rule, ...] = (
         r"^(?:\W*)(?:also read|read more|read also|related(?: stories| articles| coverage| news)?|recommended|"
         r"more from [\w ]{2,30}|see also|must read|don't miss|trending|watch|listen|lesen sie auch|lesen sie mehr|"
         r"mehr zum thema|auch interessant|à lire aussi|lire aussi|voir aussi|lee también|leer más|te puede interesar|"
-        r"leggi anche|lees ook|leia também|leia mais|czytaj też|läs också|les også|"
+        r"leggi anche|lees ook|leia também|leia mais|czytaj też|läs också|les også|weiterlesen|read next|"
         r"mirá también|ver también|lea también|veja também|saiba mais|czytaj także|czytaj również|zobacz (?:też|także)|"
         r"przeczytaj (?:też|także)|das könnte sie auch interessieren|zum thema|à lire également|à voir aussi|"
         r"sur le même sujet|more stories|more on this story|you may also like|recommended for you|most (?:read|viewed|"
@@ -393,7 +409,9 @@ RULES: tuple[Rule, ...] = (
         r"notas relacionadas|noticias relacionadas|más noticias|lo más (?:leído|visto)|mais notícias|mais lidas|"
         r"à la une|les plus lus|plus d'actualités|plus d’actualités|sur le même sujet|meistgelesen|mehr nachrichten|"
         r"weitere artikel|najczęściej czytane|więcej wiadomości|i più letti|altre notizie|meer nieuws|meest gelezen|"
-        r"temas relacionados|tópicos relacionados|sujets liés|verwandte themen|powiązane tematy)"
+        r"temas relacionados|tópicos relacionados|sujets liés|verwandte themen|powiązane tematy|"
+        r"(?:también )?te puede interesar|le puede interesar|pode te interessar|vous aimerez aussi|"
+        r"das könnte sie (?:auch )?interessieren|potrebbe interessarti|read next|weiterlesen)"
         r"\b[^.!?\n]{0,50}$",
         max_chars=80,
     ),
@@ -442,11 +460,46 @@ RULES: tuple[Rule, ...] = (
         max_chars=450,
     ),
     Rule(
+        "meta.reading_time",
+        "paragraph",
+        r"^\W*(?:(?:estimated|approx\.?|about)\s+)?\d{1,3}\s*[-–]?\s*(?:min(?:ute)?s?\.?|minuten)(?:\s+(?:to )?read|"
+        r"\s+de lectura|\s+de leitura|\s+lecture|\s+lesezeit|\s+czytania)?\W*$|"
+        r"^\W*(?:reading time|lesezeit|lecture|tiempo de lectura|tempo de leitura|czas czytania)\s*:?"
+        r"\s*\d{1,3}\s*\w*\W*$",
+        max_chars=40,
+    ),
+    Rule(
+        "meta.standards_link",
+        "paragraph",
+        r"^[^\n]{0,60}\b(?:journalistic|editorial) (?:standards|principles|guidelines|policies)(?: and practices)?\W*$",
+        max_chars=120,
+    ),
+    # an export's field header: "Ressort: Inland | Datum: 04.05.2026"; its date is evidence
+    Rule(
+        "meta.dump_fields",
+        "paragraph",
+        r"^(?:ressort|rubrik|section|sección|rubrique|category|kategorie|datum|date|fecha|data|autor|author)\s*:"
+        r"\s*[^\n|]{1,40}(?:\s*\|\s*(?:ressort|rubrik|section|sección|rubrique|category|kategorie|datum|date|fecha|"
+        r"data|autor|author|quelle|source)\s*:\s*[^\n|]{1,40})+$",
+        max_chars=160,
+        date_evidence=True,
+    ),
+    # a desk credit closing the text: "(red, APA, 4.5.2026)"; its date is evidence
+    Rule(
+        "trailer.desk_credit",
+        "paragraph",
+        r"^\((?-i:[a-z]{2,5})(?:,\s*[^,()\n]{1,30}){0,3},\s*\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d{2}\)$",
+        max_chars=80,
+        date_evidence=True,
+    ),
+    # a wire's name alone on the last line: "Australian Associated Press", "Reuters"
+    Rule("trailer.wire_name", "paragraph", rf"^(?P<wire>{_WIRE_ALT})\.?$", max_chars=40),
+    Rule(
         "meta.tags",
         "paragraph",
         r"^(?:tags|topics|filed under|more on|explore more on (?:these|this) topics?|schlagwörter|themen|mots-clés|"
         r"thèmes|etiquetas|temas|argomenti|related topics|keywords|palavras-chave|tópicos|schlagworte|tagi|"
-        r"słowa kluczowe)\s*:",
+        r"słowa kluczowe|archivado en|archived in|filed in|classé dans|arquivado em|archiviato in)\s*:",
         max_chars=300,
     ),
     # --- advertisement markers

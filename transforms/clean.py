@@ -116,6 +116,8 @@ def _note(rule: Rule, match: re.Match, found: dict) -> None:
     outlet = rule.outlet or groups.get("outlet") or groups.get("outlet2")
     if outlet:
         found.setdefault("outlets", []).append(outlet.strip())
+    if groups.get("wire"):  # a wire credited in a trailer: the source of a bare wire copy
+        found.setdefault("outlets", []).append(WIRES.get(groups["wire"].lower(), groups["wire"]))
     if groups.get("syndicator"):
         found.setdefault("syndicators", []).append(groups["syndicator"].strip())
     if groups.get("author"):
