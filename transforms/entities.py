@@ -118,7 +118,7 @@ def token_spans(doc, text: str | None = None, language: str = "en") -> list[dict
     spaces = [bool(space) for _, space, _ in array]
     original = text if text is not None else doc.text
     breaks = {i for i in range(1, len(array)) if "\n" in original[array[i - 1][2] + len(words[i - 1]) : array[i][2]]}
-    gazetteer = gazetteer_spans(doc.text, [(idx, idx + len(w)) for (_, _, idx), w in zip(array, words, strict=True)])
+    gazetteer = gazetteer_spans(original, [(idx, idx + len(w)) for (_, _, idx), w in zip(array, words, strict=True)])
     model = [
         {"span": (ent.start, ent.end), "label": MODEL_LABELS[ent.label_], "entry": None}
         for ent in doc.ents
