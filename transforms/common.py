@@ -14,6 +14,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.pvalue import TaggedOutput
 
 from schemas.record import DeadLetter
+from transforms import coders
 from transforms.errors import Rejected
 
 DEAD = "dead_letter"  # tag of every step's rejection output
@@ -21,6 +22,7 @@ MAIN = "main"
 EXCERPT_CHARS = 300  # enough to recognise a record in a dead-letter query, small enough to keep the table light
 
 log = logging.getLogger("newsbeam")
+coders.register()  # every pipeline built from these steps encodes records compactly (transforms/coders.py)
 
 
 def sha256_hex(data: bytes | str, length: int = 64) -> str:
