@@ -165,16 +165,18 @@ class _OverlappedExtractFn(StepFn):
 
     def process(self, doc: Doc, window=beam.DoFn.WindowParam, timestamp=beam.DoFn.TimestampParam):
         self.total.inc()
-        yield from self._collect()
+        # Collect the page in flight and hand the child this one before yielding: a yield runs the fused later
+        # steps at once, and the child should be busy meanwhile.
+        ready = list(self._collect())
         if doc.format != "html":
-            yield _windowed(self.outcome(doc, self.fn), timestamp, window)
-            return
-        try:
-            self.fn.extract.submit(doc.raw_text, doc.hints.get("url"))
-        except Rejected as exc:
-            yield _windowed(self._reject(doc, exc.reason, exc.message), timestamp, window)
-            return
-        self._pending = (doc, window, timestamp)
+            ready.append(_windowed(self.outcome(doc, self.fn), timestamp, window))
+        else:
+            try:
+                self.fn.extract.submit(doc.raw_text, doc.hints.get("url"))
+                self._pending = (doc, window, timestamp)
+            except Rejected as exc:
+                ready.append(_windowed(self._reject(doc, exc.reason, exc.message), timestamp, window))
+        yield from ready
 
     def finish_bundle(self):
         yield from self._collect()
