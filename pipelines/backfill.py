@@ -5,6 +5,7 @@ python -m pipelines.backfill --input samples/ --output out/
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import sys
@@ -140,6 +141,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     print_summary(manifest)
     print_counters(counters)
     print(f"report: {report}")
+    # transforms/entities.py freezes its long-lived tables for speed; unfrozen, they are freed normally at exit
+    # (frozen ones made DuckDB's bindings report leaked objects on every run)
+    gc.unfreeze()
     return manifest
 
 
