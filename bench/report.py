@@ -5,6 +5,19 @@ from __future__ import annotations
 import os
 from typing import Any
 
+STAGE_ORDER = (
+    "read",
+    "decode",
+    "extract",
+    "clean",
+    "metadata",
+    "language",
+    "entities",
+    "dedup",
+    "write",
+    "runner + start-up",
+)
+
 
 def _rate(docs: int, seconds: float) -> float:
     return docs / seconds if seconds > 0 else 0.0
@@ -96,7 +109,8 @@ def stage_shares(res: dict[str, Any]) -> dict[str, float]:
     if pipeline > total:
         stages = {**stages, "runner + start-up": pipeline - total}
         total = pipeline
-    return {name: seconds / total for name, seconds in stages.items()}
+    order = [*STAGE_ORDER, *sorted(set(stages) - set(STAGE_ORDER))]  # pipeline order, whatever the JSON's order
+    return {name: stages[name] / total for name in order if name in stages}
 
 
 def markdown(res: dict[str, Any], targets: dict[str, float]) -> str:
@@ -121,7 +135,7 @@ def markdown(res: dict[str, Any], targets: dict[str, float]) -> str:
         lines += [
             "",
             "Stage times are CPU seconds of newsbeam's pure step functions run in-process over the same corpus "
-            "(bench/stages.py; one-time set-up such as spaCy's entity ruler counts in its stage); "
+            "(bench/stages.py; one-time set-up such as spaCy's tokenizers and the gazetteer counts in its stage); "
             "`runner + start-up` is the 1-worker pipeline's CPU seconds minus their sum.",
         ]
     loads = [
