@@ -13,6 +13,7 @@ from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from schemas.record import Lead
+from tests.checks import reason_of
 from tests.feed_server import FeedServer, ok
 from transforms.address_guard import blocked_kind, check_addresses, parse_networks
 from transforms.common import DEAD, MAIN, Rejected
@@ -41,12 +42,6 @@ def server():
         srv.scripts[path] = lambda n, target=target: (302, b"", 0.0, {"Location": target})
     yield srv
     srv.stop()
-
-
-def reason_of(call) -> str:
-    with pytest.raises(Rejected) as info:
-        call()
-    return info.value.reason
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ Each family on text it must remove, and article sentences that look alike and mu
 
 import pytest
 
+from tests.checks import assert_removed_between
 from transforms.boilerplate_classes import is_call_to_action, is_stamp, is_ui_label, stamp_date
 from transforms.clean import apply_rules
 from transforms.metadata import copyright_outlet
@@ -98,9 +99,7 @@ BODY = "The regional council approved the harbour budget on Tuesday after a long
     ],
 )
 def test_family_member_is_removed_and_audited(junk, rule_id):
-    text, removed, _ = apply_rules(f"{BODY}\n\n{junk}\n\n{BODY}")
-    assert text == f"{BODY}\n\n{BODY}"
-    assert removed == [(rule_id, junk)]
+    assert_removed_between(BODY, junk, rule_id)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.checks import assert_removed_between
 from transforms.boilerplate_rules import RULES
 from transforms.clean import apply_rules
 
@@ -62,9 +63,7 @@ BODY = "The city council approved the budget on Tuesday after a long debate abou
     ],
 )
 def test_boilerplate_paragraph_is_removed_and_audited(junk, rule_id):
-    text, removed, _ = apply_rules(f"{BODY}\n\n{junk}\n\n{BODY}")
-    assert text == f"{BODY}\n\n{BODY}"
-    assert removed == [(rule_id, junk)]
+    assert_removed_between(BODY, junk, rule_id)
 
 
 @pytest.mark.parametrize(

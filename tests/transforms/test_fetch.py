@@ -8,8 +8,9 @@ from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from schemas.record import Lead
+from tests.checks import reason_of
 from tests.feed_server import FeedServer, first_fails, ok
-from transforms.common import DEAD, MAIN, Rejected
+from transforms.common import DEAD, MAIN
 from transforms.fetch import FetchArticles, FetchConfig, HostThrottle, fetch, get_once, is_transient, lead_to_raw
 
 # the test server is on 127.0.0.1, which the SSRF guard refuses by default (tests/transforms/test_address_guard.py)
@@ -29,12 +30,6 @@ def server():
     srv.scripts["/always-500"] = lambda n: (500, b"no", 0.0)
     yield srv
     srv.stop()
-
-
-def reason_of(call) -> str:
-    with pytest.raises(Rejected) as info:
-        call()
-    return info.value.reason
 
 
 @pytest.mark.parametrize(
