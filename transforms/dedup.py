@@ -31,6 +31,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.transforms.window import GlobalWindows
 
 from schemas.record import Doc
+from transforms.coders import decode_object, encode_object
 from transforms.common import DEAD, MAIN, Step, sha256_hex
 from transforms.components import ConnectedComponents, components_locally
 from transforms.minhash import SIMILARITY_THRESHOLD, band_keys, estimated_jaccard, signature, signature_from_values
@@ -284,7 +285,8 @@ def doc_info(content: str, info, doc_key: tuple[str, str]):
 
 
 class _AnnotateFn(beam.DoFn):
-    """(doc key, [("one", info)...], [("many", doc)...]) -> docs with cluster fields; one representative per key."""
+    """(doc key, [("one", info)...], [("many", packed doc)...]) -> docs with cluster fields; one representative per
+    key."""
 
     def __init__(self) -> None:
         self.clustered = Metrics.counter(STAGE, "clustered")
@@ -294,18 +296,19 @@ class _AnnotateFn(beam.DoFn):
     def process(self, element):
         _, tagged = element
         info = next((v for tag, v in tagged if tag == "one"), None)
-        for tag, doc in tagged:
+        for tag, packed in tagged:
             if tag == "many" and info is None:  # cannot happen by construction; kept as its own cluster, counted
                 self.unmatched.inc()
+                doc = decode_object(packed)
                 yield doc.replace(cluster_id=doc.content_hash, cluster_size=1, is_representative=True)
         if info is None:
             return
         cluster, size, is_rep = info
-        for tag, doc in tagged:
+        for tag, packed in tagged:
             if tag == "many":
                 self.clustered.inc()
                 self.representatives.inc(int(is_rep))
-                yield doc.replace(cluster_id=cluster, cluster_size=size, is_representative=is_rep)
+                yield decode_object(packed).replace(cluster_id=cluster, cluster_size=size, is_representative=is_rep)
                 is_rep = False  # the same record read twice (same uri, same bytes): only one copy represents
 
 
@@ -367,7 +370,8 @@ class AnnotateClusters(beam.PTransform):
         infos = {"one": per_cluster, "many": members} | "InfoOfHash" >> JoinOne(hash_info)
         doc_keys = docs | "DocOfHash" >> beam.Map(lambda d: (d.content_hash, (d.doc_id, d.input_uri)))
         per_doc = {"one": infos, "many": doc_keys} | "InfoOfDoc" >> JoinOne(doc_info)
-        keyed_docs = docs | "KeyByDoc" >> beam.Map(lambda d: ((d.doc_id, d.input_uri), ("many", d)))
+        # documents cross the grouping packed: the local runner holds grouped values as objects (transforms/coders.py)
+        keyed_docs = docs | "KeyByDoc" >> beam.Map(lambda d: ((d.doc_id, d.input_uri), ("many", encode_object(d))))
         return (
             (per_doc | "TagInfo" >> beam.MapTuple(lambda k, v: (k, ("one", v))), keyed_docs)
             | "FlattenDocs" >> beam.Flatten()

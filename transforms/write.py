@@ -25,6 +25,7 @@ from apache_beam.transforms.window import GlobalWindow
 from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, PARTITION_COLUMNS, SCHEMA_VERSION, file_schema
 from schemas.entity_mentions import ENTITY_MENTIONS_SCHEMA
 from schemas.record import CRAWLED_AT, DeadLetter, Doc
+from transforms.coders import decode_object, encode_object
 from transforms.entity_mentions import entity_mention_rows
 from transforms.minhash import signature_values
 from transforms.rerun import remove_stale
@@ -189,7 +190,8 @@ class _WriteGroupFn(beam.DoFn):
         window=beam.DoFn.WindowParam,
         pane=beam.DoFn.PaneInfoParam,
     ):
-        (values, shard), rows = element
+        (values, shard), packed = element
+        rows = (decode_object(row) for row in packed)
         folder = (
             FileSystems.join(self.root, self.table, partition_path(values, self.columns))
             if values
@@ -212,8 +214,11 @@ class WriteTable(beam.PTransform):
         self.args = (table, root, run_key, schema, columns)
 
     def expand(self, keyed_rows):
+        # Rows travel through the grouping as compressed bytes: the local runner keeps a grouping's values as
+        # Python objects until the whole input has arrived (~50 KB per article row, ~3 KB packed).
         return (
             keyed_rows
+            | "PackRows" >> beam.MapTuple(lambda key, row: (key, encode_object(row)))
             | "GroupByPartition" >> beam.GroupByKey()
             | "WriteParquet" >> beam.ParDo(_WriteGroupFn(*self.args))
         )
