@@ -24,6 +24,22 @@ def samples_dir() -> pathlib.Path:
 GOLD_INPUTS = GOLD / "inputs"  # inputs of the further gold files (q_*); the first five live in samples/text
 
 
+GOLD_SOURCES = [SAMPLES / "text", GOLD_INPUTS]  # every input a gold file describes
+
+
+@pytest.fixture(scope="session")
+def gold_output(tmp_path_factory) -> pathlib.Path:
+    """The real backfill CLI over every gold input, once per test process; the quality gates score its output."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("gold") / "out"
+    cmd = [sys.executable, "-m", "pipelines.backfill", *(f"--input={s}" for s in GOLD_SOURCES), f"--output={out}"]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return out
+
+
 @pytest.fixture
 def gold() -> list[dict]:
     """Gold files of the bundled samples in samples/text (tests/gold/inputs holds the inputs of the rest)."""

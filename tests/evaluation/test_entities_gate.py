@@ -6,15 +6,12 @@ never silently fall. The bundled five samples and the `e_*` articles annotated f
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from evaluation.entities import SUBSETS as SUBSET_NAMES
 from evaluation.entities import score_entities, subset_of
 from evaluation.scoring import load_gold, load_rows, match_cases
-from tests.conftest import GOLD, ROOT, SAMPLES
+from tests.conftest import GOLD, GOLD_SOURCES
 
 INPUTS = GOLD / "inputs"
 # metric: floors of (the five bundled samples, e_* articles, blind batch A ba_*, blind batch B bb_*, other gold
@@ -35,12 +32,8 @@ SUBSETS = {
 
 
 @pytest.fixture(scope="module")
-def cases(tmp_path_factory):
-    out = tmp_path_factory.mktemp("gate") / "out"
-    cmd = [sys.executable, "-m", "pipelines.backfill", "--input", str(SAMPLES / "text"), "--input", str(INPUTS)]
-    proc = subprocess.run([*cmd, "--output", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return match_cases(load_gold(GOLD), load_rows(out), [SAMPLES / "text", INPUTS])
+def cases(gold_output):
+    return match_cases(load_gold(GOLD), load_rows(gold_output), GOLD_SOURCES)
 
 
 def test_gold_files_are_complete_and_their_inputs_exist():
