@@ -15,12 +15,13 @@ from tests.conftest import GOLD, GOLD_SOURCES
 
 INPUTS = GOLD / "inputs"
 # metric: floors of (the five bundled samples, e_* articles, blind batch A ba_*, blind batch B bb_*, other gold
-# files: q_* of the quality gate); None: not pinned
+# files: q_* of the quality gate, blind batch C bc_*); None: not pinned: too few entities with two aliases in one
+# article. q_*: part of their gold names only a removed dateline holds.
 FLOORS = {
-    "entity_recall": (0.98, 0.91, 0.87, 0.59, 0.65),  # q_*: part of their gold names only a removed dateline holds
-    "entity_precision": (0.98, 0.99, 0.98, 0.98, 0.98),
-    "entity_grouping_article": (0.95, 0.95, 0.9, None, None),  # None: too few entities with two aliases in one article
-    "entity_grouping_corpus": (0.95, 0.95, 0.95, 0.95, 0.95),
+    "entity_recall": (0.98, 0.91, 0.87, 0.59, 0.65, 0.49),
+    "entity_precision": (0.98, 0.99, 0.98, 0.98, 0.98, 0.98),
+    "entity_grouping_article": (0.95, 0.95, 0.9, None, None, None),
+    "entity_grouping_corpus": (0.95, 0.95, 0.95, 0.95, 0.95, 0.95),
 }
 SUBSETS = {
     "bundled": SUBSET_NAMES[0],
@@ -28,6 +29,7 @@ SUBSETS = {
     "blind_a": SUBSET_NAMES[2],
     "blind_b": SUBSET_NAMES[3],
     "other": SUBSET_NAMES[4],
+    "blind_c": SUBSET_NAMES[5],
 }
 
 
@@ -39,8 +41,8 @@ def cases(gold_output):
 def test_gold_files_are_complete_and_their_inputs_exist():
     keys = {"input", "format", "language", "published_date", "source", "syndicator", "must_keep", "must_drop"}
     keys |= {"entities", "not_entities"}
-    extra = [g for g in load_gold(GOLD) if g["input"].startswith(("e_", "ba_", "bb_"))]
-    assert len(extra) >= 35
+    extra = [g for g in load_gold(GOLD) if g["input"].startswith(("e_", "ba_", "bb_", "bc_"))]
+    assert len(extra) >= 65
     for g in extra:
         assert keys <= set(g), g["input"]
         text = (INPUTS / g["input"]).read_text("utf-8")
