@@ -25,6 +25,8 @@ import re
 CTA_MAX_CHARS = 320  # prompts are one or two short sentences; longer paragraphs are article prose
 UI_MAX_CHARS = 80  # interface labels are a few words ("Corrections and clarifications | Submit a news tip")
 STAMP_MAX_CHARS = 120  # a date line with place, agency and time stays well under this
+STAMP_SHORT_CHARS = 60  # a date line with words we have no list for must be shorter: a place or a name, no clause
+STAMP_MAX_OTHER_WORDS = 3  # "Mert Aydoğan Yayınlanma: 12.09.2026": a two-word name and a stamp word at most
 
 # An imperative call to act opening a clause (start, after . ! ? : or after a short fronted phrase and a comma).
 # Verb forms are the imperative of each language, with the object or particle a prompt uses, so that indicative
@@ -135,20 +137,60 @@ _MONTHS = {
     "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
     "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
 }  # fmt: skip
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+# Months only dates use (never stamp words on their own: "set", "out", "ago" are English words): abbreviations and
+# the languages of further regions (sv/no/da, cs, hr, hu, ro, tr, id/ms). Genitive and nominative forms as printed.
+_DATE_ONLY_MONTHS = {
+    # pt/es/it/fr abbreviations ("22 abr 2026", "5 ago 2026", "3 dez. 2026")
+    "ene": 1, "fev": 2, "fév": 2, "févr": 2, "abr": 4, "avr": 4, "mai": 5, "giu": 6, "juil": 7, "lug": 7, "ago": 8,
+    "set": 9, "out": 10, "ott": 10, "dez": 12, "dic": 12, "déc": 12,
+    # sv, no, da
+    "maj": 5, "augusti": 8, "desember": 12, "januar": 1, "februar": 2, "mars": 3,
+    # cs (genitive)
+    "listopadu": 11, "ledna": 1, "února": 2, "března": 3, "dubna": 4, "května": 5, "června": 6, "července": 7,
+    "srpna": 8,
+    "září": 9, "října": 10, "prosince": 12,
+    # hr, bs (genitive)
+    "siječnja": 1, "veljače": 2, "ožujka": 3, "travnja": 4, "svibnja": 5, "lipnja": 6, "srpnja": 7, "kolovoza": 8,
+    "rujna": 9, "studenoga": 11, "studenog": 11, "prosinca": 12,
+    # hu
+    "január": 1, "február": 2, "március": 3, "április": 4, "május": 5, "június": 6, "július": 7, "augusztus": 8,
+    "szeptember": 9, "október": 10, "december": 12,
+    # ro
+    "ianuarie": 1, "februarie": 2, "martie": 3, "aprilie": 4, "iunie": 6, "iulie": 7, "septembrie": 9,
+    "octombrie": 10, "noiembrie": 11, "decembrie": 12,
+    # tr
+    "ocak": 1, "şubat": 2, "mart": 3, "nisan": 4, "mayıs": 5, "haziran": 6, "temmuz": 7, "ağustos": 8, "eylül": 9,
+    "ekim": 10, "kasım": 11, "aralık": 12,
+    # id, ms
+    "maret": 3, "agustus": 8, "mac": 3, "julai": 7, "ogos": 8, "disember": 12,
+}  # fmt: skip
+# "listopad-" is November in Polish and Czech but October in Croatian: the text's letters decide (see `_month`).
+_LISTOPAD = ("listopada", "listopadu")
+_DATE_MONTHS = {**_DATE_ONLY_MONTHS, **_MONTHS}
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _DATE_MONTHS), key=len, reverse=True))
+# month first is English only; other languages' abbreviations ("out", "set") would read English words as months
+_EN_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _DATE_PATTERNS = (
     # ISO 2026-03-18
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "ymd"),
     # day first with dots (all of continental Europe): 04.03.2026, 4. 3. 2026
     (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"), "dmy"),
-    # 16 March 2026, 28 janvier 2026, 4. März 2026, 28 de marzo de 2026, 13 marca 2026
+    # 16 March 2026, 28 janvier 2026, 4. März 2026, 28 de marzo de 2026, 13 marca 2026, 22 abr 2026
     (re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?"
                 rf"(?P<y>(?:19|20)\d{{2}})\b", re.I), "dMy"),
     # March 18, 2026, Feb. 19, 2026, October 6 2026
-    (re.compile(rf"\b(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    (re.compile(rf"\b(?P<mon>{_EN_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                 rf"(?P<y>(?:19|20)\d{{2}})\b", re.I), "Mdy"),
+    # year first with a month name (hu "2026. október 8.", lt/lv alike): the year is never a day
+    (re.compile(rf"\b(?P<y>(?:19|20)\d{{2}})\.?\s+(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})\b", re.I), "yMd"),
+    # CJK: 2026年10月8日, 2026년 10월 8일
+    (re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"), "ymd"),
+    # slash dates: 2026/04/14 (year first), and 14/04/2026 or 6/17/2026 only when one part is over 12 (see `_iso`)
+    (re.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b"), "ymd"),
+    (re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"), "slash"),
 )  # fmt: skip
-# Slash dates (03/04/2026) are day first in most of the world and month first in the US: too ambiguous to use.
+# Slash dates (03/04/2026) are day first in most of the world and month first in the US: used only when one part
+# is over 12, which tells the order (14/04/2026, 6/17/2026); otherwise too ambiguous to use.
 _SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b")
 _TIME = re.compile(  # 4:55 pm, 11.23, 14h22, 16 h 05, 6:30am
     r"\b\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?|\s?h\s?\d{2})\s?(?:[ap]\.?m\.?)?(?=\W|$)|\b\d{1,2}\s?[ap]\.?m\.?\b", re.I
@@ -175,6 +217,7 @@ _STAMP_WORDS_TEXT = """
 """
 _STAMP_WORDS = frozenset(_STAMP_WORDS_TEXT.split())
 _DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.!?…\"”»]\s*$")
 _TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*", re.U)
 
 
@@ -190,8 +233,14 @@ def _dates_and_times(text: str) -> tuple[str, bool]:
     return text, found or n > 0
 
 
-def is_stamp(para: str, wires: frozenset[str] = frozenset()) -> bool:
-    """A paragraph that is nothing but a date/time stamp (with stamp words, an upper-case place or an agency)."""
+def is_stamp(para: str, wires: frozenset[str] = frozenset(), lead: bool = False) -> bool:
+    """A paragraph that is nothing but a date/time stamp (with stamp words, an upper-case place or an agency).
+
+    `lead`: the paragraph opens the story (above or just under the headline, where publication stamps stand);
+    there a short line with a full date may also carry a few words no list names: a place ("Zürich, 2. Oktober
+    2026"), a stamp word of another language ("Publisert 02.11.2026 kl. 09.14", "Yayınlanma: 12.09.2026 - 14:35")
+    or the author's name before it; never with a sentence's closing punctuation. In the body such lines are often
+    content ("Seminartermin: 22. August 2015", a quoted tweet's signature), so they stay."""
     if len(para) > STAMP_MAX_CHARS or "\n\n" in para or not _DIGIT.search(para):  # every stamp has a number
         return False
     rest, found = _dates_and_times(para)
@@ -199,22 +248,35 @@ def is_stamp(para: str, wires: frozenset[str] = frozenset()) -> bool:
                                    para, re.I):  # fmt: skip
         return False
     rest = re.sub(r"\b\d+\b", " ", rest)
+    unknown = 0
     for word in _TOKEN.findall(rest):
         low = word.casefold()
         if low in _STAMP_WORDS or low in _MONTHS or low.rstrip(".") in _MONTHS or low in wires:
             continue
         if word.isupper() and len(word) > 1:  # an upper-case dateline place ("HYDERABAD") or agency code
             continue
-        return False
-    return True
+        unknown += 1
+        if unknown > STAMP_MAX_OTHER_WORDS:
+            return False
+    if not unknown:
+        return True
+    return (
+        lead
+        and len(para) <= STAMP_SHORT_CHARS
+        and "\n" not in para  # one line: "Vanguard (Lagos)\n16 March 2026" is a header above a stamp
+        and not _SENTENCE_END.search(para)
+        and stamp_date(para, allow_updated=True) is not None
+    )
 
 
-def stamp_date(text: str, allow_updated: bool = False) -> str | None:
-    """The first full date in a stamp or credit line as ISO, unless an "updated" word comes before it."""
+def stamp_date(text: str, allow_updated: bool = False, context: str | None = None) -> str | None:
+    """The first full date in a stamp or credit line as ISO, unless an "updated" word comes before it.
+
+    `context` (the document's text) settles month names whose meaning depends on the language (`_month`)."""
     best: tuple[int, str] | None = None
     for pattern, order in _DATE_PATTERNS:
         for match in pattern.finditer(text):
-            iso = _iso(match, order)
+            iso = _iso(match, order, context if context is not None else text)
             if iso and (best is None or match.start() < best[0]):
                 best = (match.start(), iso)
             break
@@ -223,9 +285,27 @@ def stamp_date(text: str, allow_updated: bool = False) -> str | None:
     return best[1]
 
 
-def _iso(match: re.Match, order: str) -> str | None:
+_POLISH_OR_CZECH = re.compile(r"[ąęłśźżřěůť]", re.I)
+_CROATIAN = re.compile(r"[čđš]", re.I)  # Polish has ć, never č or š
+
+
+def _month(name: str, context: str) -> int | None:
+    """A month number from its name; "listopada"/"listopadu" is October only in a Croatian text (č, đ or š and
+    none of the letters only Polish or Czech use), else November."""
+    low = name.casefold().rstrip(".")
+    if low in _LISTOPAD:
+        return 10 if _CROATIAN.search(context) and not _POLISH_OR_CZECH.search(context) else 11
+    return _DATE_MONTHS.get(low)
+
+
+def _iso(match: re.Match, order: str, context: str = "") -> str | None:
     groups = match.groupdict()
-    month = int(groups["m"]) if groups.get("m") else _MONTHS.get(groups["mon"].casefold().rstrip("."))
+    if order == "slash":  # only when one part is over 12 can it only be the day
+        a, b = int(groups["a"]), int(groups["b"])
+        if (a > 12) == (b > 12):
+            return None
+        groups = {"y": groups["y"], "d": max(a, b), "m": min(a, b)}
+    month = int(groups["m"]) if groups.get("m") else _month(groups["mon"], context)
     try:
         return dt.date(int(groups["y"]), month or 0, int(groups["d"])).isoformat()
     except (TypeError, ValueError):
@@ -235,14 +315,19 @@ def _iso(match: re.Match, order: str) -> str | None:
 _WIRE_NAMES: list[frozenset[str]] = []  # filled on first use: boilerplate_rules imports this module
 
 
-def _is_stamp_with_wires(para: str) -> bool:
+def _is_stamp_with_wires(para: str, lead: bool = False) -> bool:
     if len(para) > STAMP_MAX_CHARS:
         return False
     if not _WIRE_NAMES:
         from transforms.boilerplate_rules import WIRES
 
         _WIRE_NAMES.append(frozenset(WIRES))
-    return is_stamp(para, _WIRE_NAMES[0])
+    return is_stamp(para, _WIRE_NAMES[0], lead)
+
+
+def is_lead_stamp(para: str) -> bool:
+    """A stamp line opening the story (see `is_stamp`, `lead`)."""
+    return _is_stamp_with_wires(para, lead=True)
 
 
 CLASSIFIERS = {

@@ -123,7 +123,11 @@ _MONTH = (
     r"|(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
     r"|(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)"
 )
-_DATELINE_DATE = rf"(?P<dldate>(?:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\.?\s+(?:{_MONTH})(?:\s+\d{{4}})?)"
+_DATELINE_DATE = (
+    rf"(?P<dldate>(?i:{_MONTH})\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\.?\s+(?i:{_MONTH})(?:\s+\d{{4}})?)"  # any case
+)
+# one wire or several credited together: "(dpa/AFP)", "(AP/Reuters)"
+_WIRES_CREDIT = rf"\(\s*(?P<wire>{_WIRE_ALT})(?:\s*/\s*(?:{_WIRE_ALT}))*\s*\)"
 _DASH = r"\s*\.?[-–—:]+\s*"  # "-", "—", ":", and EFE's ".-"
 
 RULES: tuple[Rule, ...] = (
@@ -155,7 +159,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "header.wire_dateline",
         "header",
-        rf"^{_PLACE}(?:,\s*(?:{_DATELINE_DATE}|[^()\n]{{1,30}}?))?\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\){_DASH}",
+        rf"^{_PLACE}(?:,\s*(?:{_DATELINE_DATE}|(?P<dltext>[^()\n]{{1,30}}?)))?\s*{_WIRES_CREDIT}{_DASH}",
+        flags=0,
+    ),
+    # a member paper's story redistributed by an aggregator, credited "(Outlet/Aggregator)" in the dateline:
+    # "SEOUL (The Korea Herald/Asia News Network) —", "SUVA, 13 OCTOBER 2026 (FIJI SUN/PACNEWS) ---"; two wires
+    # credited together ("(dpa/AFP)") are the wire dateline above
+    Rule(
+        "header.aggregator_dateline",
+        "header",
+        rf"^{_PLACE}(?:,\s*(?:{_DATELINE_DATE}|(?P<dltext>[^()\n]{{1,30}}?)))?\s*"
+        r"\(\s*(?P<source>[A-Z][\w&.'’ -]{1,40}?)\s*/\s*(?P<syndicator>[A-Z][\w&.'’ -]{1,40}?)\s*\)"
+        rf"{_DASH}",
         flags=0,
     ),
     # a bare wire credit opening the text: "(Reuters) -"
@@ -181,8 +196,9 @@ RULES: tuple[Rule, ...] = (
         "header.agency_dateline",
         "header",
         rf"^(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:\s[A-ZÀ-Ý][\w.'’-]+){{0,3}})(?:\s*\[[^\]\n]{{2,30}}\])?"
-        rf"(?:,\s*(?:{_DATELINE_DATE}|[^()\n]{{1,30}}?)|\s+\d{{1,2}}\.\s*[^\W\d_]{{3,12}})?"  # "Praha 11. listopadu"
-        rf"\s*\(\s*(?P<wire>{_WIRE_ALT})\s*\)(?:{_DASH}|\s+(?=[A-ZÀ-Ý\"“]))",
+        # ", March 10", ", 2026. október 8., csütörtök" (parsed later) or "Praha 11. listopadu"
+        rf"(?:,\s*(?:{_DATELINE_DATE}|(?P<dltext>[^()\n]{{1,30}}?))|\s+\d{{1,2}}\.\s*[^\W\d_]{{3,12}})?"
+        rf"\s*{_WIRES_CREDIT}(?:{_DASH}|\s+(?=[A-ZÀ-Ý\"“]))",
         flags=0,
     ),
     # Title Case dateline with a spaced en or em dash: "Cape Town –", "Lagos —" (a hyphen is too common in prose)
@@ -493,7 +509,15 @@ RULES: tuple[Rule, ...] = (
         date_evidence=True,
     ),
     # a wire's name alone on the last line: "Australian Associated Press", "Reuters"
-    Rule("trailer.wire_name", "paragraph", rf"^(?P<wire>{_WIRE_ALT})\.?$", max_chars=40),
+    Rule("trailer.wire_name", "paragraph", rf"^(?:[-–—.…]+\s*)?(?P<wire>{_WIRE_ALT})\.?$", max_chars=40),
+    # a credit word after a run of dashes or dots, closing a wire copy: "-- BERNAMA", "….PACNEWS", "- 30 -"
+    Rule(
+        "trailer.end_credit",
+        "paragraph",
+        r"^[-–—.…]{2,}\s*(?:[A-Z][A-Z&-]{1,20}|\d{1,2})\s*(?:[-–—.…]+)?$",
+        flags=0,
+        max_chars=30,
+    ),
     Rule(
         "meta.tags",
         "paragraph",

@@ -35,10 +35,14 @@ STAGE = "metadata"
 EARLIEST_PLAUSIBLE = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)  # before the web there were no online articles
 FUTURE_SLACK = dt.timedelta(days=1)  # time zones put a fresh article up to a day "ahead" of UTC ingestion
 MAX_DATE_TEXT = 64  # a date string longer than this is prose, not a date; also bounds parser work
+UTC_BEHIND = dt.timedelta(hours=12)  # the westernmost time zone, UTC-12
+UTC_AHEAD = dt.timedelta(hours=14)  # the easternmost time zone, UTC+14 (Kiribati)
+CONTEXT_CHARS = 2000  # the text's letters that settle a language-dependent month name ("listopada")
 
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:/|$|[-_])")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|,| and | & | und | et | y )\s*")
 _HAS_DIGIT = re.compile(r"\d")
+_HAS_TIME = re.compile(r"\d[T ]\d{1,2}:\d{2}")  # "2026-06-30T22:40", "Tue, 30 Jun 2026 22:40:00 GMT"
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _COMPANY_SUFFIX = re.compile(
     r"(?:[\s,]+\(?(?:Media|Ltd|Limited|GmbH|Inc|LLC|Group|plc|AG|S\.A|SA|Co|Verlag|Publishing|Holdings|Corp|Pvt|Pty|"
@@ -132,7 +136,7 @@ def date_from_url(url: str | None) -> str | None:
     return f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
 
 
-def dateline_date(text: str | None) -> str | None:
+def dateline_date(text: str | None, context: str | None = None) -> str | None:
     """A dateline date with a year as ISO ("Jan 5, 2026", "12 mars 2026", "5. Januar 2026"), else None.
 
     A dateline without a year ("March 3") is not used: backfills process old archives, so filling in the
@@ -140,7 +144,8 @@ def dateline_date(text: str | None) -> str | None:
     """
     if not text or not _YEAR.search(text):
         return None
-    day = stamp_date(text)  # day-first numeric and every month language the stamps know ("7 de octubre de 2026")
+    # day-first numeric and every month language the stamps know ("7 de octubre de 2026", "2026. október 8.")
+    day = stamp_date(text, context=context)
     if day:
         return day
     text = _MONTH_WORD.sub(lambda m: _MONTHS.get(m.group(0).lower(), m.group(0)), text).replace(".", " ")
@@ -261,25 +266,59 @@ def _text_date(page: dict) -> str | None:
     return found
 
 
+def _utc_instant(value: Any) -> dt.datetime | None:
+    """The parsed value when it is a UTC instant with a time of day ("2026-06-30T22:40:00Z"), else None."""
+    if not isinstance(value, str) or not _HAS_TIME.search(value):
+        return None
+    parsed = parse_date(value)
+    if parsed is None or parsed.tzinfo is None or parsed.utcoffset() != dt.timedelta(0):
+        return None
+    return parsed
+
+
+def local_date(chosen: Any, printed: list[str | None]) -> dt.date | None:
+    """The date the publisher printed, when the chosen date is a UTC instant and the text or page prints a date
+    that is that instant's calendar day somewhere on earth (UTC-12 to UTC+14) but not the UTC one.
+
+    `published_date` is the publisher's local date: "2026-06-30T22:40:00Z" on a page that prints "Wednesday 1 July
+    2026" (Adelaide, UTC+9:30) was published on 1 July. The first printed date that fits wins.
+    """
+    when = _utc_instant(chosen)
+    if when is None:
+        return None
+    possible = {(when - UTC_BEHIND).date(), (when + UTC_AHEAD).date()}
+    for value in printed:
+        try:
+            day = dt.date.fromisoformat(value) if value else None
+        except ValueError:
+            continue
+        if day is not None and day in possible and day != when.date():
+            return day
+    return None
+
+
 def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
     now = now or dt.datetime.now(dt.UTC)
     page = doc.meta.get("page", {})
     header = doc.meta.get("header", {})
     hints = doc.hints
     url = canonical_url(hints.get("url") or page.get("url"))
-    published_at, published_date, date_source, rejected = choose_date_with_rejections(
-        [
-            ("html_meta", page.get("date_structured")),
-            ("header", header.get("date")),
-            ("dateline", dateline_date(header.get("dldate"))),
-            ("text_stamp", (doc.meta.get("stamp_dates") or [None])[0]),
-            ("record_field", hints.get("published")),
-            ("url", date_from_url(url)),
-            ("html_text", _text_date(page)),
-            ("text_updated", (doc.meta.get("updated_dates") or [None])[0]),  # only an "Updated ..." stamp
-        ],
-        now,
-    )
+    dateline = dateline_date(header.get("dldate") or header.get("dltext"), doc.text[:CONTEXT_CHARS])
+    stamped = (doc.meta.get("stamp_dates") or [None])[0]
+    candidates = [
+        ("html_meta", page.get("date_structured")),
+        ("header", header.get("date")),
+        ("dateline", dateline),
+        ("text_stamp", stamped),
+        ("record_field", hints.get("published")),
+        ("url", date_from_url(url)),
+        ("html_text", _text_date(page)),
+        ("text_updated", (doc.meta.get("updated_dates") or [None])[0]),  # only an "Updated ..." stamp
+    ]
+    published_at, published_date, date_source, rejected = choose_date_with_rejections(candidates, now)
+    if published_at is not None:
+        chosen = dict(candidates)[date_source]
+        published_date = local_date(chosen, [dateline, stamped, page.get("date_printed")]) or published_date
     for _, reason, _ in rejected:
         Metrics.counter(STAGE, f"date_rejected_{reason}").inc()
     source, syndicator = choose_source(doc)

@@ -12,6 +12,7 @@ transforms/extract.py; importing only trafilatura keeps its start-up short.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import sys
 from typing import Any
@@ -24,6 +25,7 @@ from trafilatura import metadata as tmeta
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
+from transforms.boilerplate_classes import stamp_date
 from transforms.errors import Rejected
 
 MAX_TREE_SIZE = 500_000  # elements; far above any real article page, stops pathological DOMs early
@@ -31,6 +33,11 @@ MIN_EXTRACTED_CHARS = 1  # trafilatura returning less than this means it found n
 RETRY_CHARS = 250  # a "main text" shorter than ~2 sentences is usually a missed article body: retry for recall
 STRUCTURED_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"  # htmldate keeps time and offset when the page gives them
 MAX_JSON_LD_CHARS = 200_000  # a JSON-LD block larger than this is not article metadata; bounds parsing
+UTC_BEHIND = dt.timedelta(hours=12)  # the westernmost time zone, UTC-12
+UTC_AHEAD = dt.timedelta(hours=14)  # the easternmost time zone, UTC+14 (Kiribati)
+MAX_STAMP_NODE_CHARS = 200  # a stamp, byline or dateline text; longer text nodes are prose
+# text nodes by the headline: a kicker or stamp above it, byline, stamp, caption and the first paragraphs below
+_NEAR_HEADLINE = "preceding::text()[position() <= 8] | following::text()[position() <= 30]"
 
 CONFIG = use_config()
 CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
@@ -100,6 +107,44 @@ def structured_date(page: str | HtmlElement | None, url: str | None = None) -> s
     return found.removesuffix("T00:00:00") if found else None  # midnight without offset means "date only"
 
 
+def _utc_instant(value: str | None) -> dt.datetime | None:
+    """The instant a declared date names when it is given in UTC with a time ("2026-06-30T22:40:00Z"), else None."""
+    if not value or ("T" not in value and " " not in value.strip()):
+        return None
+    try:
+        when = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None and when.utcoffset() == dt.timedelta(0) else None
+
+
+def printed_date(tree: HtmlElement, structured: str | None) -> str | None:
+    """The local date the page prints by its headline, when the declared date is a UTC instant and that date can be
+    another day than the UTC one.
+
+    Many sites declare `article:published_time` in UTC; 22:40 UTC is already the next day in Adelaide. The
+    publisher's date is the one printed by the headline ("Wednesday 1 July 2026 8:10am"), so the text nodes just
+    before and after the first <h1> are read with the stamp parser (every month language the cleaning knows) for a
+    date within the days the instant can be anywhere on earth (UTC-12 to UTC+14). None when the UTC day itself is
+    printed there, or nothing fits. A bounded look (HEADLINE_NODES), and only pages with a UTC instant pay for it:
+    a full htmldate search of the body costs ~8x more (copying the tree).
+    """
+    when = _utc_instant(structured)
+    headline = tree.find(".//h1") if when is not None else None
+    if when is None or headline is None:
+        return None
+    possible = {(when - UTC_BEHIND).date().isoformat(), (when + UTC_AHEAD).date().isoformat()}
+    utc_day = when.date().isoformat()
+    found: list[str] = []
+    for node in headline.xpath(_NEAR_HEADLINE):
+        if len(node) <= MAX_STAMP_NODE_CHARS and (day := stamp_date(str(node))):
+            if day == utc_day:
+                return None  # the page prints the UTC day: nothing to correct
+            if day in possible:
+                found.append(day)
+    return min(found) if found else None  # the earliest: a published date comes before an updated one
+
+
 def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, str | None]:
     """Title, author, site name, URL, host and htmldate's date: trafilatura's metadata pass minus the fields
     newsbeam does not keep (categories, tags, licence)."""
@@ -148,7 +193,10 @@ def extract_html(html: str, url: str | None = None, fast: bool = False) -> dict:
     tree = parse(html)
     if tree is None:
         raise Rejected("no_main_text", "the page has no parsable HTML")
-    found: dict[str, Any] = {"date_structured": structured_date(tree, url), **page_metadata(tree, url)}
+    declared = structured_date(tree, url)
+    found: dict[str, Any] = {"date_structured": declared, **page_metadata(tree, url)}
+    if printed := printed_date(tree, declared):
+        found["date_printed"] = printed
     text = ""
     for tuning in FAST_PASSES if fast else PASSES:
         retry = main_text(tree, url, **tuning)
