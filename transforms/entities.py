@@ -35,6 +35,8 @@ from transforms.entity_rules import (
     acronym_definitions,
     club_base,
     common_words,
+    council_unit,
+    feature_base,
     first_names,
     is_name_token,
     org_base,
@@ -250,6 +252,7 @@ def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             full = clubs.get(r["_key"])  # "Leicester" in an article on "Leicester City": the club
         if full is not None and full is not r:
             r.update(entity_id=full["entity_id"], name=full["name"], label="ORG")
+    _link_metonyms(resolved)
     orgs = {r["_key"]: r for r in resolved if r["label"] == "ORG"}
     for r in resolved:  # "Supreme Court" after "UK Supreme Court": one organisation named with and without its country
         if r["label"] == "ORG" and not r["_known"]:
@@ -264,6 +267,29 @@ def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if full is not None and full is not r:
                 r.update(entity_id=full["entity_id"], name=full["name"])
     return [{k: r[k] for k in ("text", "label", "start", "end", "entity_id", "name")} for r in resolved]
+
+
+def _link_metonyms(resolved: list[dict[str, Any]]) -> None:
+    """Names that stand for a longer one in their article: "Amazon" (an organisation's name too) in an article on
+    the "Amazon rainforest" is the forest; "Bega Valley Shire" is its "Bega Valley Shire Council"."""
+    features: dict[str, dict[str, Any]] = {}
+    councils: dict[str, dict[str, Any]] = {}
+    for r in resolved:
+        parts = strip_possessive(r["text"]).split()
+        base = feature_base(parts) if r["label"] in PLACE_LABELS else None
+        if base:
+            features.setdefault(name_key(" ".join(base)), r)
+        unit = council_unit(parts) if r["label"] == "ORG" else None
+        if unit:
+            councils.setdefault(name_key(" ".join(unit)), r)
+    for r in resolved:
+        full = None
+        if r["label"] == "ORG" and len(r["_words"]) == 1:
+            full = features.get(r["_key"])
+        elif r["label"] in PLACE_LABELS:
+            full = councils.get(r["_key"])
+        if full is not None and full is not r:
+            r.update(entity_id=full["entity_id"], name=full["name"], label=full["label"])
 
 
 def text_chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:

@@ -620,6 +620,26 @@ def club_base(words: list[str]) -> list[str] | None:
     return None
 
 
+# Natural features whose name is also an organisation's: "Amazon" in an article on the "Amazon rainforest".
+NATURE_WORDS = words("""rainforest forest jungle basin river delta Rainforest Forest Jungle Basin River Delta""")
+# Local-government units that their council stands for: "Bega Valley Shire" and "Bega Valley Shire Council".
+COUNCIL_UNITS = words("""Shire Borough District Municipality""")
+
+
+def feature_base(words: list[str]) -> list[str] | None:
+    """The name a natural feature shares with a bare mention in its article: "Amazon" of "Amazon rainforest"."""
+    if len(words) >= 2 and words[-1] in NATURE_WORDS:
+        return words[:-1]
+    return None
+
+
+def council_unit(words: list[str]) -> list[str] | None:
+    """The local-government unit a council is named after: "Bega Valley Shire" of "Bega Valley Shire Council"."""
+    if len(words) >= 3 and words[-1] == "Council" and words[-2] in COUNCIL_UNITS:
+        return words[:-1]
+    return None
+
+
 def org_base(words: list[str]) -> list[str]:
     """An organisation's name without its legal form or club word: "Netlist Inc" -> "Netlist",
     "FC Midtjylland" -> "Midtjylland"; the name itself when it has none."""

@@ -1,0 +1,64 @@
+"""The bulk gazetteers (subdivisions, towns, other city spellings, listed companies) and in-article metonyms."""
+
+from importlib import resources
+
+import pytest
+
+from transforms.entities import tag_entities
+from transforms.entity_gazetteer import BULK_FILE, alias_table, bulk_entries
+
+
+def by_text(text: str, language: str = "en") -> dict[str, dict]:
+    ents = tag_entities(text, language)
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in ents)
+    return {e["text"]: e for e in ents}
+
+
+def test_bulk_file_is_well_formed_and_holds_each_source():
+    lines = resources.files("transforms").joinpath("data", BULK_FILE).read_text("utf-8").splitlines()
+    assert len(lines) == len(bulk_entries()) > 30_000
+    assert all(len(line.split("\t")) == 4 for line in lines)
+    kinds = {e.entity_id.split(":")[0] for e in bulk_entries()}
+    assert {"geonames", "iso3166-2", "isin"} <= kinds
+    assert {e.label for e in bulk_entries()} == {"GPE", "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label", "entity_id"),
+    [
+        ("Flights from Yellowknife were cancelled.", "en", "Yellowknife", "GPE", "geonames:6185377"),  # 20,000 people
+        ("Farmers in Telangana protested.", "en", "Telangana", "GPE", "iso3166-2:IN-TS"),  # a subdivision
+        ("Os turistas chegam a Lisboa em maio.", "pt", "Lisboa", "GPE", alias_table()["Lisbon"].entity_id),
+        ("Die Stadt Lissabon wächst.", "de", "Lissabon", "GPE", alias_table()["Lisbon"].entity_id),
+        (
+            "Infineon cut its forecast on Tuesday.",
+            "en",
+            "Infineon",
+            "ORG",
+            alias_table()["Infineon Technologies"].entity_id,
+        ),
+        ("Die Gemeinden im Hennegau warten.", "de", "Hennegau", "GPE", "iso3166-2:BE-WHT"),
+    ],
+)
+def test_bulk_names_are_tagged_and_linked(text, language, name, label, entity_id):
+    found = by_text(text, language)
+    assert found[name]["label"] == label and found[name]["entity_id"] == entity_id
+
+
+def test_bulk_names_that_are_words_or_given_names_are_not_tagged():
+    found = by_text("Next week Target will report. Bulls fans cheered. Regina said so.")
+    assert not {"Next", "Target", "Bulls"} & set(found)
+    assert "Wetter" not in by_text("Das Wetter in Rottweil bleibt schlecht.", "de")  # a German noun, and a town
+    assert not {a for a in ("Next", "Target", "Bulls", "Wetter", "Como") if a in alias_table()} - {
+        a for a in alias_table() if not alias_table()[a].entity_id.startswith(("geonames:", "iso3166-2:", "isin:"))
+    }
+
+
+def test_a_bare_name_stands_for_the_longer_name_of_its_article():
+    found = by_text("Brazil reports drop in Amazon deforestation\n\nDeforestation in the Amazon rainforest fell.")
+    assert found["Amazon"]["entity_id"] == found["Amazon rainforest"]["entity_id"]
+    found = by_text("Bega Valley Shire rejects plan\n\nBega Valley Shire Council has rejected a plan near Bega.")
+    assert found["Bega Valley Shire"]["entity_id"] == found["Bega Valley Shire Council"]["entity_id"]
+    assert found["Bega"]["entity_id"] != found["Bega Valley Shire Council"]["entity_id"]  # the town stays a town
+    found = by_text("Amazon shares rose. Amazon said sales grew.")
+    assert found["Amazon"]["label"] == "ORG"  # no forest in the article: the company
