@@ -62,6 +62,15 @@ class Entry:
     aliases: tuple[str, ...]
 
 
+MIN_ACRONYM_WORD = 4  # "Nato", "Unesco", "Opec": acronyms of 4+ letters are also written as words; "Ani" is not ANI
+
+
+def _with_word_forms(aliases: list[str]) -> tuple[str, ...]:
+    """The aliases and the word form of each long acronym among them: "UNESCO" -> also "Unesco"."""
+    words = [a.capitalize() for a in aliases if len(a) >= MIN_ACRONYM_WORD and a.isalpha() and a.isupper()]
+    return tuple(dict.fromkeys([*aliases, *words]))
+
+
 def _curated() -> list[Entry]:
     data = json.loads(resources.files("transforms").joinpath("data/entities.json").read_text("utf-8"))
     return [
@@ -69,7 +78,7 @@ def _curated() -> list[Entry]:
             e.get("id") or derived_id(e["name"], e["label"]),
             e["name"],
             e["label"],
-            tuple(dict.fromkeys([e["name"], *e.get("aliases", [])])),
+            _with_word_forms([e["name"], *e.get("aliases", [])]),
         )
         for e in data
     ]

