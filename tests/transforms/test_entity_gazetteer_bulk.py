@@ -62,3 +62,28 @@ def test_a_bare_name_stands_for_the_longer_name_of_its_article():
     assert found["Bega"]["entity_id"] != found["Bega Valley Shire Council"]["entity_id"]  # the town stays a town
     found = by_text("Amazon shares rose. Amazon said sales grew.")
     assert found["Amazon"]["label"] == "ORG"  # no forest in the article: the company
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        ("Qualcomm walked away. Infineon and Vectronix have also been approached.", "en", "Vectronix", "ORG"),
+        ("Unter Druck: Siemens, Dorfmann und Schaeffler haben Stellen gestrichen.", "de", "Dorfmann", "ORG"),
+        ("Der Autozulieferer Brenzinger baut Stellen ab.", "de", "Brenzinger", "ORG"),
+        ("Analysts at Halvorsen expect prices to recover.", "en", "Halvorsen", "ORG"),
+        ("Ornix, which markets butter abroad, reported a fall.", "en", "Ornix", "ORG"),
+        ("Canadian North and Air Tindi have offered extra seats.", "en", "Air Tindi", "ORG"),
+        ("Die Polizei Kölns ermittelt.", "de", "Kölns", "GPE"),
+        ("Farmers in County Cork held their price.", "en", "County Cork", "GPE"),
+        ("Les coureurs ont franchi le Col du Tourmalet.", "fr", "Col du Tourmalet", "LOC"),
+        ("He said residents of Fort Simpson and Inuvik would be hit.", "en", "Inuvik", "GPE"),
+    ],
+)
+def test_cues_tag_names_no_gazetteer_lists(text, language, name, label):
+    assert by_text(text, language)[name]["label"] == label
+
+
+def test_lists_of_people_and_places_do_not_become_organisations():
+    found = by_text("Paris, London and Berlin agreed. Apple, Google and Samsung sell phones in Lyon and Nantes.")
+    assert {found[n]["label"] for n in ("Paris", "London", "Berlin", "Lyon", "Nantes")} == {"GPE"}
+    assert "January" not in by_text("Qualcomm, January and Intel")  # not a name
