@@ -33,7 +33,8 @@ STAMP_MAX_OTHER_WORDS = 3  # "Mert Aydoğan Yayınlanma: 12.09.2026": a two-word
 # prose ("Download speeds fell", "El alcalde recibe...") does not match.
 _IMPERATIVE = (
     r"(?:sign (?:up|in)|log in|subscribe(?: now| today| here| to| for)?|register (?:now|today|here|for)|"
-    r"download (?:the|our|it|now|free|here)|get (?:the|our) (?:[\w-]+ ){0,3}(?:app|newsletter|podcast)|"
+    r"download (?:the|our|it|now|free|here)|get (?:the|our) (?:[\w&'’-]+ ){0,4}(?:app|newsletter|podcast)|"
+    r"become an? (?:[\w-]+ ){0,2}(?:member|subscriber|supporter|donor|patron)|"
     r"listen (?:now|here|on|to (?:the|our|this))|follow (?:us|the|@)|join|"
     r"click (?:here|the)|tap (?:here|the)|keep up to date|stay (?:up to date|informed)|create (?:a|your) (?:free )?"
     r"account|read (?:more|the full)|watch (?:now|the full|our)|donate (?:now|today|here)|share (?:this|your)|"
@@ -65,7 +66,7 @@ _CTA_OBJECT = re.compile(
     r"\b(?:newsletters?|inbox|podcasts?|episodes?|apps?|app store|google play|"
     r"(?:whatsapp|telegram|instagram|facebook|tiktok|youtube|linkedin|spotify)\w*|channels?|"
     r"aplica(?:tivo|ción|ção|cja|cję|cji)|appli(?:cation)?|applicazione|subscribers?|subscriptions?|account|free trial|"
-    r"unlimited access|registered users|e-?mail|here|"
+    r"unlimited access|registered users|e-?mail|here|members?|membership|"
     r"assinantes?|assinatura|acesso ilimitado|canal|aqui|"
     r"suscriptor(?:es)?|suscripci[oó]n|aqu[ií]|"
     r"abonn[ée]e?s?|abonnement|balado|infolettre|courriel|ici|"
@@ -99,7 +100,9 @@ _UI_WORDS_TEXT = """
     comentários compartilhe compartilhar salvar
     komentarze komentarz udostępnij drukuj zapisz
     commenti condividi stampa salva
-    reacties delen opslaan
+    reacties delen opslaan deel dit
+    dela artikeln del artiklen artikkelen
+    reprints permissions licensing
 """
 _UI_WORDS = frozenset(_UI_WORDS_TEXT.split())
 _UI_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -318,11 +321,7 @@ _WIRE_NAMES: list[frozenset[str]] = []  # filled on first use: boilerplate_rules
 def _is_stamp_with_wires(para: str, lead: bool = False) -> bool:
     if len(para) > STAMP_MAX_CHARS:
         return False
-    if not _WIRE_NAMES:
-        from transforms.boilerplate_rules import WIRES
-
-        _WIRE_NAMES.append(frozenset(WIRES))
-    return is_stamp(para, _WIRE_NAMES[0], lead)
+    return is_stamp(para, _wire_names(), lead)
 
 
 def is_lead_stamp(para: str) -> bool:
@@ -330,8 +329,106 @@ def is_lead_stamp(para: str) -> bool:
     return _is_stamp_with_wires(para, lead=True)
 
 
+SIGNOFF_MAX_CHARS = 30  # "(Hina) ip mc", "SYL // JMR", "– Rappler.com": a desk code or credit, never a clause
+_SIGNOFF_TOKEN = re.compile(
+    r"(?-i:[A-ZÀ-Ý]{2,6}|[a-ząćęłńóśźżčšž]{2,3})"  # desk codes and editors' initials: "SYL", "JMR", "ip", "mc"
+    r"|(?:fim|ende|end|ends|fin|fine|koniec|kraj|slut|loppu|vége|sfârșit|selesai|enditem)"  # end words
+    r"|[\w-]+\.(?:com|net|org|info|news|[a-z]{2})",  # the outlet's domain: "Rappler.com"
+    re.I,
+)
+_SIGNOFF_SHAPE = re.compile(r"^[\W_]*[^\W\d_][\w.-]*(?:[\s/()|·•,–—-]+[^\W\d_][\w.-]*)*[\W_]*$")
+_BIO = re.compile(
+    r"^[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:an?|the)\s+[^.!?\n]{0,60}?"
+    r"\b(?:correspondent|reporter|writer|editor|journalist|contributor|columnist|photographer|intern|fellow)"
+    r"(?:\s+(?:for|at|with|of|based in|covering)\s[^.!?\n]{1,60})?\.$"
+)
+
+
+def tail_kind(para: str) -> str | None:
+    """The rule id when the LAST paragraph of a story is a sign-off or a bio rather than prose, else None.
+
+    After the last sentence a wire copy or a newspaper's template closes with desk codes and credits, whatever
+    the language: editors' initials and agency codes ("SYL // JMR", "ES/AE", "/cb", "(Hina) ip mc", "Lusa/Fim"),
+    the outlet's domain ("– Rappler.com") and a one-sentence author bio ("Jane Doe is a Rappler Visayas
+    correspondent."). A sign-off is made only of codes, known agencies, end words and a domain; a blog's closing
+    greeting ("x Franzi") or a product line ("Kreole: Stella Hoops") is not, and stays. Only the end of the text is
+    looked at.
+    """
+    if "\n" in para:
+        return None
+    if _BIO.match(para):
+        return "trailer.bio"
+    if len(para) > SIGNOFF_MAX_CHARS or not _SIGNOFF_SHAPE.match(para):
+        return None
+    tokens = re.findall(r"[^\W\d_][\w.-]*[\w]|[^\W\d_]", para)
+    known = _wire_names()
+    if tokens and all(t.casefold() in known or _SIGNOFF_TOKEN.fullmatch(t) for t in tokens):
+        return "trailer.signoff"
+    return None
+
+
+def _wire_names() -> frozenset[str]:
+    if not _WIRE_NAMES:
+        from transforms.boilerplate_rules import WIRES
+
+        _WIRE_NAMES.append(frozenset(WIRES))
+    return _WIRE_NAMES[0]
+
+
+SOCIAL_MAX_CHARS = 120  # a follow prompt is one short line; longer ones are a reader discussion or prose
+SOCIAL_SHORT_CHARS = 100  # a line with a @handle and a platform is a prompt only when short
+_PLATFORM = re.compile(
+    r"\b(?:facebook|instagram|twitter|tiktok|youtube|telegram|whatsapp|google news|linkedin|threads|bluesky|"
+    r"snapchat|viber|pinterest)(?:\w{0,3}|'\w{1,3})\b",  # inflected: "Facebooku", "Facebookon", "News'ten"
+    re.I,
+)
+# "us" as an object in the languages of follow prompts (a closed class): en, hr/bs/sr/pl/cs, hu, tr, id/ms, fr,
+# de, es/pt, nl, sv/no/da, fi, and clitics ("Urmărește-ne")
+_US = re.compile(r"\b(?:us|nas|nás|minket|bennünket|bizi|kami|kita|nous|uns|nos|ons|oss|meitä|meidät)\b|\w-ne\b", re.I)
+_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z_]\w{2,}")
+
+
+def is_social_line(para: str) -> bool:
+    """A follow prompt in any language: a line naming a social platform AND pointing at the outlet itself, by a
+    first-person plural object ("Pratite nas na Facebooku", "Kövess minket a Facebookon", "Urmărește-ne pe ...",
+    "Bizi Google News'ten takip edin"), by Google News (where outlets, not stories, are followed) or by a short
+    line's @handle. A sentence about the platforms names none of these; reported speech never counts."""
+    if len(para) > SOCIAL_MAX_CHARS or "\n" in para or _SPEECH.search(para) or not _PLATFORM.search(para):
+        return False
+    if _US.search(para) or re.search(r"\bgoogle news\b", para, re.I):
+        return True
+    return len(para) <= SOCIAL_SHORT_CHARS and bool(_HANDLE.search(para))
+
+
+CONTACT_MAX_CHARS = 200  # "Email the reporter at ... or call ..."; longer paragraphs are prose
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CONTACT_CUE = re.compile(
+    r"\b(?:e-?mail|contact|reach|write|send|call|tips?|feedback|questions?|fragen|kontakt|écrivez|contactez|"
+    r"escr[ií]b\w*|contact[ae]\w*|scrivi\w*|napisz|kontaktuj)\b",
+    re.I,
+)
+
+
+def is_contact_line(para: str) -> bool:
+    """A short paragraph that gives the reader an e-mail address to write to ("Email the reporter at ...", "Send
+    us your feedback to ...", "Gerne per E-Mail an: ..."); never reported speech (an address quoted in a story)."""
+    if len(para) > CONTACT_MAX_CHARS or "\n" in para or not _EMAIL.search(para) or _SPEECH.search(para):
+        return False
+    return bool(_CONTACT_CUE.search(_EMAIL.sub(" ", para)))
+
+
 CLASSIFIERS = {
+    "social_line": is_social_line,
+    "contact_line": is_contact_line,
     "call_to_action": is_call_to_action,
     "ui_label": is_ui_label,
     "stamp": _is_stamp_with_wires,
+}
+# The longest paragraph each classifier can accept (each checks it too); lets the cleaning skip them on prose.
+CLASSIFIER_MAX_CHARS = {
+    "social_line": SOCIAL_MAX_CHARS,
+    "contact_line": CONTACT_MAX_CHARS,
+    "call_to_action": CTA_MAX_CHARS,
+    "ui_label": UI_MAX_CHARS,
+    "stamp": STAMP_MAX_CHARS,
 }

@@ -201,6 +201,14 @@ RULES: tuple[Rule, ...] = (
         rf"\s*{_WIRES_CREDIT}(?:{_DASH}|\s+(?=[A-ZÀ-Ý\"“]))",
         flags=0,
     ),
+    # the agency's code after the date, without parentheses: "Accra, June 5, GNA -"
+    Rule(
+        "header.agency_code_dateline",
+        "header",
+        rf"^(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:\s[A-ZÀ-Ý][\w.'’-]+){{0,2}}),\s*{_DATELINE_DATE},\s*"
+        r"(?P<wire>[A-Z]{2,6})\s*[-–—]+\s+(?=[A-ZÀ-Ý\"“])",
+        flags=0,
+    ),
     # Title Case dateline with a spaced en or em dash: "Cape Town –", "Lagos —" (a hyphen is too common in prose)
     Rule(
         "header.titlecase_dateline",
@@ -231,10 +239,20 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "byline",
         "paragraph",
-        r"^(?:(?:By|BY|Von|Par|Por)\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem)\s*:\s*)(?P<author>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|de|van|von|da|del|and|und|et|y)){1,6})"
+        r"^(?:(?:By|BY|Von|Par|Por|de|di|av|af|door|przez|od|Door|Av|Af|Di)\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem)\s*:\s*)(?P<author>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|de|van|von|da|del|and|und|et|y)){1,6})"
         r"(?:\s*\([^()\n]{1,30}\))?(?:\s*[,|/–—-]\s*(?P<affiliation>[^\n]{0,80}))?(?<![.!?\"”])$",  # no end stop
         flags=0,
         max_chars=140,
+    ),
+    # a name and a newsroom role: "Jenna Morales | Staff Writer", "Hamish Tregenza · State Political Reporter"
+    Rule(
+        "byline.role",
+        "paragraph",
+        r"^(?P<author>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3})\s*[|·•,–—]\s*"
+        r"(?P<affiliation>(?:[A-Z][\w&.'’-]*\s){0,4}(?i:staff|writer|reporter|correspondent|editor|journalist|"
+        r"contributor|columnist|photographer|producer|intern)s?)$",
+        flags=0,
+        max_chars=100,
     ),
     # a desk credit instead of a name: "Redacción Bogotá", "Staff Reporter", "Web Desk"
     Rule(
@@ -269,6 +287,41 @@ RULES: tuple[Rule, ...] = (
         r"start your (?:free )?trial|continue reading with|subscribe to (?:read|continue)|"
         r"read the full (?:story|article) "
         r"(?:with|on))",
+    ),
+    # "Reminder, this is a Premium article and requires a subscription to read."
+    Rule(
+        "banner.requires_subscription",
+        "paragraph",
+        r"^[^\n]{0,80}\b(?:requires? an? (?:paid |digital |active )?(?:subscription|membership)|"
+        r"(?:is|are) (?:listener|reader|viewer|member|audience)-(?:supported|funded|powered))\b",
+        max_chars=200,
+    ),
+    # a subscription pitch with its price: "Subscribers fund our newsroom: from $1 a week", "abbonati ... da 1 euro
+    # al mese", "od 9,90 zł miesięcznie"; never a story about prices (reported speech)
+    Rule(
+        "banner.price_pitch",
+        "paragraph",
+        r"^(?=[^\n]*\b(?:subscri|abbona|abonn|assin|suscri|prenumer|subskry|membership|digital access|"
+        r"unlimited access))"  # the rare words first: prose fails after one scan
+        r"(?![^\n]*[\"“”«»„])(?![^\n]*\b(?:said|says|according to|dijo|disse|a déclaré|sagte|ha detto)\b)"
+        r"[^\n]*(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:€|\$|£|euros?|eur|zł|kr|dollars?|pounds?))"
+        r"\s?(?:a|an|per|/|al|au|par|pro|im|por|ao|na|w|each)?\s?"
+        r"(?:week|month|year|mes[e]?|mois|monat|año|ano|miesiąc\w*|semana|settimana|semaine|woche|jahr|"
+        r"anno|an|mensual\w*|mensile|monatlich|miesięcznie|weekly|monthly)\b",
+        max_chars=300,
+    ),
+    # a consent note under a newsletter box: "By providing an e-mail address. I agree to the Terms of Use ..."
+    Rule(
+        "banner.consent",
+        "paragraph",
+        r"^(?=[^\n]*\b(?:terms|privacy|cookie policy))"  # the rare words first
+        r"[^\n]{0,200}\b(?:I agree to|I have read|you agree to|by (?:signing up|subscribing|providing|clicking|"
+        r"continuing)|acknowledge that)\b[^\n]{0,200}\b(?:terms(?: of (?:use|service))?|privacy (?:policy|notice)|"
+        r"cookie policy)\b",
+        max_chars=400,
+    ),
+    Rule(
+        "banner.advertise_with", "paragraph", r"^\W*advertise (?:with|on|in) (?:us\b|the\b|our\b|[A-Z])", max_chars=80
     ),
     Rule(
         "banner.paywall_other_languages",
@@ -309,7 +362,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "banner.journalism_appeal",
         "paragraph",
-        r"^(?![^\n]*[\"“”«»]|[^\n]*\b(?:said|says|told)\b)(?=[^\n]*\b(?:we|our)\b)(?=[^\n]*\bjournalism\b)"
+        r"^(?=[^\n]*\bjournalism\b)(?![^\n]*[\"“”«»]|[^\n]*\b(?:said|says|told)\b)(?=[^\n]*\b(?:we|our)\b)"
         r"(?=[^\n]*\b(?:afford|donat\w*|subscriptions?|freely accessible|free (?:to|for) (?:all|everyone)|paywall)\b)",
         max_chars=600,
     ),
@@ -344,7 +397,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "caption.credit_at_end",
         "paragraph",
-        r"^[^\n]{0,220}?(?:"
+        # every shape below needs a bracket, a bar or dash, or a "Picture/Photo by": a cheap test first
+        r"^(?=[^\n]*[)\]|–—]|[^\n]*[.!?]\s+(?:Picture|Photo|Photograph|Image|Foto)s?\s)[^\n]{0,220}?(?:"
         # "(Photo: ...)" / "[Foto ...]" right after a word; after a full stop the sentence stays (span rule below)
         r"[^\W_]\s*[(\[]\s*(?i:photo|foto|fot\.|image|picture|pic|bild|imagen|imagem|crédit|credit)\b[^()\[\]\n]{0,60}"
         r"[)\]]|"
@@ -404,7 +458,13 @@ RULES: tuple[Rule, ...] = (
         r"mirá también|ver también|lea también|veja também|saiba mais|czytaj także|czytaj również|zobacz (?:też|także)|"
         r"przeczytaj (?:też|także)|das könnte sie auch interessieren|zum thema|à lire également|à voir aussi|"
         r"sur le même sujet|more stories|more on this story|you may also like|recommended for you|most (?:read|viewed|"
-        r"popular)|trending now|top stories|related topics|mehr aus (?:der |dem )?[\w ]{2,30}|más de [\w ]{2,30})"
+        r"popular)|trending now|top stories|related topics|mehr aus (?:der |dem )?[\w ]{2,30}|más de [\w ]{2,30}|"
+        # ro, id/ms, tr, hr/bs/sr, hu, da/sv, fi, cs/sk, sl, es; "READ:" with its colon
+        r"cite[sș]te [sș]i|vezi [sș]i|baca juga|baca lagi|ayr[ıi]ca (?:oku|bak[ıi]n[ıi]z)|bunu da oku|"
+        r"ilgili haber(?:ler)?|pro[čc]itajte (?:i|jo[šs]|vi[šs]e)|povezane vijesti|l[áa]sd m[ée]g|"
+        r"kapcsol[óo]d[óo](?: cikkek| h[íi]rek)?|olvasd el|l[æa]s ogs[åa]|l[æa]s mere|l[äa]s mer|lue my[öo]s|"
+        r"[čc]t[ěe]te (?:tak[ée]|t[ée][žz])|p[řr]e[čc]t[ěe]te si|[čc][íi]tajte (?:aj|tie[žz])|preberite (?:[šs]e|tudi)|"
+        r"te recomendamos|read)"
         r"\s*(?:[:|–—>»-]|\n)",
     ),
     Rule(
@@ -427,7 +487,11 @@ RULES: tuple[Rule, ...] = (
         r"weitere artikel|najczęściej czytane|więcej wiadomości|i più letti|altre notizie|meer nieuws|meest gelezen|"
         r"temas relacionados|tópicos relacionados|sujets liés|verwandte themen|powiązane tematy|"
         r"(?:también )?te puede interesar|le puede interesar|pode te interessar|vous aimerez aussi|"
-        r"das könnte sie (?:auch )?interessieren|potrebbe interessarti|read next|weiterlesen)"
+        r"das könnte sie (?:auch )?interessieren|potrebbe interessarti|read next|weiterlesen|more from [\w ]{2,30}|"
+        r"povezane vijesti|povezani članci|ilgili haberler|kapcsolódó cikkek|cele mai citite|berita terkait|"
+        r"artikel terkait|terpopuler|relaterte saker|relaterede artikler|relaterade artiklar|aiheesta muualla|"
+        r"související články|súvisiace články|(?:alle|weitere) (?:artikel|beiträge|nachrichten) (?:zu|zum|zur|über)|"
+        r"all (?:stories|articles|news) (?:on|about)|more (?:stories|articles) (?:on|about))"
         r"\b[^.!?\n]{0,50}$",
         max_chars=80,
     ),
@@ -457,7 +521,8 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^(?:\W*)(?:get in touch|contact us|tell us (?:about|your)|send us your|do you have (?:a story|information)|"
         r"have you been affected|share your (?:story|views|experience)|were you affected|"
-        r"(?:do you have|got|have) (?:a |any )?(?:news |story )?tips?\b|masz informacje|haben sie hinweise|"
+        r"(?:do you have|got|have) (?:a |any )?(?:news |story )?(?:tips?|questions? or (?:a )?(?:story )?ideas?|"
+        r"story ideas?)\b|masz informacje|haben sie hinweise|"
         r"masz (?:temat|newsa)|napisz do nas|write to us|email us|schreiben sie uns|écrivez-nous|escríbenos|"
         r"escreva-nos|scrivici|send us your feedback|"
         r"vous avez (?:une|des) information)\b",
@@ -489,6 +554,15 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^[^\n]{0,60}\b(?:journalistic|editorial) (?:standards|principles|guidelines|policies)(?: and practices)?\W*$",
         max_chars=120,
+    ),
+    # a source or editor credit line: "Kaynak: Ege Postası", "Editor: Dedi Supriadi", "Izvor: Hina", "Source: AFP"
+    Rule(
+        "meta.source_line",
+        "paragraph",
+        r"^(?:sources?|kaynak|sumber|izvor|forr[áa]s|surs[aă]|fonte|fuente|quelle|[źz]r[óo]d[łl]o|zdroj|kilde|k[äa]lla|"
+        r"l[äa]hde|editor|edited by|editado por|redaktor|urednik|szerkeszt[őo]|penyunting|edit[öo]r)\s*:\s*"
+        r"[^\n]{2,60}$",
+        max_chars=80,
     ),
     # an export's field header: "Ressort: Inland | Datum: 04.05.2026"; its date is evidence
     Rule(
@@ -523,7 +597,8 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^(?:tags|topics|filed under|more on|explore more on (?:these|this) topics?|schlagwörter|themen|mots-clés|"
         r"thèmes|etiquetas|temas|argomenti|related topics|keywords|palavras-chave|tópicos|schlagworte|tagi|"
-        r"słowa kluczowe|archivado en|archived in|filed in|classé dans|arquivado em|archiviato in)\s*:",
+        r"słowa kluczowe|archivado en|archived in|filed in|classé dans|arquivado em|archiviato in|etichete|"
+        r"etiketler|etiket|oznake|c[íi]mk[ée]k|stikkord|emneord|n[øo]kkelord|tagit|[šs]t[íi]tky|tagy|labels?)\s*:",
         max_chars=300,
     ),
     # --- advertisement markers
@@ -531,6 +606,8 @@ RULES: tuple[Rule, ...] = (
         "ad.marker",
         "paragraph",
         r"^(?:\W*)(?:advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|"
+        r"publicidade|pubblicità|advertentie|annonce|annons|annonse|reklama|reklam|reklame|reklamă|hirdetés|"
+        r"mainos|oglas|inzerce|iklan|διαφήμιση|реклама|"
         r"story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with "
         r"content)?|article continues (?:below|after (?:this )?advertisement))\W*$",
     ),
@@ -591,7 +668,10 @@ RULES: tuple[Rule, ...] = (
         r"(?:produced|made possible|supported|funded|written|reported)(?: in part)? (?:with|by|through|thanks to|in)|"
         r"(?:ce|cet) (?:contenu|texte|reportage|article) a été (?:produit|réalisé|rendu possible) (?:avec|grâce)|"
         r"este (?:contenido|artículo|reportaje) (?:fue|ha sido) (?:producido|realizado|financiado)|"
-        r"dieser (?:artikel|beitrag|text) (?:wurde|entstand) (?:mit|durch|gefördert|im rahmen))",
+        r"dieser (?:artikel|beitrag|text) (?:wurde|entstand) (?:mit|durch|gefördert|im rahmen)|"
+        # "LDR is local body journalism co-funded by RNZ", "Our reporting is supported by a grant from ..."
+        r"[^\n.]{0,60}\b(?:journalism|reporting|coverage|newsroom)\b[^\n.]{0,40}\b(?:is|are)?\s?(?:co-)?"
+        r"(?:funded|supported|made possible|underwritten) (?:in part )?(?:by|through|thanks to))",
         max_chars=400,
     ),
     # aggregator trailers: "Read the original article on Vanguard.", "Distributed by AllAfrica Global Media"
@@ -668,9 +748,18 @@ RULES: tuple[Rule, ...] = (
         r"[^()\n]{0,80}\)",
     ),
     Rule("trailer.wire_credit", "paragraph", rf"^[(\[]\s*(?:{_WIRE_ALT})\s*[)\]]\.?$"),
+    # an end marker glued to the last sentence: "... this year. Enditem", "... on Monday. (END)"
+    Rule(
+        "trailer.end_marker_inline",
+        "span",
+        r"(?<=[.!?\"”])\s+(?:Enditem|ENDITEM|\(END\)|\(ENDS?\)|-END-|\(Ende\)|\(Fin\)|\(Fim\)|\(Koniec\))\s*$",
+        flags=0,
+    ),
     Rule("trailer.menafn_id", "paragraph", r"^MENAFN\d{6,}\w*$"),
     # --- generic, conservative classifiers (transforms/boilerplate_classes.py), tried last
     Rule("classify.stamp", "classifier", "stamp"),
     Rule("classify.call_to_action", "classifier", "call_to_action"),
     Rule("classify.ui_label", "classifier", "ui_label"),
+    Rule("classify.social_line", "classifier", "social_line"),
+    Rule("classify.contact_line", "classifier", "contact_line"),
 )

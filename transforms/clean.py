@@ -7,7 +7,7 @@ import re
 import apache_beam as beam
 
 from schemas.record import Doc
-from transforms.boilerplate_classes import CLASSIFIERS, is_lead_stamp, stamp_date
+from transforms.boilerplate_classes import CLASSIFIER_MAX_CHARS, CLASSIFIERS, is_lead_stamp, stamp_date, tail_kind
 from transforms.boilerplate_rules import RULES, WIRES, Rule
 from transforms.common import Rejected, Step
 
@@ -16,10 +16,14 @@ MIN_CLEAN_CHARS = 1  # an article whose cleaning leaves nothing is a dead letter
 MAX_HEADERS = 4  # "date X MENAFN - Y) NEW DELHI (Reuters) -" stacks at most a few headers; bounds the loop
 MAX_LEAD_HEADINGS = 3  # headline, kicker and a byline line may stand above an HTML page's dateline
 HEADING_MAX_CHARS = 200  # a headline is one short line; a longer block is a paragraph
+MAX_TAIL_LINES = 4  # a wire copy closes with a few sign-off lines at most ("SYL // JMR", "Lusa/Fim")
+HEADLINE_SAFE = frozenset({"related.also_read", "meta.source_line"})  # never tried on the first paragraph
+MAX_PLANS = 64  # rule sets whose plan is kept
 CONTEXT_CHARS = 2000  # the text's letters that settle a language-dependent month name ("listopada")
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n+")
+_SIGNOFF_DOMAIN = re.compile(r"\b([A-Z][\w-]{1,30})\.(?:com|net|org|info|news|[a-z]{2})\b")  # "Rappler.com"
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]\s*$")
 
 
@@ -61,11 +65,29 @@ def apply_rules(text: str, rules: tuple[Rule, ...] = RULES) -> tuple[str, list[t
             continue
         break
     kept: list[str] = []
-    for para in paras:
-        para = _apply_to_paragraph(para, rules, removed, found, context)
+    body_rules = _without(rules, HEADLINE_SAFE)
+    for i, para in enumerate(paras):
+        # the first paragraph is often the headline ("Metro do Porto: linha Rubi abre em dezembro"), never a label
+        para = _apply_to_paragraph(para, body_rules if i == 0 else rules, removed, found, context)
         if para:
             kept.append(para)
+    _strip_tail(kept, removed, found)
     return "\n\n".join(kept), removed, found
+
+
+def _strip_tail(kept: list[str], removed: list, found: dict) -> None:
+    """Removes the sign-offs and bio that close a story after its last sentence (`tail_kind`); a sign-off's domain
+    ("– Rappler.com") names the outlet."""
+    for _ in range(MAX_TAIL_LINES):
+        if len(kept) < 2:  # the story itself stays, however it ends
+            return
+        kind = tail_kind(kept[-1])
+        if kind is None:
+            return
+        line = kept.pop()
+        removed.append((kind, line))
+        if domain := _SIGNOFF_DOMAIN.search(line):
+            found.setdefault("outlets", []).append(domain.group(1))
 
 
 def _is_heading(para: str) -> bool:
@@ -95,28 +117,87 @@ def _strip_one_header(paras: list[str], at: int, headers: list[Rule], removed: l
     return False
 
 
-def _apply_to_paragraph(para: str, rules: tuple[Rule, ...], removed: list, found: dict, context: str) -> str:
+_PARAGRAPH, _CLASSIFIER, _SPAN = 0, 1, 2
+
+
+_PLANS: dict[int, tuple] = {}  # id of a rule set -> (the rule set, kept alive so the id stays its own, plan)
+
+
+def _plan(rules: tuple[Rule, ...]) -> tuple[tuple, tuple, int]:
+    """The rules as (kind, rule, matcher, longest paragraph it can match) steps, the span steps alone, and the
+    longest paragraph any whole-paragraph step can match: a paragraph longer than that meets only the spans.
+    Built once per rule set (keyed by identity: hashing 80 rules per paragraph would cost more than the loop)."""
+    cached = _PLANS.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    steps = []
     for rule in rules:
-        if rule.kind == "paragraph" and len(para) <= rule.max_chars:
-            match = rule.regex.match(para)
-            if match:
+        if rule.kind == "paragraph":
+            steps.append((_PARAGRAPH, rule, rule.regex.match, rule.max_chars))
+        elif rule.kind == "classifier":
+            steps.append((_CLASSIFIER, rule, CLASSIFIERS[rule.pattern], CLASSIFIER_MAX_CHARS[rule.pattern]))
+        elif rule.kind == "span":
+            steps.append((_SPAN, rule, rule.regex, 0))
+    spans = tuple(step for step in steps if step[0] == _SPAN)
+    plan = (tuple(steps), spans, max(step[3] for step in steps))
+    if len(_PLANS) >= MAX_PLANS:  # tests build many small rule sets; the pipeline uses one
+        _PLANS.clear()
+    _PLANS[id(rules)] = (rules, plan)
+    return plan
+
+
+def _without(rules: tuple[Rule, ...], ids: frozenset[str]) -> tuple[Rule, ...]:
+    """The rule set minus some rules, built once per rule set (by identity, like `_plan`)."""
+    cached = _WITHOUT.get((id(rules), ids))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    if len(_WITHOUT) >= MAX_PLANS:
+        _WITHOUT.clear()
+    subset = tuple(r for r in rules if r.id not in ids)
+    _WITHOUT[(id(rules), ids)] = (rules, subset)
+    return subset
+
+
+_WITHOUT: dict[tuple[int, frozenset[str]], tuple] = {}
+
+
+def _apply_to_paragraph(para: str, rules: tuple[Rule, ...], removed: list, found: dict, context: str) -> str:
+    steps, spans, longest = _plan(rules)
+    if len(para) > longest:  # article prose: only inline spans can be in it
+        para = _apply_spans(para, spans, removed, found)
+        if len(para) > longest:
+            return para.strip()
+    for kind, rule, matcher, limit in steps:
+        if kind == _PARAGRAPH:
+            if len(para) <= limit and (match := matcher(para)):
                 removed.append((rule.id, para))
                 _note(rule, match, found)
                 if rule.date_evidence:
                     _note_date(para, found, context)
                 return ""
-        elif rule.kind == "classifier" and para and CLASSIFIERS[rule.pattern](para):
-            removed.append((rule.id, para))
-            if rule.pattern == "stamp":
-                _note_date(para, found, context)
-            return ""
-        elif rule.kind == "span":
-            matches = list(rule.regex.finditer(para))
+        elif kind == _CLASSIFIER:
+            if para and len(para) <= limit and matcher(para):
+                removed.append((rule.id, para))
+                if rule.pattern == "stamp":
+                    _note_date(para, found, context)
+                return ""
+        else:
+            matches = list(matcher.finditer(para))
             if matches:
                 removed.extend((rule.id, m.group(0).strip()) for m in matches)
-                para = _SPACES.sub(" ", rule.regex.sub(" ", para)).strip()
+                para = _SPACES.sub(" ", matcher.sub(" ", para)).strip()
                 _note(rule, matches[0], found)
     return para.strip()
+
+
+def _apply_spans(para: str, spans: tuple, removed: list, found: dict) -> str:
+    for _, rule, regex, _ in spans:
+        matches = list(regex.finditer(para))
+        if matches:
+            removed.extend((rule.id, m.group(0).strip()) for m in matches)
+            para = _SPACES.sub(" ", regex.sub(" ", para)).strip()
+            _note(rule, matches[0], found)
+    return para
 
 
 def _note_date(text: str, found: dict, context: str) -> None:
