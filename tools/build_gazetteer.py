@@ -168,16 +168,19 @@ class WordTest:
         self.stop = stop_words()
         self.given = first_names()
 
-    def __call__(self, name: str, german_nouns: bool) -> bool:
-        """Whether a one-word name is also a word (see the module doc)."""
+    def __call__(self, name: str, kind: str) -> bool:
+        """Whether a one-word name is also a word (see the module doc). A big city's other spelling may be a given
+        name: "Roma" is Rome in Italian."""
         low = name.lower()
-        if len(name) < MIN_NAME_CHARS or name.islower() or name in self.given or low in self.stop:
+        if len(name) < MIN_NAME_CHARS or name.islower() or low in self.stop:
+            return True
+        if name in self.given and kind != "spelling":
             return True
         if (low in self.english or (low.endswith("s") and low[:-1] in self.english)) and zipf_frequency(
             low, "en"
         ) >= ENGLISH_ZIPF:
             return True
-        if not german_nouns:  # a region's or company's own name is frequent in German text too: "Bayern"
+        if kind != "town":  # a region's or company's own name is frequent in German text too: "Bayern"
             return False
         german = zipf_frequency(low, "de")
         return german >= GERMAN_ZIPF and german - zipf_frequency(low, "en") >= GERMAN_MARGIN
@@ -190,13 +193,13 @@ def build() -> list[Entry]:
     core = {a for e in entries() for a in e.aliases}
     all_cities = cities()
     found = []
-    for group, german_nouns in ((spellings(all_cities), False), (subdivisions(), False), (companies(), False),
-                                (towns(all_cities), True)):  # fmt: skip
+    for group, kind in ((spellings(all_cities), "spelling"), (subdivisions(), "name"), (companies(), "name"),
+                        (towns(all_cities), "town")):  # fmt: skip
         for entry in group:
             aliases = tuple(
                 a
                 for a in entry.aliases
-                if a not in core and "|" not in a and "\t" not in a and (" " in a or not is_word(a, german_nouns))
+                if a not in core and "|" not in a and "\t" not in a and (" " in a or not is_word(a, kind))
             )
             if aliases:
                 found.append(Entry(entry.entity_id, entry.name, entry.label, aliases))

@@ -271,7 +271,8 @@ def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _link_metonyms(resolved: list[dict[str, Any]]) -> None:
     """Names that stand for a longer one in their article: "Amazon" (an organisation's name too) in an article on
-    the "Amazon rainforest" is the forest; "Bega Valley Shire" is its "Bega Valley Shire Council"."""
+    the "Amazon rainforest" is the forest; "Bega Valley Shire" is its "Bega Valley Shire Council"; an organisation
+    no gazetteer lists, named by its first word, is the one longer name of the article that opens with it."""
     features: dict[str, dict[str, Any]] = {}
     councils: dict[str, dict[str, Any]] = {}
     for r in resolved:
@@ -282,9 +283,16 @@ def _link_metonyms(resolved: list[dict[str, Any]]) -> None:
         unit = council_unit(parts) if r["label"] == "ORG" else None
         if unit:
             councils.setdefault(name_key(" ".join(unit)), r)
+    heads: dict[str, list[dict[str, Any]]] = defaultdict(list)  # "lattice" -> ["Lattice Semiconductor"]
+    for r in resolved:
+        same_head = heads[r["_words"][0]] if r["label"] == "ORG" and len(r["_words"]) > 1 else None
+        if same_head is not None and all(h["entity_id"] != r["entity_id"] for h in same_head):
+            same_head.append(r)
     for r in resolved:
         full = None
-        if r["label"] == "ORG" and len(r["_words"]) == 1:
+        if r["label"] == "ORG" and len(r["_words"]) == 1 and not r["_known"] and len(heads.get(r["_key"], ())) == 1:
+            full = heads[r["_key"]][0]  # "Lattice" after "Lattice Semiconductor"; not "Deutsche" of two banks
+        elif r["label"] == "ORG" and len(r["_words"]) == 1:
             full = features.get(r["_key"])
         elif r["label"] in PLACE_LABELS:
             full = councils.get(r["_key"])

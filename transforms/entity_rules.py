@@ -78,7 +78,8 @@ PRECEDING_ORG_NOUNS = words(
     """company firm startup start-up chipmaker carmaker automaker drugmaker retailer lender insurer airline carrier
     manufacturer supplier miner brewer broker conglomerate club band label publisher broadcaster newspaper charity
     nonprofit regulator watchdog outfit subsidiary distributor utility platform processor exporter importer
-    trader co-op cooperative coopérative cooperativa société entreprise groupe
+    trader co-op cooperative coopérative cooperativa companies firms banks lenders insurers unions sindacati
+    syndicats sindicatos tradings empresas entreprises aziende société entreprise groupe
     jeune-pousse équipe constructeur empresa compañía grupo equipo constructora aseguradora aerolínea società
     azienda gruppo squadra companhia clube"""
 )
@@ -98,7 +99,7 @@ ORG_AFTER = (
     (",", "based", "in"), ("is", "headquartered"), (",", "headquartered"), ("shareholders",), ("chief", "executive"),
     *((",", "which", w) for w in ("runs", "operates", "owns", "makes", "employs", "markets", "sells", "produces",
                                   "manufactures")),
-    *((s, w) for s in ("'s", "’s") for w in ("board", "shares", "shareholders", "chief", "finance", "chairman",
+    *((s, w) for s in ("'s", "’s") for w in ("board", "shares", "stock", "shareholders", "chief", "finance", "chairman",
                                              "executives", "takeover")),
 )  # fmt: skip
 # Words before a name that make it an organisation: "L'action Lhyfe", "analysts at Jefferies", "stake in Vectrin".
@@ -119,14 +120,18 @@ for _cue in ORG_BEFORE:
 PLACE_PREPOSITIONS = words("""in near outside from around across towards toward to visit visited visiting nahe bei aus
     nach à près vers en cerca hacia desde em perto vicino presso""")  # fmt: skip
 STRONG_PLACE_PREPOSITIONS = words("""near outside nahe près cerca perto vicino""")
+PLACE_LINKS = words("""of de di von del della do da du""")  # "the town of X", "valle del Elqui"
+DIRECT_PLACE_NOUNS = words("""quartiere quartier bairro barrio frazione localidad""")  # "quartiere Tamburi"
 PLACE_ADJECTIVES = words("""nearby neighbouring neighboring rural coastal northern southern eastern western central
     downtown suburban remote the""")  # fmt: skip
 PLACE_NOUNS = words("""town city village suburb municipality district hamlet county commune comune municipio
-    residents inhabitants habitants residentes abitanti moradores
+    residents inhabitants habitants residentes abitanti moradores valley valle vallée vale río rio fiume rivière
     município ville cidade ciudad città mayor prefeito prefeita sindaco sindaca alcalde alcaldesa exalcalde maire
     bürgermeister""")  # fmt: skip  "the town of X", "il sindaco di X"
 # Lower-case words after a place name: "Kottayam municipality", "Marfa council".
 PLACE_AFTER = words("""municipality council district panchayat county province region town village""")
+# Of those, the ones that make even a name no gazetteer lists a place: "Jagatsinghpur district", "Dhinkia village".
+STRONG_PLACE_AFTER = words("""municipality district panchayat province village taluk tehsil""")
 DIRECTIONS = words("""North South East West Northern Southern Eastern Western Central Upper Lower Greater""")
 # Sports clubs: "FC Midtjylland", "Sporting Braga", "Aston Villa"... by their first or last word.
 CLUB_PREFIXES = words(
@@ -154,7 +159,8 @@ ORG_FIRST_WORDS = words(
     Compañía Compagnie Companhia Società Société Sociedad Sociedade Cooperativa Coopérative Defesa Protezione
     Protección Autoridad Autorità Autorité Autoridade Oficina Ufficio Hochschule Universität Bundesamt Landgericht
     Amtsgericht Oberlandesgericht Bundesgerichtshof Verwaltungsgericht Stadtwerke Stadtrat Landtag Staatsanwaltschaft
-    Confcommercio Confindustria Autolinee Ferrovie Aeroporto Aeropuerto Aéroport Hospital Hôpital Ospedale"""
+    Confcommercio Confindustria Autolinee Ferrovie Aeroporto Aeropuerto Aéroport Hospital Hôpital Ospedale
+    Verband Parlement Parlamento Observatorio Observatoire Osservatorio Municipalidad Intendencia Consorzio Consorcio"""
 )
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
 GERMAN_ORG_ENDINGS = tuple(
@@ -182,24 +188,25 @@ ORG_SUFFIXES = words(
     Solutions Therapeutics Biotech Software Electronics Semiconductor Semiconductors Factory Works Plant Mill
     Refinery Shipyard SE NV BV SpA S.p.A. S.A. SAS Srl AB ASA Oyj KG Pty Limited LLP Biosciences Bio Robotics
     Aerospace Analytics Recordings Entertainment Pictures Mission AFC Rovers Wanderers Athletic Albion Hotspur
-    Rangers Government Minerals Resources Metals Mines"""
+    Rangers Government Minerals Resources Metals Mines System Enterprises Tribunal Steel Dal"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
     """University Bank Ministry Department Court Council Church Institute Academy Federation Union Office Board
     College School Museum Society League Association Chamber Commission Committee Agency Order Bureau Centre
-    Center Centres Centers Fund Foundation Organisation Organization Party Movement Front"""
+    Center Centres Centers Fund Foundation Organisation Organization Party Movement Front Inspectorate Directorate
+    Tribunal"""
 )
 LOC_SUFFIXES = words(
     """River Sea Ocean Mountains Mountain Mount Hills Island Islands Strait Bay Lake Desert Peninsula Canal Coast
     Basin Valley Plateau Delta Glacier Forest Park Highlands Archipelago Reef Falls Gorge Stadium Arena Lane
     Street Road Avenue Square Bridge Boulevard Crossing Pass Dam Wharf Pier Harbour Harbor Keys Beacons Heath
-    Moor Moors Downs Wolds Marshes Wetlands"""
+    Moor Moors Downs Wolds Marshes Wetlands Ridge Trench Rift"""
 )
 LOC_HEADS = words(
     """Mount Lake Cape Gulf Isle Lac Mont Sea Bay Strait Straits River Ilha Praia Lago Monte Isla Île Golfe Golfo
     Mar Río Serra Sierra Cabo Baía Bahía Playa Plage Spiaggia Isola Isole Islas Ilhas Parque Parc Parco
-    Col Pic Plateau"""
+    Col Pic Plateau Cerro"""
 )
 GPE_SUFFIXES = words("""State Province Region Oblast Prefecture Governorate Shire Borough Territory""")
 # Words of capitalised runs that rule out a person name from the first-name rule.
@@ -212,6 +219,13 @@ NOT_NAME_WORDS = words(
     World National International Global Airport Bay Beach Road Centre Center"""
 )
 PARTICLES = words("""de da do dos das van von der den del della di du la le bin ibn al el ben st""")
+ROMANCE_LANGUAGES = frozenset(("fr", "es", "it", "pt"))  # organisation names there go on in lower case
+# Lower-case adjectives that go on an organisation's name in those languages ("Parti socialiste").
+_ADJECTIVE = re.compile(
+    r"^[a-zà-ÿ]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|ais|aise|ois|oise|iste|ique|aire|if|ive|éen|éenne|onne"
+    r"|ano|ana|ico|ica|ivo|iva|ario|aria|ense|ese|eiro|eira|ista|ali|ici|ic)$"
+)
+NAME_LINKS = words("""de des du d' d’ del della dei di do da dos das""")
 MIN_GENITIVE_CHARS = 4  # "Bayerns", "Kölns"; not "Ems"
 MAX_LIST_STEPS = 3  # members of a list reached from its known organisation: "A, B, C und D"
 CONNECTORS = words("""of for and & e et y und""")  # "Bank of England", "Kirkland & Ellis", "Siena e Pisa"
@@ -408,7 +422,9 @@ def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
         return RuleSpan(start, end, "ORG", "org_suffix")
     if 3 <= size <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] in ("of", "for"):
         return RuleSpan(start, end, "ORG", "org_head")
-    if 2 <= size <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS and AND_WORDS.isdisjoint(words[start:end]):
+    ands = [k for k in range(start, end) if words[k] in AND_WORDS]
+    one_word_tail = ands == [end - 2] and words[end - 1] not in alias_table()  # "... de Investigación y Desarrollo"
+    if 2 <= size <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS and (not ands or one_word_tail):
         # "Tribunal Supremo", "Ayuntamiento de Estepona"; not a list: "Partido Socialista e da Iniciativa Liberal"
         return RuleSpan(start, end, "ORG", "org_first")
     return None
@@ -432,12 +448,40 @@ def _club(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSpa
     return None
 
 
+def _known_head(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSpan | None:
+    """A known organisation or place with one or two more name words is an organisation: "Volvo Cars", "Siemens
+    Gamesa", "Nasdaq Stockholm", "Glasgow Warriors", "Baku Steel"; not "Paris Hilton" (a given name opens it),
+    not "Lagos Ikorodu" (a place after a place). So is a name word before a place: "Transport Canada"."""
+    size = end - start
+    if not 2 <= size <= 3 or words[start] in first_names():
+        return None
+    for cut in range(end - 1, start, -1):
+        entry = alias_table().get(_surface(words, spaces, start, cut))
+        if entry is None or entry.label == "PERSON":
+            continue
+        tail = words[cut:end]
+        plain = all(is_name_token(w) and w not in NOT_NAME_WORDS and w not in LOC_SUFFIXES and w not in GPE_SUFFIXES
+                    and not is_title(w) for w in tail)  # fmt: skip
+        if not plain or (entry.label != "ORG" and _is_place(_surface(words, spaces, cut, end))):
+            return None
+        return RuleSpan(start, end, "ORG", "known_head")
+    last = words[end - 1]
+    entry = alias_table().get(last)  # a gazetteer place, not any village of cities1000 ("App Store")
+    if size == 2 and entry is not None and entry.label in ("GPE", "LOC") and words[start] not in DIRECTIONS | LOC_HEADS:
+        first = words[start]
+        if is_name_token(first) and first not in NOT_NAME_WORDS and not is_title(first) and not _is_place(first):
+            return RuleSpan(start, end, "ORG", "known_tail")  # "Transport Canada", "Arpa Puglia"
+    return None
+
+
 def _place_cue(words: list[str], i: int) -> str:
     """What the words before token i say about a place name there: "strong" ("near X"), "weak" ("in X",
     "in nearby X", "the town of X") or ""."""
     k = i - 1
-    if k >= 1 and words[k] in ("of", "de", "di", "von") and words[k - 1].lower() in PLACE_NOUNS:
+    if k >= 1 and words[k] in PLACE_LINKS and words[k - 1].lower() in PLACE_NOUNS:
         return "strong"
+    if k >= 0 and words[k] in DIRECT_PLACE_NOUNS:
+        return "strong"  # "nel quartiere Tamburi", "no bairro Mouraria"
     if k >= 0 and words[k] in ("de", "a") and k >= 1 and words[k - 1] in STRONG_PLACE_PREPOSITIONS:
         return "strong"  # "près de", "cerca de", "perto de", "vicino a"
     if k >= 0 and words[k] in PLACE_ADJECTIVES:
@@ -550,14 +594,14 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         return None
     if before.lower() in PRECEDING_TITLES or _apposition_title(words, start):
         part = _name_part(words, start, end)
-        if part:
-            return RuleSpan(*part, "PERSON", "preceding_title")
+        if part:  # "the Stormers host Glasgow Warriors": a place with a name word is no person
+            return _known_head(words, spaces, start, end) or RuleSpan(*part, "PERSON", "preceding_title")
     if words[start].lower() in PRECEDING_TITLES and end - start >= 3 and words[start + 1][:1].isupper():
         part = _name_part(words, start + 1, end)  # "Singer Grian Chatten" opening a sentence
         if part:
             return RuleSpan(*part, "PERSON", "preceding_title")
     size = end - start
-    org = _organisation(words, start, end) or _club(words, spaces, start, end)
+    org = _organisation(words, start, end) or _club(words, spaces, start, end) or _known_head(words, spaces, start, end)
     if org:
         return org
     last = words[end - 1]
@@ -596,6 +640,8 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
     name = _surface(words, spaces, start, end)
     if size <= 3 and name in small_places() and name not in NOT_NAME_WORDS and _place_after(words, spaces, end):
         return RuleSpan(start, end, "GPE", "place_comma")  # "Marfa, Texas", "Cunha, em São Paulo"
+    if size == 1 and end < len(words) and words[end] in STRONG_PLACE_AFTER and name not in names:
+        return RuleSpan(start, end, "GPE", "place_noun")  # "Jagatsinghpur district"
     if 2 <= size <= 3 and (after in SPEECH_VERBS or before in ("said", "says")):
         part = _name_part(words, start, end)
         if part:
@@ -613,6 +659,10 @@ def classify_run(
     if not inner:
         span = _classify_piece(ctx, start, end, before, after)
         return [span] if span else []
+    for k in inner:
+        if words[k] in AND_WORDS and _two_names(words, ctx.spaces, start, k, end):
+            left = classify_run(words, start, k, before, words[k], spaces)
+            return [*left, *classify_run(words, k + 1, end, words[k], after, spaces)]
     both = "&" in words[start:end] and any(words[k] in AND_WORDS for k in inner)
     org = None if both else _organisation(words, start, end)  # "Pratt & Whitney and CFM International": two
     if org:
@@ -642,8 +692,34 @@ def classify_run(
             span = _classify_piece(piece_ctx, piece, k, before if piece == start else words[piece - 1], after)
             if span:
                 found.append(span)
+            if span and span.label == "PERSON" and k < end and words[k] in ("of", "for"):
+                # "Chancellor Kathleen Dorsey of the Delaware Court of Chancery": the rest is a run of its own
+                rest = k + 2 if k + 1 < end and words[k + 1] == "the" else k + 1
+                return found + (classify_run(words, rest, end, words[k], after, spaces) if rest < end else [])
         piece = k + 1
     return found
+
+
+def _two_names(words: list[str], spaces: list[bool], start: int, k: int, end: int) -> bool:
+    """Whether "A and B" are two names: B opens with an acronym ("Enbridge and TC Energy"), or both end like an
+    organisation ("Lattice Semiconductor and Microchip Technology")."""
+    if k == start or k + 1 >= end:
+        return False
+    if end - k > 2 and is_acronym(words[k + 1]) and words[k + 1] not in NOT_ORG_ACRONYMS:
+        return True
+
+    def org_like(a: int, b: int) -> bool:
+        entry = alias_table().get(_surface(words, spaces, a, b))
+        if words[b - 1] in ORG_SUFFIXES or (entry is not None and entry.label == "ORG"):
+            return True
+        return _known_head(words, spaces, a, b) is not None  # "Glasgow Warriors and Baku Steel"
+
+    if not org_like(k + 1, end):
+        return False
+    # "Knight-Swift and Werner Enterprises": a one-word name before a longer organisation
+    left = words[start:k]
+    one_word = len(left) == 1 or (len(left) == 3 and left[1] == "-")  # "Knight-Swift" is three tokens
+    return org_like(start, k) or (end - k > 2 and one_word and all(w == "-" or is_name_token(w) for w in left))
 
 
 def club_base(words: list[str]) -> list[str] | None:
@@ -720,12 +796,33 @@ def rule_spans(
             spans.append(RuleSpan(genitive, genitive + 1, "GPE", "genitive"))
             spans.extend(classify_run(words, start, genitive, words[start - 1] if start else "", "", spaces))
             continue
+        if end - start == 1 and language in ROMANCE_LANGUAGES and words[start] in ORG_FIRST_WORDS:
+            stop = _adjective_name_end(words, end, breaks)
+            if stop:  # "Parti socialiste", "Banque européenne d'investissement", "Société wallonne des eaux"
+                spans.append(RuleSpan(start, stop, "ORG", "org_adjective"))
+                continue
         before = words[start - 1] if start > 0 else ""
         after = words[end] if end < len(words) else ""
         if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an", "who"):
             after = words[end + 1]
-        spans.extend(classify_run(words, start, end, before, after, spaces))
+        # German capitalises nouns: "Hafen Bremerhaven" is no organisation named after its place
+        found = classify_run(words, start, end, before, after, spaces)
+        spans.extend(r for r in found if language != "de" or r.rule != "known_tail")
     return spans + _coordinated_orgs(words, spaces, breaks, known, spans)
+
+
+def _adjective_name_end(words: list[str], k: int, breaks: set[int] | frozenset[int]) -> int | None:
+    """The end of the lower-case words that finish an organisation's name after its head word: an adjective
+    ("socialiste", "européenne"), then "de/des/d'" and a noun ("d'investissement", "des eaux") or a name."""
+    stop = None
+    while k < len(words) and k not in breaks and _ADJECTIVE.match(words[k]) and stop is None:
+        k += 1
+        stop = k
+    if stop and k + 1 < len(words) and words[k] in NAME_LINKS and not breaks.intersection((k, k + 1)):
+        following = words[k + 1]
+        if is_name_token(following) or (following.isalpha() and following.islower() and len(following) > 3):
+            stop = k + 2
+    return stop
 
 
 def _german_genitive(words: list[str], start: int, end: int) -> int | None:
@@ -769,7 +866,24 @@ def _coordinated_orgs(
             else:
                 continue
             if piece is not None:
-                added.append(RuleSpan(*piece, "ORG", "coordinated"))
+                a, b = piece
+                while (
+                    a >= 2
+                    and words[a - 1] == "-"
+                    and not spaces[a - 2]
+                    and not spaces[a - 1]
+                    and _list_token(words[a - 2])
+                ):
+                    a -= 2  # "Knight-Swift": a hyphenated name
+                while (
+                    b + 1 < len(words)
+                    and words[b] == "-"
+                    and not spaces[b - 1]
+                    and not spaces[b]
+                    and _list_token(words[b + 1])
+                ):
+                    b += 2
+                added.append(RuleSpan(a, b, "ORG", "coordinated"))
         if not added:
             break
         for r in added:

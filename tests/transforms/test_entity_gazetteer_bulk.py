@@ -87,3 +87,48 @@ def test_lists_of_people_and_places_do_not_become_organisations():
     found = by_text("Paris, London and Berlin agreed. Apple, Google and Samsung sell phones in Lyon and Nantes.")
     assert {found[n]["label"] for n in ("Paris", "London", "Berlin", "Lyon", "Nantes")} == {"GPE"}
     assert "January" not in by_text("Qualcomm, January and Intel")  # not a name
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        ("Volvo Cars delayed orders; Siemens Gamesa raised prices.", "en", "Volvo Cars", "ORG"),
+        ("Enbridge and TC Energy have each bid to build the line.", "en", "TC Energy", "ORG"),
+        ("Enbridge and TC Energy have each bid to build the line.", "en", "Enbridge", "ORG"),
+        (
+            "Chancellor Kathleen Dorsey of the Delaware Court of Chancery wrote.",
+            "en",
+            "Delaware Court of Chancery",
+            "ORG",
+        ),
+        ("Le Parti socialiste et Ecolo ont demandé l'audition.", "fr", "Parti socialiste", "ORG"),
+        ("La Banque européenne d'investissement a accordé un prêt.", "fr", "Banque européenne d'investissement", "ORG"),
+        (
+            "la Agencia Nacional de Investigación y Desarrollo informó",
+            "es",
+            "Agencia Nacional de Investigación y Desarrollo",
+            "ORG",
+        ),
+        ("Transport Canada suspended the certificate.", "en", "Transport Canada", "ORG"),
+        ("Farmers in Dhinkia village protested.", "en", "Dhinkia", "GPE"),
+        ("Il livello di benzene nel quartiere Tamburi.", "it", "Tamburi", "GPE"),
+        ("Knight-Swift and Werner Enterprises also gained.", "en", "Knight-Swift", "ORG"),
+    ],
+)
+def test_names_extended_split_and_finished_by_rule(text, language, name, label):
+    assert by_text(text, language)[name]["label"] == label
+
+
+def test_rules_leave_common_patterns_alone():
+    found = by_text("Paris Hilton and Jordan Henderson met. Le Conseil regrette la décision.", "en")
+    assert found["Paris Hilton"]["label"] == found["Jordan Henderson"]["label"] == "PERSON"
+    assert "Le Conseil regrette" not in by_text("Le Conseil regrette la décision.", "fr")
+    assert by_text("Der Hafen Bremerhaven meldet einen Rekord.", "de")["Bremerhaven"]["label"] == "GPE"
+    assert "Tour" not in by_text("He won a stage of the Tour de France. The Tour ends in Nice.")
+
+
+def test_an_organisation_named_by_its_first_word_links_to_its_full_name():
+    text = "Lattice and Microchip weigh bids\n\nLattice Semiconductor and Microchip Technology are bidders."
+    found = by_text(text + " Shares of Harbor Freightways rose; Harbor's stock gained.")
+    assert found["Lattice"]["entity_id"] == found["Lattice Semiconductor"]["entity_id"]
+    assert found["Harbor"]["entity_id"] == found["Harbor Freightways"]["entity_id"]
