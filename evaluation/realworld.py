@@ -125,6 +125,15 @@ def _extracted(html: str, url: str) -> str:
         return ""
 
 
+def _cleaned(html: str, url: str) -> str:
+    """What the pipeline stores: the extracted text cleaned with the page's link lines, as transforms/clean.py."""
+    try:
+        page = extract_html(html, url)
+    except Exception:
+        return ""
+    return apply_rules(page["text"], link_lines=page.get("link_lines") or ())[0]
+
+
 VARIANTS = {  # name: text of one page; the first is the reference, the last is newsbeam
     "bare trafilatura (defaults)": lambda html, url: trafilatura.extract(
         html, url=url, deduplicate=False, config=CONFIG
@@ -133,7 +142,7 @@ VARIANTS = {  # name: text of one page; the first is the reference, the last is 
         html, url=url, deduplicate=False, config=CONFIG, include_comments=False, include_tables=False
     ),
     "newsbeam extract only": _extracted,
-    "newsbeam (extract + clean)": lambda html, url: apply_rules(_extracted(html, url))[0],
+    "newsbeam (extract + clean)": lambda html, url: _cleaned(html, url),
 }
 
 

@@ -56,7 +56,9 @@ _IMPERATIVE = (
     r"zarejestruj si[eę]|"
     # it, nl
     r"abbonati|iscriviti|scarica|seguici|ascolta|clicca|registrati|accedi|abonneer|schrijf je in|volg ons|"
-    r"luister|klik|meld je aan|word lid"
+    r"luister|klik|meld je aan|word lid|"
+    # ca, fi, sk, el, and "bookmark our homepage"
+    r"subscriu-te|tilaa|prihláste sa|odoberajte|εγγραφείτε|bookmark (?:our|this|us)"
     r")"
 )
 _CLAUSE_START = r"(?:^|[.!?:]\s+|^[^.!?\n]{1,45},\s+)\W{0,2}"
@@ -72,7 +74,7 @@ _CTA_OBJECT = re.compile(
     r"abonn[ée]e?s?|abonnement|balado|infolettre|courriel|ici|"
     r"abo|abonnent(?:en)?|kanal|konto|hier|"
     r"prenumerat\w*|subskrypcj\w*|subskrybent\w*|kana[lł]\w*|tutaj|grup\w*|groups?|"
-    r"abbonament\w*|canale|qui)\b",
+    r"abbonament\w*|canale|qui|butllet[íi]|uutiskirje\w*|newslett\w*|homepage|sähköpost\w*)\b",
     re.I,
 )
 # Reported speech or a quotation: an article sentence, never a prompt.
@@ -97,7 +99,8 @@ _UI_WORDS_TEXT = """
     kommentare kommentar teilen drucken merken artikel jetzt mitdiskutieren kommentieren diskutieren
     commentaires commentaire partager imprimer enregistrer réagir
     comentarios comentario compartir imprimir guardar comparte esta noticia nota
-    comentários compartilhe compartilhar salvar
+    comentários compartilhe compartilhar salvar partilhe partilhar esta notícia
+    comparteix jaa artikkeli zdieľať zdieľajte článok κοινοποίηση
     komentarze komentarz udostępnij drukuj zapisz
     commenti condividi stampa salva
     reacties delen opslaan deel dit

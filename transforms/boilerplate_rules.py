@@ -116,6 +116,8 @@ WIRES: dict[str, str] = {
 }
 _WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True)) + ")"
 # A dateline place: upper-case words ("NEW DELHI", "WASHINGTON", "SAO PAULO"), optionally ", Region" ("Calif.").
+_CAPS_CHARS = "A-ZÀ-ÝΆΈ-ΏΑ-ΩА-ЯЁ"  # upper-case letters of the Latin, Greek and Cyrillic scripts
+_CAPS = f"[{_CAPS_CHARS}]"
 _PLACE = r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ /][A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,20}){0,2})"
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -235,6 +237,15 @@ RULES: tuple[Rule, ...] = (
     ),
     # colon dateline of Gulf and Asian outlets: "DOHA:", "KUALA LUMPUR:"
     Rule("header.colon_dateline", "header", rf"^{_PLACE}:\s+(?=[A-Z\"“])", flags=0),
+    # an upper-case place in any script, then an agency code no list names, in parentheses, and a dash:
+    # "ΑΘΗΝΑ, 3 Απριλίου (ΑΠΕ-ΜΠΕ) -", "NAIROBI, March 3 (KNA) -", "МОСКВА, 5 марта (ТАСС) -"; the code is the source
+    Rule(
+        "header.caps_agency_dateline",
+        "header",
+        rf"^(?P<place>{_CAPS}{{2,}}(?:[ -]{_CAPS}{{2,}}){{0,2}})(?:,\s*(?P<dltext>[^()\n]{{1,30}}?))?\s*"
+        rf"\((?P<wire>{_CAPS}[{_CAPS_CHARS}0-9&.-]{{1,11}})\)\s*[-–—:]+\s*",
+        flags=0,
+    ),
     # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
     Rule(
         "byline",
@@ -258,7 +269,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "byline.desk",
         "paragraph",
-        r"^(?:redacción|redação|rédaction|redaktion|redakcja|redazione|redactie|staff (?:reporter|writer)|"
+        r"^(?:redacción|redação|rédaction|redaktion|redakcja|redazione|redactie|redacció|redakcia|redakce|toimitus|"
+        r"staff (?:reporter|writer)|"
         r"news desk|web desk|online desk|agencias|agences|agencies)\b[^.!?\n]{0,40}$",
         max_chars=60,
     ),
@@ -464,7 +476,8 @@ RULES: tuple[Rule, ...] = (
         r"ilgili haber(?:ler)?|pro[čc]itajte (?:i|jo[šs]|vi[šs]e)|povezane vijesti|l[áa]sd m[ée]g|"
         r"kapcsol[óo]d[óo](?: cikkek| h[íi]rek)?|olvasd el|l[æa]s ogs[åa]|l[æa]s mere|l[äa]s mer|lue my[öo]s|"
         r"[čc]t[ěe]te (?:tak[ée]|t[ée][žz])|p[řr]e[čc]t[ěe]te si|[čc][íi]tajte (?:aj|tie[žz])|preberite (?:[šs]e|tudi)|"
-        r"te recomendamos|read)"
+        r"te recomendamos|read|llegeix (?:també|tambe|més)|[čc][íi]tajte (?:viac|tie[žz]|aj)|διαβάστε (?:επίσης|ακόμη)|"
+        r"lue (?:lisää|myös))"
         r"\s*(?:[:|–—>»-]|\n)",
     ),
     Rule(
@@ -601,13 +614,35 @@ RULES: tuple[Rule, ...] = (
         r"etiketler|etiket|oznake|c[íi]mk[ée]k|stikkord|emneord|n[øo]kkelord|tagit|[šs]t[íi]tky|tagy|labels?)\s*:",
         max_chars=300,
     ),
+    # comment widgets: "Comments are closed.", "Sign in to comment", "Be the first to comment", "12 comments"
+    Rule(
+        "ui.comments",
+        "paragraph",
+        r"^\W*(?:comments? (?:are|is) (?:closed|disabled|off)|(?:sign|log) in to (?:comment|reply|post)|"
+        r"be the first to comment|no comments yet|leave a (?:comment|reply)|add a comment|(?:view|show|load|read) "
+        r"(?:all )?(?:\d+ )?comments?|\d+ comments?)\W*$",
+        max_chars=60,
+    ),
+    # a gallery counter: "Image 1 of 3", "Foto 2 de 12", "Bild 3 von 8", "1/5"
+    Rule(
+        "ui.gallery_counter",
+        "paragraph",
+        r"^(?:[^\W\d_]+\s)?\d{1,3}\s?(?:of|de|von|di|sur|z|av|af|van|/)\s?\d{1,3}$",
+        max_chars=30,
+    ),
+    Rule(
+        "disclaimer.external_links",
+        "paragraph",
+        r"^[^\n]{0,80}\b(?:is|are) not responsible for the content of external (?:sites|websites|links|pages)",
+        max_chars=200,
+    ),
     # --- advertisement markers
     Rule(
         "ad.marker",
         "paragraph",
         r"^(?:\W*)(?:advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|"
         r"publicidade|pubblicità|advertentie|annonce|annons|annonse|reklama|reklam|reklame|reklamă|hirdetés|"
-        r"mainos|oglas|inzerce|iklan|διαφήμιση|реклама|"
+        r"mainos|oglas|inzerce|iklan|διαφήμιση|реклама|publicitat|"
         r"story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with "
         r"content)?|article continues (?:below|after (?:this )?advertisement))\W*$",
     ),

@@ -18,12 +18,15 @@ MAX_LEAD_HEADINGS = 3  # headline, kicker and a byline line may stand above an H
 HEADING_MAX_CHARS = 200  # a headline is one short line; a longer block is a paragraph
 MAX_TAIL_LINES = 4  # a wire copy closes with a few sign-off lines at most ("SYL // JMR", "Lusa/Fim")
 HEADLINE_SAFE = frozenset({"related.also_read", "meta.source_line"})  # never tried on the first paragraph
+LINK_RULE_ID = "html.link_paragraph"
 MAX_PLANS = 64  # rule sets whose plan is kept
 CONTEXT_CHARS = 2000  # the text's letters that settle a language-dependent month name ("listopada")
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n+")
 _SIGNOFF_DOMAIN = re.compile(r"\b([A-Z][\w-]{1,30})\.(?:com|net|org|info|news|[a-z]{2})\b")  # "Rappler.com"
+_SIGNOFF_AGENCY = re.compile(r"^[\W_]*([A-Z]{3,8})[\W_]*$")  # "ANGOP", "-- BERNAMA": an agency's code alone
+END_WORDS = frozenset({"end", "ends", "fin", "fine", "fim", "ende", "koniec", "kraj", "slut", "loppu", "enditem"})
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]\s*$")
 
 
@@ -39,8 +42,13 @@ def paragraphs(text: str) -> list[str]:
     return [b.strip() for b in blocks if b.strip()]
 
 
-def apply_rules(text: str, rules: tuple[Rule, ...] = RULES) -> tuple[str, list[tuple[str, str]], dict]:
-    """(clean text, removals as (rule_id, text), metadata found in headers and outlet templates)."""
+def apply_rules(
+    text: str, rules: tuple[Rule, ...] = RULES, link_lines: list[str] | tuple[str, ...] = ()
+) -> tuple[str, list[tuple[str, str]], dict]:
+    """(clean text, removals as (rule_id, text), metadata found in headers and outlet templates).
+
+    `link_lines`: the page's short paragraphs made mostly of links (`transforms.page.link_lines`); a paragraph
+    equal to one of them is removed as `html.link_paragraph`."""
     removed: list[tuple[str, str]] = []
     found: dict = {}
     context = text[:CONTEXT_CHARS]
@@ -66,7 +74,11 @@ def apply_rules(text: str, rules: tuple[Rule, ...] = RULES) -> tuple[str, list[t
         break
     kept: list[str] = []
     body_rules = _without(rules, HEADLINE_SAFE)
+    linked = {_SPACES.sub(" ", line) for line in link_lines}
     for i, para in enumerate(paras):
+        if linked and i and _SPACES.sub(" ", para.replace("\n", " ")) in linked:
+            removed.append((LINK_RULE_ID, para))
+            continue
         # the first paragraph is often the headline ("Metro do Porto: linha Rubi abre em dezembro"), never a label
         para = _apply_to_paragraph(para, body_rules if i == 0 else rules, removed, found, context)
         if para:
@@ -88,6 +100,8 @@ def _strip_tail(kept: list[str], removed: list, found: dict) -> None:
         removed.append((kind, line))
         if domain := _SIGNOFF_DOMAIN.search(line):
             found.setdefault("outlets", []).append(domain.group(1))
+        elif (code := _SIGNOFF_AGENCY.match(line)) and code.group(1).casefold() not in END_WORDS:
+            found.setdefault("outlets", []).append(WIRES.get(code.group(1).casefold(), code.group(1)))
 
 
 def _is_heading(para: str) -> bool:
@@ -229,7 +243,7 @@ def _note(rule: Rule, match: re.Match, found: dict) -> None:
 
 
 def clean_doc(doc: Doc) -> Doc:
-    text, removed, found = apply_rules(doc.text)
+    text, removed, found = apply_rules(doc.text, link_lines=doc.meta.get("page", {}).get("link_lines") or ())
     if len(text) < MIN_CLEAN_CHARS:
         raise Rejected("empty_after_cleaning", "nothing but boilerplate")
     return doc.replace(text=text, removed=tuple(removed), meta={**doc.meta, **found})

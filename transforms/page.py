@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 import sys
 from typing import Any
 
@@ -35,6 +36,10 @@ STRUCTURED_DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"  # htmldate keeps time and offset
 MAX_JSON_LD_CHARS = 200_000  # a JSON-LD block larger than this is not article metadata; bounds parsing
 UTC_BEHIND = dt.timedelta(hours=12)  # the westernmost time zone, UTC-12
 UTC_AHEAD = dt.timedelta(hours=14)  # the easternmost time zone, UTC+14 (Kiribati)
+LINK_LINE_MAX_CHARS = 200  # a related-story line: a label and a headline
+LINK_SHARE = 0.5  # at least half of its text is link text (jusText and boilerpipe use link density the same way)
+_LINK_LABEL = re.compile(r"^[^\W\d_][^:|–—»>\n]{0,40}[:|–—»>-]$")  # "Citește și:", "Also Read |", "Leggi anche -"
+MAX_LINK_LINES = 50  # bounds what a page can add to the record
 MAX_STAMP_NODE_CHARS = 200  # a stamp, byline or dateline text; longer text nodes are prose
 # text nodes by the headline: a kicker or stamp above it, byline, stamp, caption and the first paragraphs below
 _NEAR_HEADLINE = "preceding::text()[position() <= 8] | following::text()[position() <= 30]"
@@ -57,6 +62,7 @@ _DATE_META = (
     "/@content | //time[@itemprop='datePublished']/@datetime"
 )
 _JSON_LD = "//script[@type='application/ld+json']/text()"
+_SPACE = re.compile(r"\s+")
 
 
 def parse(html: str) -> HtmlElement | None:
@@ -145,6 +151,31 @@ def printed_date(tree: HtmlElement, structured: str | None) -> str | None:
     return min(found) if found else None  # the earliest: a published date comes before an updated one
 
 
+def link_lines(tree: HtmlElement) -> list[str]:
+    """Short paragraphs made mostly of link text, as the reader sees them: related-story links in any language
+    ("Citește și: <a>...</a>", "Baca juga: <a>...</a>", "Leggi anche - <a>...</a>"). The page's markup says what
+    the extracted text cannot; the cleaning drops a paragraph equal to one of these (`html.link_paragraph`).
+
+    A label closed by a separator, then the link ("Label: <a>", "Label |", "Label -"); a paragraph that is one
+    link with no label is left alone (on the real pages that is a call to the reader the trafilatura authors
+    keep: "<a>Hier geht's zur Facebook Veranstaltung</a>"), as is a sentence around a link. Only <p>
+    elements (a navigation list never reaches the main text, and walking every <li> of a mega menu costs ~8x
+    more); never one that ends like a sentence ("<a>The full judgment</a> is online.").
+    """
+    found: list[str] = []
+    for element in tree.xpath("//body//p[a]"):
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        if not text or len(text) > LINK_LINE_MAX_CHARS or text[-1] in '.!?…"”»':
+            continue
+        links = [_SPACE.sub(" ", a.text_content()).strip() for a in element.iter("a")]
+        linked = sum(len(link) for link in links)
+        if linked >= len(text) * LINK_SHARE and _LINK_LABEL.match(text[: text.find(links[0])].strip()):
+            found.append(text)
+            if len(found) >= MAX_LINK_LINES:
+                break
+    return found
+
+
 def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, str | None]:
     """Title, author, site name, URL, host and htmldate's date: trafilatura's metadata pass minus the fields
     newsbeam does not keep (categories, tags, licence)."""
@@ -197,6 +228,8 @@ def extract_html(html: str, url: str | None = None, fast: bool = False) -> dict:
     found: dict[str, Any] = {"date_structured": declared, **page_metadata(tree, url)}
     if printed := printed_date(tree, declared):
         found["date_printed"] = printed
+    if links := link_lines(tree):
+        found["link_lines"] = links
     text = ""
     for tuning in FAST_PASSES if fast else PASSES:
         retry = main_text(tree, url, **tuning)

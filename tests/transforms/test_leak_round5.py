@@ -141,3 +141,68 @@ def test_headline_with_a_colon_stays_and_markers_glued_to_the_end_go():
 def test_agency_code_dateline():
     text, _, found = apply_rules("Accra, June 5, GNA - The Ghana Health Service says malaria cases fell.")
     assert text == "The Ghana Health Service says malaria cases fell." and found["header"]["wire"] == "GNA"
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Comments are closed.",
+        "Sign in to comment",
+        "Image 1 of 3",
+        "Foto 2 de 12",
+        "The Lanka Business Mirror is not responsible for the content of external sites.",
+        "Want to see more stories like this? Bookmark our homepage.",
+        "Llegeix també: Les obres a l'R3 obligaran a tallar la línia tot l'estiu",
+        "Subscriu-te al butlletí i rep cada matí les notícies del Llobregat.",
+        "Publicitat",
+        "Partilhe esta notícia",
+        "Redacció |",
+    ],
+)
+def test_more_interface_and_language_families(para):
+    text, removed, _ = apply_rules(
+        "The council approved the budget on Monday.\n\n" + para + "\n\nIt takes effect in May."
+    )
+    assert text == "The council approved the budget on Monday.\n\nIt takes effect in May.", removed
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Three comments were made at the hearing, the clerk said.",
+        "Game 2 of 7 is on Friday.",
+        "The league won 3 of 5 games.",
+    ],
+)
+def test_look_alikes_of_interface_lines_stay(para):
+    text, removed, _ = apply_rules(
+        "The council approved the budget on Monday.\n\n" + para + "\n\nIt takes effect in May."
+    )
+    assert para in text, removed
+
+
+def test_agency_dateline_in_any_script_and_a_lone_agency_code_at_the_end():
+    _, _, found = apply_rules("ΑΘΗΝΑ, 3 Απριλίου (ΑΠΕ-ΜΠΕ) - Η γραμμή 4 του μετρό θα λειτουργήσει το 2029.")
+    assert found["header"]["wire"] == "ΑΠΕ-ΜΠΕ"
+    text, _, found = apply_rules("O Governo vai investir 120 milhões de dólares.\n\nANGOP")
+    assert text == "O Governo vai investir 120 milhões de dólares." and found["outlets"] == ["ANGOP"]
+    _, _, found = apply_rules("O Governo vai investir 120 milhões de dólares.\n\nFIM")
+    assert "outlets" not in found  # an end word names no agency
+
+
+def test_labelled_link_paragraphs_of_the_page_are_removed():
+    from transforms.page import extract_html
+
+    html = (
+        "<html><body><article><h1>Tram line opens</h1>"
+        "<p>The new tram line opened on Monday with ten stops between the station and the university campus.</p>"
+        "<p>Citește și: <a href='/a'>Tarifele STB cresc de la 1 octombrie</a></p>"
+        "<p><a href='/e'>Hier geht's zur Facebook Veranstaltung</a></p>"
+        "<p>Officials said the line would carry <a href='/r'>40,000 riders</a> a day by the end of the year.</p>"
+        "</article></body></html>"
+    )
+    page = extract_html(html)
+    assert page["link_lines"] == ["Citește și: Tarifele STB cresc de la 1 octombrie"]  # labelled links only
+    text, removed, _ = apply_rules(page["text"], link_lines=page["link_lines"])
+    assert "Citește" not in text and "40,000 riders" in text and "Facebook Veranstaltung" in text
+    assert ("html.link_paragraph", "Citește și: Tarifele STB cresc de la 1 octombrie") in removed
