@@ -1,9 +1,10 @@
 """Entities: people, organisations and places in the clean text, each linked to a canonical id and name.
 
-Tagging (offline by default): spaCy's tokenizer (a blank pipeline of the article's language), the gazetteers of
-transforms/entity_gazetteer.py matched in one Aho-Corasick pass and kept where they fall on token boundaries, then
-the rules of transforms/entity_rules.py for names no gazetteer lists. `--ner-model NAME` runs an installed spaCy
-model instead of the blank pipeline, with the same gazetteer, rules and linking on top.
+Tagging (offline by default): the tokens of transforms/entity_tokens.py (a regular expression per language that
+segments as spaCy's tokenizer does where the rules care), the gazetteers of transforms/entity_gazetteer.py matched
+in one Aho-Corasick pass and kept where they fall on token boundaries, then the rules of transforms/entity_rules.py
+for names no gazetteer lists. `--ner-model NAME` runs an installed spaCy model and uses its tokens and entities,
+with the same gazetteer, rules and linking on top.
 
 Linking: a mention of a curated alias takes the curated id. Within one article a surname ("Putin", "Mr Putin",
 "Putin's") resolves to the full name mentioned nearest before it; across articles spelling variants share the
@@ -18,14 +19,14 @@ import gc
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import apache_beam as beam
-import spacy
-from spacy.attrs import IDX, ORTH, SPACY
-from spacy.language import Language
 
 from schemas.record import Doc
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 from transforms.common import Step
 from transforms.entity_gazetteer import Entry, alias_automaton, alias_matches, alias_table, key_table, small_places
 from transforms.entity_names import derived_id, name_key, strip_possessive
@@ -42,6 +43,7 @@ from transforms.entity_rules import (
     org_base,
     rule_spans,
 )
+from transforms.entity_tokens import Tokens, tokenize
 
 STAGE = "entities"
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
@@ -60,24 +62,23 @@ _ODD_POSSESSIVE = re.compile(r"[‘`](?=[sS]\b)")
 
 
 @functools.lru_cache(maxsize=8)
-def load_pipeline(language: str = "en", model: str | None = None) -> Language:
-    """A blank pipeline of the language (its tokenizer), or the named installed model."""
+def load_pipeline(language: str = "en", model: str | None = None) -> Language | None:
+    """The named installed spaCy model, or None for the default tagger (entity_tokens' tokenizer); loads the
+    gazetteers and name lists once per worker, not on the first article."""
+    nlp = None
     if model:
+        import spacy
+
         nlp = spacy.load(model, exclude=["lemmatizer", "textcat"])
-    else:
-        try:
-            nlp = spacy.blank(language)
-        except Exception:  # a language spaCy has no tokenizer rules for: the multi-language tokenizer
-            nlp = spacy.blank("xx")
-    # spaCy caches the tokenization of at most 10,000 distinct strings; a news vocabulary outgrows that, and every
-    # uncached word is ~50x slower to tokenize.
-    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
-    first_names()  # loaded once per worker, not on the first article
+        # spaCy caches the tokenization of at most 10,000 distinct strings; a news vocabulary outgrows that, and
+        # every uncached word is ~50x slower to tokenize.
+        nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
+    first_names()
     small_places()
     common_words(language)
     alias_automaton()
-    # The gazetteers, name lists and spaCy's tables are ~500,000 long-lived objects: every full garbage
-    # collection walked them all (~0.5 s each, several per hundred articles). Frozen, collections skip them.
+    # The gazetteers and name lists are ~500,000 long-lived objects: every full garbage collection walked them
+    # all (~0.5 s each, several per hundred articles). Frozen, collections skip them.
     gc.freeze()
     return nlp
 
@@ -109,22 +110,20 @@ def gazetteer_spans(text: str, tokens: list[tuple[int, int]]) -> list[dict[str, 
     return spans
 
 
-def token_spans(doc, text: str | None = None, language: str = "en") -> list[dict[str, Any]]:
-    """Merged token spans of the doc: gazetteer, then model, then rules; a longer rule span beats the shorter
-    gazetteer spans it contains. Each: start/end token, label, entry (curated or geonames) or None, rule.
-    `text` is the original text when the doc was made from a copy with line breaks blanked out: a name never
-    runs across a line break."""
-    strings = doc.vocab.strings
-    array = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []  # 3x faster than Token objects
-    words = [strings[orth] for orth, _, _ in array]
-    spaces = [bool(space) for _, space, _ in array]
-    original = text if text is not None else doc.text
-    breaks = {i for i in range(1, len(array)) if "\n" in original[array[i - 1][2] + len(words[i - 1]) : array[i][2]]}
-    gazetteer = gazetteer_spans(original, [(idx, idx + len(w)) for (_, _, idx), w in zip(array, words, strict=True)])
+def token_spans(
+    tokens: Tokens, text: str, language: str = "en", model_spans: list[tuple[int, int, str]] | tuple = ()
+) -> list[dict[str, Any]]:
+    """Merged token spans of the tokens of `text`: gazetteer, then model (`model_spans`: start token, end token,
+    label of a spaCy model's entities), then rules; a longer rule span beats the shorter gazetteer spans it
+    contains. Each: start/end token, label, entry (curated or geonames) or None, rule. A name never runs across a
+    line break."""
+    words, spaces, starts = tokens
+    breaks = {i for i in range(1, len(words)) if "\n" in text[starts[i - 1] + len(words[i - 1]) : starts[i]]}
+    gazetteer = gazetteer_spans(text, [(start, start + len(w)) for start, w in zip(starts, words, strict=True)])
     model = [
-        {"span": (ent.start, ent.end), "label": MODEL_LABELS[ent.label_], "entry": None}
-        for ent in doc.ents
-        if ent.label_ in MODEL_LABELS and not any(_overlaps((ent.start, ent.end), g["span"]) for g in gazetteer)
+        {"span": (start, end), "label": MODEL_LABELS[label], "entry": None}
+        for start, end, label in model_spans
+        if label in MODEL_LABELS and not any(_overlaps((start, end), g["span"]) for g in gazetteer)
     ]
     # The chosen spans never overlap; `owner` maps each token to the chosen span holding it, so a rule finds the
     # spans it overlaps in its own few tokens (a long text holds thousands of spans).
@@ -313,21 +312,37 @@ def text_chunks(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]
     return chunks
 
 
+def _tokens(chunk: str, language: str, nlp: Language | None) -> tuple[Tokens, list[tuple[int, int, str]]]:
+    """Tokens of the chunk and the spans of the model's entities: entity_tokens' tokenizer by default, else the
+    model's own tokens."""
+    if nlp is None:
+        return tokenize(chunk, language), []
+    # Line breaks are blanked (same length) before tokenizing: spaCy tokenizes a chunk holding "\n" without
+    # its cache, ~30x slower. token_spans still ends names at them.
+    from spacy.attrs import IDX, ORTH, SPACY
+
+    doc = nlp(_ODD_POSSESSIVE.sub("'", chunk).replace("\n", " ").replace("\r", " "))
+    array = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []  # 3x faster than Token objects
+    strings = doc.vocab.strings
+    tokens = Tokens([strings[o] for o, _, _ in array], [bool(sp) for _, sp, _ in array], [i for _, _, i in array])
+    return tokens, [(e.start, e.end, e.label_) for e in doc.ents]
+
+
 def tag_entities(text: str, language: str = "en", model: str | None = None) -> list[dict[str, Any]]:
     """Entity mentions of `text`: text, label, start, end (character offsets into `text`), entity_id, name.
     A text longer than MAX_CHUNK_CHARS is tagged in chunks cut at paragraph breaks (spaCy refuses texts over
     its max_length); the mentions of all chunks are linked together."""
     if not text.strip():
         return []
-    nlp = load_pipeline(language if language and language != "und" else "en", model)
+    language = language if language and language != "und" else "en"
+    nlp = load_pipeline(language, model)
     mentions = []
     for offset, chunk in text_chunks(text):
-        # Line breaks are blanked (same length) before tokenizing: spaCy tokenizes a chunk holding "\n" without
-        # its cache, ~30x slower. token_spans still ends names at them.
-        doc = nlp(_ODD_POSSESSIVE.sub("'", chunk).replace("\n", " ").replace("\r", " "))
-        for s in token_spans(doc, chunk, language):
-            span = doc[s["span"][0] : s["span"][1]]
-            start, end = offset + span.start_char, offset + span.end_char
+        tokens, model_spans = _tokens(chunk, language, nlp)
+        words, _, starts = tokens
+        for s in token_spans(tokens, chunk, language, model_spans):
+            first, last = s["span"][0], s["span"][1] - 1
+            start, end = offset + starts[first], offset + starts[last] + len(words[last])
             mentions.append(
                 {"text": text[start:end], "label": s["label"], "start": start, "end": end, "entry": s["entry"]}
             )
@@ -341,6 +356,12 @@ def mention_counts(entities: tuple[dict[str, Any], ...] | list[dict[str, Any]]) 
     for e in entities:
         first.setdefault(e["entity_id"], e)
     return [{"entity_id": i, "name": e["name"], "label": e["label"], "mentions": counts[i]} for i, e in first.items()]
+
+
+def _is_spacy_package(name: str) -> bool:
+    import spacy
+
+    return spacy.util.is_package(name)
 
 
 class _Tagger:
@@ -372,6 +393,6 @@ class Entities(beam.PTransform):
 
     def expand(self, docs):
         model = self.model or _model_option(docs.pipeline)
-        if model and not (spacy.util.is_package(model) or Path(model).is_dir()):
+        if model and not (_is_spacy_package(model) or Path(model).is_dir()):
             raise ValueError(f"--ner-model {model!r} is neither an installed spaCy model nor a model folder")
         return docs | "TagEntities" >> Step(STAGE, _Tagger(model))

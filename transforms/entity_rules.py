@@ -801,8 +801,8 @@ def rule_spans(
             if stop:  # "Parti socialiste", "Banque européenne d'investissement", "Société wallonne des eaux"
                 spans.append(RuleSpan(start, stop, "ORG", "org_adjective"))
                 continue
-        before = words[start - 1] if start > 0 else ""
-        after = words[end] if end < len(words) else ""
+        before = words[start - 1] if start > 0 and start not in breaks else ""  # a cue never reaches over a line
+        after = words[end] if end < len(words) and end not in breaks else ""
         if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an", "who"):
             after = words[end + 1]
         # German capitalises nouns: "Hafen Bremerhaven" is no organisation named after its place
