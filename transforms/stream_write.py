@@ -13,19 +13,7 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
-from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, PARTITION_COLUMNS, file_schema
-from schemas.entity_mentions import ENTITY_MENTIONS_SCHEMA
-from transforms.entity_mentions import entity_mention_rows
-from transforms.write import (
-    WriteTable,
-    _ensure_folder,
-    article_row,
-    build_manifest,
-    dead_letter_row,
-    partition_of,
-    shard_of,
-    window_tag,
-)
+from transforms.write import WriteTables, _ensure_folder, build_manifest, window_tag
 
 MANIFESTS = "_manifests"  # ROOT/_manifests/<run>-w<window start>.json, one per window that held anything
 SOURCE_STAGES = ("feeds", "poll", "pubsub")  # dead letters of these stages are records that never became leads
@@ -72,24 +60,7 @@ class WriteWindows(beam.PTransform):
     def expand(self, pcolls):
         articles, dead, leads = pcolls
         root, key = self.root, self.run_key
-        written_articles = (
-            articles
-            | "ArticleRows" >> beam.Map(lambda d: ((partition_of(d), shard_of(d.doc_id)), article_row(d, _now())))
-            | "WriteArticles"
-            >> WriteTable("articles", root, key, file_schema(ARTICLE_SCHEMA), ("published_date", "language"))
-        )
-        written_dead = (
-            dead
-            | "DeadLetterRows" >> beam.Map(lambda d: (((), shard_of(d.input_uri)), dead_letter_row(d, _now())))
-            | "WriteDeadLetters" >> WriteTable("dead_letter", root, key, DEAD_LETTER_SCHEMA, ())
-        )
-        written_mentions = (
-            articles
-            | "EntityMentionRows" >> beam.FlatMap(_mention_rows)
-            | "WriteEntityMentions"
-            >> WriteTable("entity_mentions", root, key, file_schema(ENTITY_MENTIONS_SCHEMA), PARTITION_COLUMNS)
-        )
-        written = (written_articles, written_dead, written_mentions) | "AllWritten" >> beam.Flatten()
+        written = (articles, dead) | "Tables" >> WriteTables(root, key, _now)
         return (
             (
                 written | "TagWritten" >> _tag("written"),
@@ -100,11 +71,6 @@ class WriteWindows(beam.PTransform):
             | "OneGroupPerWindow" >> beam.GroupByKey()
             | "WriteManifest" >> beam.ParDo(_WindowManifestFn(root, key, self.run_info))
         )
-
-
-def _mention_rows(doc) -> list:
-    """((partition, shard), row) per entity of the article, keyed like its article row."""
-    return [((partition_of(doc), shard_of(doc.doc_id)), row) for row in entity_mention_rows(doc, _now())]
 
 
 def _tag(kind: str) -> beam.Map:
