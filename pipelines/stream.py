@@ -25,7 +25,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from apache_beam.transforms.window import FixedWindows, TimestampedValue
 
 from pipelines.backfill import Enrich, print_summary
-from pipelines.options import LOCAL_RUNNER, NewsbeamOptions, exit_with_help, local_runner_default
+from pipelines.options import LOCAL_RUNNERS, NewsbeamOptions, exit_with_help, local_runner_default
 from transforms.address_guard import parse_networks
 from transforms.common import DEAD, MAIN, sha256_hex
 from transforms.feeds import PollFeeds, feed_list_dead_letters, parse_feed_list
@@ -37,7 +37,6 @@ from transforms.seen import forget_memory as forget_seen_memory
 from transforms.stream_write import MANIFESTS, WriteWindows
 
 log = logging.getLogger("newsbeam.stream")
-LOCAL_RUNNERS = (LOCAL_RUNNER, "DirectRunner")  # runners that finish a stage before starting the next
 
 
 def fetch_config(nb: NewsbeamOptions) -> FetchConfig:

@@ -356,7 +356,11 @@ class _ReadUnitFn(beam.DoFn):
 
 
 class ReadInputs(beam.PTransform):
-    """Paths, globs or folders in; RawDoc records (`main`) and read failures (`dead_letter`) out."""
+    """Paths, globs or folders in; RawDoc records and read failures (`dead_letter`) out. Records come in two
+    branches: `main`, read straight from their unit, and `spread`, the records of units holding a whole JSONL or
+    compressed file, reshuffled so that one big file's records reach many workers. The branches stay apart: a
+    Flatten of outputs of two stages is a buffer on the local runner, and this one would hold every page read
+    before the first is extracted (~60 KB per page). `all_records` joins them where that does not matter."""
 
     def __init__(
         self,
@@ -387,6 +391,10 @@ class ReadInputs(beam.PTransform):
             >> beam.ParDo(_ReadUnitFn(self.max_doc, self.max_decompressed)).with_outputs(DEAD, SPREAD, main=MAIN)
         )
         spread = records[SPREAD] | "SpreadRecords" >> beam.Reshuffle()
-        main = (records[MAIN], spread) | "AllRecords" >> beam.Flatten()
         dead = (files[DEAD], units[DEAD], records[DEAD]) | "FlattenReadDead" >> beam.Flatten()
-        return {MAIN: main, DEAD: dead}
+        return {MAIN: records[MAIN], SPREAD: spread, DEAD: dead}
+
+
+def all_records(read: dict[str, Any], label: str = "AllRecords"):
+    """Both record branches of a ReadInputs result as one PCollection."""
+    return (read[MAIN], read[SPREAD]) | label >> beam.Flatten()

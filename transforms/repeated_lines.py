@@ -1,7 +1,8 @@
 """RepeatedLines: a paragraph that recurs across many documents of one source within a run is boilerplate.
 
 No rule names every outlet's footer, promo or disclaimer, but templates give themselves away by repetition.
-Per (source, normalised paragraph) the step counts the documents holding it, with a combiner; paragraphs seen in
+Per (source, normalised paragraph) the step counts the distinct leads holding it, with a combiner over
+64-bit keys; paragraphs seen in
 at least `min_docs` documents of the same source are removed from every document of that source and recorded in
 `boilerplate_removed` with rule id `repeated_line`.
 
@@ -28,6 +29,7 @@ import urllib.parse
 from collections.abc import Iterable, Mapping
 
 import apache_beam as beam
+import numpy as np
 from apache_beam.metrics import Metrics
 from apache_beam.options.pipeline_options import StandardOptions
 
@@ -39,6 +41,7 @@ RULE_ID = "repeated_line"
 DEFAULT_MIN_DOCS = 5  # a template shows on most pages of an outlet; under 5 copies a shared quote or sign-off
 # could repeat by chance, and small runs (the bundled samples) never trigger the step
 MAX_REPEATED_SHARE = 0.5  # more than half of a document repeated means a copy of a story, not a template
+COMPACT_PAIRS = 100_000  # pairs collected before they are deduplicated into the array (~1.6 MB as numbers)
 MAX_KEY_CHARS = 1000  # longer paragraphs are article prose; templates are short. Bounds hashing work too
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
@@ -71,22 +74,78 @@ def paragraph_hash(paragraph: str) -> str | None:
     return hashlib.sha1(norm.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def line_keys(doc: Doc) -> list[tuple[str, str]]:
-    """(key "source NUL paragraph hash", lead hash) for each distinct paragraph after the lead."""
+def line_key(source: str, paragraph: str) -> int:
+    """The 64-bit key of a paragraph hash within a source."""
+    digest = hashlib.blake2b(f"{source}\x00{paragraph}".encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
+def line_keys(doc: Doc) -> list[tuple[int, int]]:
+    """(line key, lead hash as an integer) for each distinct paragraph after the lead."""
     source = source_key(doc)
     paras = paragraph_split(doc.text)
     if len(paras) < 2:
         return []
-    lead = paragraph_hash(paras[0][:MAX_KEY_CHARS]) or ""
+    lead = int(paragraph_hash(paras[0][:MAX_KEY_CHARS]) or "0", 16)
     hashes = {h for p in paras[1:] if (h := paragraph_hash(p))}
-    return [(f"{source}\x00{h}", lead) for h in sorted(hashes)]
+    return [(line_key(source, h), lead) for h in sorted(hashes)]
 
 
-def strip_repeated(doc: Doc, repeated: Mapping[str, int] | Iterable[str]) -> Doc:
-    """Removes the document's paragraphs whose key is in `repeated`, unless that would gut the document."""
+class _Pairs:
+    """Distinct (line key, lead) pairs: a compacted array of 16 bytes per pair plus pairs not compacted yet."""
+
+    __slots__ = ("done", "pending")
+
+    def __init__(self) -> None:
+        self.done = np.empty((0, 2), dtype=np.uint64)
+        self.pending: list[tuple[int, int]] = []
+
+    def compact(self) -> _Pairs:
+        if self.pending:
+            fresh = np.array(self.pending, dtype=np.uint64).reshape(-1, 2)
+            self.done = np.unique(np.concatenate([self.done, fresh]), axis=0)
+            self.pending = []
+        return self
+
+    def __getstate__(self):
+        self.compact()
+        return self.done
+
+    def __setstate__(self, done) -> None:
+        self.done, self.pending = done, []
+
+
+class RepeatedKeys(beam.CombineFn):
+    """Line keys found under at least `min_docs` distinct leads. Pairs are kept as numbers in arrays, because a
+    grouping of (key, lead) tuples held ~10 KB per article on the local runner, all of it until the count ended."""
+
+    def __init__(self, min_docs: int) -> None:
+        self.min_docs = min_docs
+
+    def create_accumulator(self) -> _Pairs:
+        return _Pairs()
+
+    def add_input(self, acc: _Pairs, pairs: list[tuple[int, int]]) -> _Pairs:
+        acc.pending.extend(pairs)
+        return acc.compact() if len(acc.pending) >= COMPACT_PAIRS else acc
+
+    def merge_accumulators(self, accs: Iterable[_Pairs]) -> _Pairs:
+        merged = _Pairs()
+        for acc in accs:
+            merged.pending.extend(map(tuple, acc.compact().done.tolist()))
+            merged.compact()
+        return merged
+
+    def extract_output(self, acc: _Pairs) -> frozenset[int]:
+        keys, leads = np.unique(acc.compact().done[:, 0], return_counts=True)
+        return frozenset(keys[leads >= self.min_docs].tolist())
+
+
+def strip_repeated(doc: Doc, repeated: Mapping[int, int] | Iterable[int]) -> Doc:
+    """Removes the document's paragraphs whose line key is in `repeated`, unless that would gut the document."""
     source = source_key(doc)
     paras = paragraph_split(doc.text)
-    flagged = [False] + [f"{source}\x00{h}" in repeated if (h := paragraph_hash(p)) else False for p in paras[1:]]
+    flagged = [False] + [line_key(source, h) in repeated if (h := paragraph_hash(p)) else False for p in paras[1:]]
     n_flagged = sum(flagged)
     if not n_flagged or n_flagged > MAX_REPEATED_SHARE * len(paras):
         return doc
@@ -102,7 +161,7 @@ class _StripFn(beam.DoFn):
         self.changed = Metrics.counter(STAGE, "docs_with_repeated_lines")
         self.lines = Metrics.counter(STAGE, "repeated_lines_removed")
 
-    def process(self, doc: Doc, repeated: Mapping[str, int]):
+    def process(self, doc: Doc, repeated: frozenset[int]):
         self.total.inc()
         try:
             out = strip_repeated(doc, repeated)
@@ -136,11 +195,8 @@ class RepeatedLines(beam.PTransform):
             return docs | "Unchanged" >> beam.Map(lambda d: d).with_outputs(DEAD, main=MAIN)
         repeated = (
             docs
-            | "ParagraphKeys" >> beam.FlatMap(line_keys)
-            | "OncePerLead" >> beam.Distinct()
-            | "One" >> beam.Map(lambda key_lead: (key_lead[0], 1))
-            | "CountLeads" >> beam.CombinePerKey(sum)
-            | "KeepRepeated" >> beam.Filter(lambda kv: kv[1] >= min_docs)
+            | "ParagraphKeys" >> beam.Map(line_keys)
+            | "RepeatedKeys" >> beam.CombineGlobally(RepeatedKeys(min_docs)).as_singleton_view()
         )
-        strip = beam.ParDo(_StripFn(), repeated=beam.pvalue.AsDict(repeated))
+        strip = beam.ParDo(_StripFn(), repeated=repeated)
         return docs | "StripRepeated" >> strip.with_outputs(DEAD, main=MAIN)

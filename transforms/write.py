@@ -324,7 +324,8 @@ class _WriteManifestFn(beam.DoFn):
 
 
 class WriteOutput(beam.PTransform):
-    """Articles to ROOT/articles/<hive partitions>/, one row per article and entity to ROOT/entity_mentions/<hive
+    """(articles, dead letters, records read: one PCollection or a tuple of branches) in.
+    Articles to ROOT/articles/<hive partitions>/, one row per article and entity to ROOT/entity_mentions/<hive
     partitions>/, dead letters to ROOT/dead_letter/, then ROOT/_manifest.json."""
 
     def __init__(self, root: str, run_key: str, run_info: dict[str, Any]) -> None:
@@ -341,7 +342,12 @@ class WriteOutput(beam.PTransform):
             | "CountReasons" >> beam.combiners.Count.PerElement()
             | "FlatReason" >> beam.MapTuple(lambda k, n: (k[0], k[1], n))
         )
-        records_read = raw_docs | "CountRecordsRead" >> beam.combiners.Count.Globally()
+        branches = raw_docs if isinstance(raw_docs, (tuple, list)) else (raw_docs,)
+        records_read = (
+            [b | f"OneRecordRead{n}" >> beam.Map(lambda _: 1) for n, b in enumerate(branches)]
+            | "RecordsRead" >> beam.Flatten()
+            | "CountRecordsRead" >> beam.CombineGlobally(sum)
+        )
         return (
             articles.pipeline
             | "ManifestTrigger" >> beam.Create([None])

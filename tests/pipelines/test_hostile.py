@@ -100,7 +100,7 @@ def test_a_reader_bug_costs_one_unit_not_the_run(tmp_path, monkeypatch):
     from apache_beam.testing.util import assert_that, equal_to
 
     from transforms import read
-    from transforms.common import DEAD, MAIN
+    from transforms.common import DEAD
 
     (tmp_path / "a.jsonl").write_text('{"text": "one"}\n{"text": "two"}\n', "utf-8")
     real = read.read_unit
@@ -113,6 +113,6 @@ def test_a_reader_bug_costs_one_unit_not_the_run(tmp_path, monkeypatch):
     monkeypatch.setattr(read, "read_unit", buggy)
     with TestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
         out = p | read.ReadInputs([str(tmp_path)])
-        assert_that(out[MAIN] | beam.Map(lambda r: r.uri.rsplit("/", 1)[1]), equal_to(["a.jsonl#line=1"]))
+        assert_that(read.all_records(out) | beam.Map(lambda r: r.uri.rsplit("/", 1)[1]), equal_to(["a.jsonl#line=1"]))
         dead = out[DEAD] | beam.Map(lambda d: (d.stage, d.reason, d.error))
         assert_that(dead, equal_to([("read", "read_error", "MemoryError: a bug in a reader")]), label="dead")

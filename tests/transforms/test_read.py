@@ -7,13 +7,14 @@ from apache_beam.testing.test_pipeline import TestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
 from schemas.record import DeadLetter, RawDoc
-from transforms.common import DEAD, MAIN
+from transforms.common import DEAD
 from transforms.read import (
     SPREAD,
     ReadError,
     ReadInputs,
     ReadUnit,
     _ReadUnitFn,
+    all_records,
     expand_input,
     file_format,
     jsonl_record,
@@ -103,5 +104,5 @@ def test_records_of_a_jsonl_gz_are_routed_to_the_spread_output_and_all_arrive(tm
     with TestPipeline(runner="FnApiRunner") as p:
         out = p | ReadInputs([str(tmp_path)])
         uris = [f"{tmp_path}/a.jsonl.gz#line={i}" for i in range(1, 6)] + [f"{tmp_path}/b.html"]
-        assert_that(out[MAIN] | beam.Map(lambda r: r.uri), equal_to(uris), label="Records")
+        assert_that(all_records(out) | beam.Map(lambda r: r.uri), equal_to(uris), label="Records")
         assert_that(out[DEAD] | beam.Map(lambda d: d.reason), equal_to(["invalid_json"]), label="Dead")

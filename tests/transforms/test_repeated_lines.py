@@ -1,4 +1,5 @@
 import datetime as dt
+import pickle
 
 import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions
@@ -7,7 +8,16 @@ from apache_beam.testing.util import assert_that, equal_to
 
 from schemas.record import Doc
 from transforms.common import DEAD, MAIN
-from transforms.repeated_lines import RULE_ID, RepeatedLines, line_keys, paragraph_hash, source_key, strip_repeated
+from transforms.repeated_lines import (
+    RULE_ID,
+    RepeatedKeys,
+    RepeatedLines,
+    line_key,
+    line_keys,
+    paragraph_hash,
+    source_key,
+    strip_repeated,
+)
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 FOOTER = "The Daily Ledger is an independent paper owned by its readers since 1901."
@@ -40,13 +50,14 @@ def test_source_key_prefers_outlet_then_host_then_folder():
 
 def test_line_keys_skip_the_lead_and_carry_it():
     keys = line_keys(doc(1, story(1)))
-    assert len(keys) == 2 and {lead for _, lead in keys} == {paragraph_hash("Lead of the story about the budget.")}
+    lead = int(paragraph_hash("Lead of the story about the budget."), 16)
+    assert len(keys) == 2 and {lead for _, lead in keys} == {lead}
     assert line_keys(doc(1, "One paragraph only.")) == []
 
 
 def test_strip_removes_flagged_paragraphs_and_records_them():
     d = doc(1, story(1))
-    footer_key = f"{source_key(d)}\x00{paragraph_hash(FOOTER)}"
+    footer_key = line_key(source_key(d), paragraph_hash(FOOTER))
     out = strip_repeated(d, {footer_key: 6})
     assert out.text == "Lead of the story about the budget.\n\nSecond paragraph on the budget."
     assert out.removed == ((RULE_ID, FOOTER),)
@@ -84,3 +95,15 @@ def test_options_set_the_threshold_and_streaming_switches_the_step_off():
     batch = PipelineOptions(["--repeated-line-min-docs", "7"]).view_as(NewsbeamOptions)
     assert RepeatedLines.from_options(batch).min_docs == 7
     assert RepeatedLines.from_options(PipelineOptions(["--streaming"]).view_as(NewsbeamOptions)).min_docs == 0
+
+
+def test_repeated_keys_count_distinct_leads_across_compactions_and_merges(monkeypatch):
+    monkeypatch.setattr("transforms.repeated_lines.COMPACT_PAIRS", 3)  # compact often: every path runs
+    fn = RepeatedKeys(min_docs=3)
+    a, b = fn.create_accumulator(), fn.create_accumulator()
+    for lead in (1, 2, 2, 2):  # key 7 under leads 1 and 2 (the repeats of lead 2 count once)
+        a = fn.add_input(a, [(7, lead), (8, lead)])
+    b = fn.add_input(b, [(7, 3), (9, 3)])
+    merged = fn.merge_accumulators([a, pickle.loads(pickle.dumps(b))])
+    assert fn.extract_output(merged) == frozenset({7})
+    assert fn.extract_output(fn.create_accumulator()) == frozenset()

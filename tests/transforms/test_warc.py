@@ -14,8 +14,8 @@ from apache_beam.testing.util import assert_that, equal_to
 from bench.make_warc import SAMPLE_WARC, corpus_records, sample_records
 from schemas.record import DeadLetter, RawDoc
 from transforms import warc
-from transforms.common import DEAD, MAIN
-from transforms.read import ReadInputs, ReadUnit, plan_reads, read_file, read_unit
+from transforms.common import DEAD
+from transforms.read import ReadInputs, ReadUnit, all_records, plan_reads, read_file, read_unit
 
 DATE = dt.datetime(2025, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
 
@@ -200,7 +200,7 @@ def test_read_inputs_fans_out_warc_ranges_in_a_pipeline(tmp_path):
     (tmp_path / "cut.warc.gz").write_bytes(path.read_bytes()[:-30])  # the 30th page of the copy is truncated
     with TestPipeline(runner="FnApiRunner") as p:
         read = p | ReadInputs([str(tmp_path / "*.warc.gz")], split_bytes=4000)
-        assert_that(read[MAIN] | "Count" >> beam.combiners.Count.Globally(), equal_to([59]), label="Docs")
+        assert_that(all_records(read) | "Count" >> beam.combiners.Count.Globally(), equal_to([59]), label="Docs")
         reasons = read[DEAD] | "Reason" >> beam.Map(lambda d: d.reason)
         assert_that(reasons, equal_to(["truncated_record"]), label="Dead")
 
