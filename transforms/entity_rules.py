@@ -451,7 +451,7 @@ def _club(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSpa
 def _known_head(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSpan | None:
     """A known organisation or place with one or two more name words is an organisation: "Volvo Cars", "Siemens
     Gamesa", "Nasdaq Stockholm", "Glasgow Warriors", "Baku Steel"; not "Paris Hilton" (a given name opens it),
-    not "Lagos Ikorodu" (a place after a place). So is a name word before a place: "Transport Canada"."""
+    not "Lagos Ikorodu" (a place after a place)."""
     size = end - start
     if not 2 <= size <= 3 or words[start] in first_names():
         return None
@@ -465,12 +465,6 @@ def _known_head(words: list[str], spaces: list[bool], start: int, end: int) -> R
         if not plain or (entry.label != "ORG" and _is_place(_surface(words, spaces, cut, end))):
             return None
         return RuleSpan(start, end, "ORG", "known_head")
-    last = words[end - 1]
-    entry = alias_table().get(last)  # a gazetteer place, not any village of cities1000 ("App Store")
-    if size == 2 and entry is not None and entry.label in ("GPE", "LOC") and words[start] not in DIRECTIONS | LOC_HEADS:
-        first = words[start]
-        if is_name_token(first) and first not in NOT_NAME_WORDS and not is_title(first) and not _is_place(first):
-            return RuleSpan(start, end, "ORG", "known_tail")  # "Transport Canada", "Arpa Puglia"
     return None
 
 
@@ -805,9 +799,7 @@ def rule_spans(
         after = words[end] if end < len(words) and end not in breaks else ""
         if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an", "who"):
             after = words[end + 1]
-        # German capitalises nouns: "Hafen Bremerhaven" is no organisation named after its place
-        found = classify_run(words, start, end, before, after, spaces)
-        spans.extend(r for r in found if language != "de" or r.rule != "known_tail")
+        spans.extend(classify_run(words, start, end, before, after, spaces))
     return spans + _coordinated_orgs(words, spaces, breaks, known, spans)
 
 
