@@ -845,10 +845,13 @@ def _coordinated_orgs(
     if not any(label == "ORG" for _, _, label in label_at.values()):
         return []
     taken = {i for a, b, _ in label_at.values() for i in range(a, b)}
-    joints = [k for k, w in enumerate(words) if w in LIST_WORDS and k not in breaks]
     found: list[RuleSpan] = []
     for _ in range(MAX_LIST_STEPS):  # each step reaches one more member: "Bosch, ZF und Schaeffler"
         added = []
+        ends = {b for a, b, label in label_at.values() if label == "ORG"} | {
+            a - 1 for a, b, label in label_at.values() if label == "ORG"
+        }  # the tokens right after and right before each organisation
+        joints = sorted(k for k in ends if 0 <= k < len(words) and words[k] in LIST_WORDS and k not in breaks)
         for k in joints:
             left, right = label_at.get(k - 1), label_at.get(k + 1)
             if right is None and left is not None and left[2] == "ORG":
