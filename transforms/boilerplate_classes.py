@@ -271,7 +271,8 @@ def is_stamp(para: str, wires: frozenset[str] = frozenset(), lead: bool = False)
         and len(para) <= STAMP_SHORT_CHARS
         and "\n" not in para  # one line: "Vanguard (Lagos)\n16 March 2026" is a header above a stamp
         and not _SENTENCE_END.search(para)
-        and stamp_date(para, allow_updated=True) is not None
+        # a full date, even one whose order cannot be told ("Carla Huamán | 09/06/2026" is a stamp all the same)
+        and (stamp_date(para, allow_updated=True) is not None or bool(_SLASH_DATE.search(para)))
     )
 
 
@@ -293,6 +294,15 @@ def stamp_date(text: str, allow_updated: bool = False, context: str | None = Non
 
 _POLISH_OR_CZECH = re.compile(r"[ąęłśźżřěůť]", re.I)
 _CROATIAN = re.compile(r"[čđš]", re.I)  # Polish has ć, never č or š
+
+
+def ambiguous_slash_date(text: str) -> tuple[int, int, int] | None:
+    """(first, second, year) of the first slash date whose day and month cannot be told apart (03/04/2026)."""
+    for match in _SLASH_DATE.finditer(text):
+        first, second, year = (int(x) for x in match.group(0).split("/"))
+        if first <= 12 and second <= 12 and first != second:
+            return first, second, year
+    return None
 
 
 def _month(name: str, context: str) -> int | None:

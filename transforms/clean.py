@@ -7,7 +7,14 @@ import re
 import apache_beam as beam
 
 from schemas.record import Doc
-from transforms.boilerplate_classes import CLASSIFIER_MAX_CHARS, CLASSIFIERS, is_lead_stamp, stamp_date, tail_kind
+from transforms.boilerplate_classes import (
+    CLASSIFIER_MAX_CHARS,
+    CLASSIFIERS,
+    ambiguous_slash_date,
+    is_lead_stamp,
+    stamp_date,
+    tail_kind,
+)
 from transforms.boilerplate_rules import RULES, WIRES, Rule
 from transforms.common import Rejected, Step
 
@@ -222,6 +229,8 @@ def _note_date(text: str, found: dict, context: str) -> None:
         found.setdefault("stamp_dates", []).append(day)
     elif updated := stamp_date(text, allow_updated=True, context=context):
         found.setdefault("updated_dates", []).append(updated)
+    elif ambiguous := ambiguous_slash_date(text):  # "08/11/2026": the metadata step decides by the language
+        found.setdefault("ambiguous_dates", []).append(list(ambiguous))
 
 
 def _note(rule: Rule, match: re.Match, found: dict) -> None:

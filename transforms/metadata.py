@@ -297,6 +297,26 @@ def local_date(chosen: Any, printed: list[str | None]) -> dt.date | None:
     return None
 
 
+def _day_first(doc: Doc) -> str | None:
+    """An ambiguous slash date of a stamp ("Imechapishwa: 08/11/2026") read day first when the text is not
+    English: every other language's press writes the day first; English is both (US month first, UK day first),
+    so there it stays unread. The language is detected here only for such a date (rare), with the pipeline's
+    own detector on a short prefix."""
+    ambiguous = doc.meta.get("ambiguous_dates")
+    if not ambiguous:
+        return None
+    from transforms.language import detect_language  # only for this rare case
+
+    language, _ = detect_language(doc.text[:CONTEXT_CHARS])
+    if language in ("en", "und"):
+        return None
+    day, month, year = ambiguous[0]
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
     now = now or dt.datetime.now(dt.UTC)
     page = doc.meta.get("page", {})
@@ -314,6 +334,7 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
         ("url", date_from_url(url)),
         ("html_text", _text_date(page)),
         ("text_updated", (doc.meta.get("updated_dates") or [None])[0]),  # only an "Updated ..." stamp
+        ("text_stamp_dmy", _day_first(doc)),  # "08/11/2026" in a text that is not English, last
     ]
     published_at, published_date, date_source, rejected = choose_date_with_rejections(candidates, now)
     if published_at is not None:

@@ -127,3 +127,15 @@ def test_utc_meta_date_and_printed_local_date_on_a_page():
     out = normalise_metadata(doc, NOW)
     assert out.published_date == dt.date(2026, 7, 1) and out.date_source == "html_meta"
     assert out.published_at == dt.datetime(2026, 6, 30, 22, 40, tzinfo=dt.UTC)  # the instant stays UTC
+
+
+def test_ambiguous_slash_date_is_read_day_first_only_outside_english():
+    swahili = "Imechapishwa: 08/11/2026\n\nDar es Salaam. Serikali imetangaza mpango wa kuongeza maji safi kwa wakazi."
+    english = "Posted: 08/11/2026\n\nThe council approved the new budget for the coming year on Tuesday night."
+    for text, expected in ((swahili, dt.date(2026, 11, 8)), (english, None)):
+        clean, _, found = apply_rules(text)
+        doc = Doc(doc_id="x", input_uri="/a.txt", fetched_at=NOW, text=clean, meta=found)
+        out = normalise_metadata(doc, NOW)
+        assert out.published_date == expected
+        assert out.date_source == ("text_stamp_dmy" if expected else None)
+    assert is_stamp("Carla Huamán | 09/06/2026", lead=True)  # a stamp, even when its date cannot be ordered
