@@ -126,6 +126,7 @@ PLACE_ADJECTIVES = words("""nearby neighbouring neighboring rural coastal northe
     downtown suburban remote the""")  # fmt: skip
 PLACE_NOUNS = words("""town city village suburb municipality district hamlet county commune comune municipio
     residents inhabitants habitants residentes abitanti moradores valley valle vallée vale río rio fiume rivière
+    port
     município ville cidade ciudad città mayor prefeito prefeita sindaco sindaca alcalde alcaldesa exalcalde maire
     bürgermeister""")  # fmt: skip  "the town of X", "il sindaco di X"
 # Lower-case words after a place name: "Kottayam municipality", "Marfa council".
@@ -460,6 +461,8 @@ def _known_head(words: list[str], spaces: list[bool], start: int, end: int) -> R
         if entry is None or entry.label == "PERSON":
             continue
         tail = words[cut:end]
+        if tail[0] in first_names():
+            return None  # "el exalcalde de Estepona Antonio Barrientos": a place, then a person
         plain = all(is_name_token(w) and w not in NOT_NAME_WORDS and w not in LOC_SUFFIXES and w not in GPE_SUFFIXES
                     and not is_title(w) for w in tail)  # fmt: skip
         if not plain or (entry.label != "ORG" and _is_place(_surface(words, spaces, cut, end))):

@@ -131,3 +131,9 @@ def test_an_organisation_named_by_its_first_word_links_to_its_full_name():
     found = by_text(text + " Shares of Harbor Freightways rose; Harbor's stock gained.")
     assert found["Lattice"]["entity_id"] == found["Lattice Semiconductor"]["entity_id"]
     assert found["Harbor"]["entity_id"] == found["Harbor Freightways"]["entity_id"]
+
+
+def test_a_place_before_a_person_stays_two_names():
+    found = by_text("la condena al exalcalde de Estepona Antonio Barrientos por malversación", "es")
+    assert found["Estepona"]["label"] == "GPE" and found["Antonio Barrientos"]["label"] == "PERSON"
+    assert by_text("The line would end at the port of Churchill in Manitoba.")["Churchill"]["label"] == "GPE"
