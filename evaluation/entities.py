@@ -122,7 +122,8 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 # Gold subsets scored apart. Blind batches: articles annotated before (ba_) and after (bb_) the tagger was tuned
 # on the other sets; bb_ was scored once and never tuned on; bc_ was written on new topics (companies, regional
 # politics, sport, science, courts; en/de/fr/es/pt/it) and scored once before the fourth round; bd_ was written
-# after the fourth round and scored once, not tuned on.
+# after the fourth round and scored once, not tuned on; be_ was written before the fifth round (energy, farming,
+# health systems, local crime, small-country elections, start-ups, festivals; en/de/fr/es/pt/it/nl), scored once.
 SUBSETS = (
     "bundled samples",
     "e_* articles",
@@ -131,6 +132,7 @@ SUBSETS = (
     "other gold files",
     "blind batch C (bc_*)",
     "blind batch D (bd_*)",
+    "blind batch E (be_*)",
 )
 
 
@@ -138,7 +140,7 @@ def subset_of(name: str) -> str:
     """The subset of SUBSETS a gold input name belongs to."""
     if name[:1].isdigit():
         return SUBSETS[0]
-    prefixes = (("e_", SUBSETS[1]), ("ba_", SUBSETS[2]), ("bb_", SUBSETS[3]), ("bc_", SUBSETS[5]), ("bd_", SUBSETS[6]))
+    prefixes = (("e_", SUBSETS[1]), ("ba_", SUBSETS[2]), ("bb_", SUBSETS[3]), ("bc_", SUBSETS[5]), ("bd_", SUBSETS[6]), ("be_", SUBSETS[7]))
     for prefix, subset in prefixes:
         if name.startswith(prefix):
             return subset
