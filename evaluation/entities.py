@@ -140,7 +140,14 @@ def subset_of(name: str) -> str:
     """The subset of SUBSETS a gold input name belongs to."""
     if name[:1].isdigit():
         return SUBSETS[0]
-    prefixes = (("e_", SUBSETS[1]), ("ba_", SUBSETS[2]), ("bb_", SUBSETS[3]), ("bc_", SUBSETS[5]), ("bd_", SUBSETS[6]), ("be_", SUBSETS[7]))
+    prefixes = (
+        ("e_", SUBSETS[1]),
+        ("ba_", SUBSETS[2]),
+        ("bb_", SUBSETS[3]),
+        ("bc_", SUBSETS[5]),
+        ("bd_", SUBSETS[6]),
+        ("be_", SUBSETS[7]),
+    )
     for prefix, subset in prefixes:
         if name.startswith(prefix):
             return subset
