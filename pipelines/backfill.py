@@ -35,14 +35,17 @@ from transforms.read import SPREAD, ReadInputs
 from transforms.repeated_lines import RepeatedLines
 from transforms.write import WriteOutput
 
+# Every step before RepeatedLines (the first that needs all documents) runs in one stage with extraction, beside
+# the extraction child: language and entities overlap with the next page's extraction. RepeatedLines moves the
+# entity offsets with the paragraphs it keeps. Metadata reads dates from the text after it, without template lines.
 STEPS = (
     ("Decode", Decode),
     ("Extract", Extract),
     ("Clean", Clean),
-    ("RepeatedLines", RepeatedLines),
-    ("Metadata", Metadata),
     ("Language", Language),
     ("Entities", Entities),
+    ("RepeatedLines", RepeatedLines),
+    ("Metadata", Metadata),
     ("Dedup", Dedup),
 )
 
@@ -95,7 +98,7 @@ def build(pipeline: beam.Pipeline, options: NewsbeamOptions) -> None:
     articles, step_dead = records | "Enrich" >> Enrich(options)
     dead = (read[DEAD], step_dead) | "AllDeadLetters" >> beam.Flatten()
     run_info = {"job": "backfill", "inputs": list(options.input), "run_key": key}
-    _ = (articles, dead, records) | "Write" >> WriteOutput(options.output, key, run_info)
+    _ = (articles, dead, records) | "Write" >> WriteOutput(options.output, key, run_info, options.write_shards)
 
 
 def is_local(options: PipelineOptions) -> bool:

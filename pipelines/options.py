@@ -12,6 +12,7 @@ from transforms.language import DEFAULT_DETECTOR, DETECTORS
 from transforms.read import MAX_DECOMPRESSED_BYTES, MAX_DOC_BYTES, SPLIT_BYTES
 from transforms.repeated_lines import DEFAULT_MIN_DOCS
 from transforms.seen import DEFAULT_TTL
+from transforms.write import SHARDS
 
 LOCAL_RUNNER = "FnApiRunner"  # explicit, so Beam never tries to download a Prism binary (FIELD-NOTES)
 LOCAL_RUNNERS = (LOCAL_RUNNER, "DirectRunner")  # runners on this machine that finish a stage before the next
@@ -79,6 +80,13 @@ class NewsbeamOptions(PipelineOptions):
             action="store_false",
             help="Wait for each page's extraction before the next steps run, instead of extracting the next page "
             "in the child process meanwhile (uses one core per worker instead of up to two).",
+        )
+        group.add_argument(
+            "--write-shards",
+            type=int,
+            default=SHARDS,
+            help="Files written in parallel per partition and table (default %(default)s). Raise it when single days "
+            "hold far more articles than one worker writes quickly; more shards make more, smaller files.",
         )
         group.add_argument(
             "--no-spill",

@@ -15,6 +15,9 @@ Recall first, three guards keep article text safe:
 - a paragraph is only a template when it repeats within one source; the same sentence in different outlets is a
   shared story (dedup's business), never removed here.
 
+Entities are tagged before this step (so that tagging runs in the same stage as extraction, beside the extraction
+child); the mentions of a removed paragraph go with it and the others move with their paragraph.
+
 Batch only: a streaming job (`--streaming`) skips this step, because a run-wide count never completes there.
 
 The source key is the outlet when the record names one (syndication header, feed field, page site name, URL
@@ -24,6 +27,7 @@ host), else the input folder, which for a dump is usually one outlet's export.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import urllib.parse
 from collections.abc import Iterable, Mapping
@@ -62,8 +66,31 @@ def source_key(doc: Doc) -> str:
     return "folder:" + doc.input_uri.split("#", 1)[0].rsplit("/", 1)[0]
 
 
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph: the text between paragraph breaks, blank ones left out."""
+    spans, start = [], 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        spans.append((start, brk.start()))
+        start = brk.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
 def paragraph_split(text: str) -> list[str]:
-    return [p for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    return [text[a:b] for a, b in paragraph_spans(text)]
+
+
+def shifted_entities(entities: tuple[dict, ...], spans: list[tuple[int, int]], starts: list[int]) -> tuple[dict, ...]:
+    """Entity mentions moved with the paragraphs kept: `spans` are the kept paragraphs' places in the old text,
+    `starts` where each begins in the new one. Mentions in removed paragraphs are dropped (names never run
+    across a paragraph break)."""
+    moved = []
+    for e in entities:
+        for (a, b), new in zip(spans, starts, strict=True):
+            if a <= e["start"] and e["end"] <= b:
+                moved.append({**e, "start": e["start"] - a + new, "end": e["end"] - a + new})
+                break
+    return tuple(moved)
 
 
 def paragraph_hash(paragraph: str) -> str | None:
@@ -144,14 +171,17 @@ class RepeatedKeys(beam.CombineFn):
 def strip_repeated(doc: Doc, repeated: Mapping[int, int] | Iterable[int]) -> Doc:
     """Removes the document's paragraphs whose line key is in `repeated`, unless that would gut the document."""
     source = source_key(doc)
-    paras = paragraph_split(doc.text)
+    spans = paragraph_spans(doc.text)
+    paras = [doc.text[a:b] for a, b in spans]
     flagged = [False] + [line_key(source, h) in repeated if (h := paragraph_hash(p)) else False for p in paras[1:]]
     n_flagged = sum(flagged)
     if not n_flagged or n_flagged > MAX_REPEATED_SHARE * len(paras):
         return doc
-    kept = [p for p, f in zip(paras, flagged, strict=True) if not f]
+    kept = [(p, span) for p, span, f in zip(paras, spans, flagged, strict=True) if not f]
     removed = tuple((RULE_ID, p.strip()) for p, f in zip(paras, flagged, strict=True) if f)
-    return doc.replace(text="\n\n".join(kept), removed=doc.removed + removed)
+    starts = list(itertools.accumulate((len(p) + len("\n\n") for p, _ in kept[:-1]), initial=0))
+    entities = shifted_entities(doc.entities, [span for _, span in kept], starts) if doc.entities else doc.entities
+    return doc.replace(text="\n\n".join(p for p, _ in kept), removed=doc.removed + removed, entities=entities)
 
 
 class _StripFn(beam.DoFn):

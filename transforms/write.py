@@ -34,7 +34,8 @@ STAGE = "write"
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"  # Hive's name for a null partition value; DuckDB and pyarrow read it as null
 ROWS_PER_FILE = 100_000  # ~0.5 GB of article text per file at most: big enough for scans, small enough for workers
 ROWS_PER_GROUP = 5_000  # rows buffered before a Parquet row group is flushed; bounds writer memory
-SHARDS = 4  # files per partition written in parallel; spreads a hot day over 4 workers
+SHARDS = 1  # files per partition written in parallel (--write-shards). More spread a hot day over workers, but on a
+# 2,000-page run 4 shards wrote ~800 files of 2.5 articles each: tiny files cost more than a hot key
 _SAFE_VALUE = re.compile(r"[^A-Za-z0-9_\-]")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})?$")
 MAX_PARTITION_VALUE = 64  # keeps folder names far below file-system name limits
@@ -225,18 +226,24 @@ class WriteTable(beam.PTransform):
         )
 
 
-def keyed_article_rows(doc: Doc, ingested_at: dt.datetime) -> tuple[tuple[tuple[str, str], int], list[dict]]:
-    return (partition_of(doc), shard_of(doc.doc_id)), [article_row(doc, ingested_at)]
+def keyed_article_rows(
+    doc: Doc, ingested_at: dt.datetime, shards: int = SHARDS
+) -> tuple[tuple[tuple[str, str], int], list[dict]]:
+    return (partition_of(doc), shard_of(doc.doc_id, shards)), [article_row(doc, ingested_at)]
 
 
-def keyed_mention_rows(doc: Doc, ingested_at: dt.datetime) -> list[tuple[tuple[tuple[str, str], int], list[dict]]]:
+def keyed_mention_rows(
+    doc: Doc, ingested_at: dt.datetime, shards: int = SHARDS
+) -> list[tuple[tuple[tuple[str, str], int], list[dict]]]:
     """The article's entity mention rows, keyed like its article row; nothing for an article without entities."""
     rows = entity_mention_rows(doc, ingested_at)
-    return [((partition_of(doc), shard_of(doc.doc_id)), rows)] if rows else []
+    return [((partition_of(doc), shard_of(doc.doc_id, shards)), rows)] if rows else []
 
 
-def keyed_dead_letter_rows(dead: DeadLetter, ingested_at: dt.datetime) -> tuple[tuple[tuple, int], list[dict]]:
-    return ((), shard_of(dead.input_uri)), [dead_letter_row(dead, ingested_at)]
+def keyed_dead_letter_rows(
+    dead: DeadLetter, ingested_at: dt.datetime, shards: int = SHARDS
+) -> tuple[tuple[tuple, int], list[dict]]:
+    return ((), shard_of(dead.input_uri, shards)), [dead_letter_row(dead, ingested_at)]
 
 
 class WriteTables(beam.PTransform):
@@ -244,27 +251,27 @@ class WriteTables(beam.PTransform):
     ROOT/dead_letter/; emits (table, partition, rows, path) per file written. `now` gives the ingestion time:
     one fixed time for a batch run, the time of writing for a stream."""
 
-    def __init__(self, root: str, run_key: str, now: Callable[[], dt.datetime]) -> None:
+    def __init__(self, root: str, run_key: str, now: Callable[[], dt.datetime], shards: int = SHARDS) -> None:
         super().__init__()
-        self.root, self.run_key, self.now = root, run_key, now
+        self.root, self.run_key, self.now, self.shards = root, run_key, now, shards
 
     def expand(self, pcolls):
         articles, dead = pcolls
-        root, key, now = self.root, self.run_key, self.now
+        root, key, now, shards = self.root, self.run_key, self.now, self.shards
         written_articles = (
             articles
-            | "ArticleRows" >> beam.Map(lambda d: keyed_article_rows(d, now()))
+            | "ArticleRows" >> beam.Map(lambda d: keyed_article_rows(d, now(), shards))
             | "WriteArticles"
             >> WriteTable("articles", root, key, file_schema(ARTICLE_SCHEMA), ("published_date", "language"))
         )
         written_dead = (
             dead
-            | "DeadLetterRows" >> beam.Map(lambda d: keyed_dead_letter_rows(d, now()))
+            | "DeadLetterRows" >> beam.Map(lambda d: keyed_dead_letter_rows(d, now(), shards))
             | "WriteDeadLetters" >> WriteTable("dead_letter", root, key, DEAD_LETTER_SCHEMA, ())
         )
         written_mentions = (
             articles
-            | "EntityMentionRows" >> beam.FlatMap(lambda d: keyed_mention_rows(d, now()))
+            | "EntityMentionRows" >> beam.FlatMap(lambda d: keyed_mention_rows(d, now(), shards))
             | "WriteEntityMentions"
             >> WriteTable("entity_mentions", root, key, file_schema(ENTITY_MENTIONS_SCHEMA), PARTITION_COLUMNS)
         )
@@ -328,14 +335,15 @@ class WriteOutput(beam.PTransform):
     Articles to ROOT/articles/<hive partitions>/, one row per article and entity to ROOT/entity_mentions/<hive
     partitions>/, dead letters to ROOT/dead_letter/, then ROOT/_manifest.json."""
 
-    def __init__(self, root: str, run_key: str, run_info: dict[str, Any]) -> None:
+    def __init__(self, root: str, run_key: str, run_info: dict[str, Any], shards: int = SHARDS) -> None:
         super().__init__()
-        self.root, self.run_key, self.run_info = root.rstrip("/"), run_key, run_info
+        self.root, self.run_key, self.run_info, self.shards = root.rstrip("/"), run_key, run_info, shards
 
     def expand(self, pcolls):
         articles, dead, raw_docs = pcolls
         ingested_at = dt.datetime.now(dt.UTC)
-        written = (articles, dead) | "Tables" >> WriteTables(self.root, self.run_key, lambda: ingested_at)
+        tables = WriteTables(self.root, self.run_key, lambda: ingested_at, self.shards)
+        written = (articles, dead) | "Tables" >> tables
         dead_counts = (
             dead
             | "ReasonOf" >> beam.Map(lambda d: (d.stage, d.reason))

@@ -125,3 +125,25 @@ def test_entity_mentions_table_reads_back_and_matches_articles(sample_run):
     assert docs >= 5
     manifest = json.loads((out / "_manifest.json").read_text())
     assert manifest["entity_mentions_out"] == len(per_entity)
+
+
+def test_one_file_per_partition_and_table_by_default(sample_run):
+    out, _ = sample_run
+    for table in ("articles", "entity_mentions"):
+        folders = {p.parent for p in (out / table).rglob("*.parquet")}
+        assert folders, table
+        assert all(len(list(f.glob("*.parquet"))) == 1 for f in folders), table
+
+
+def test_write_shards_spread_one_partition_over_several_files(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    body = (SAMPLES / "text" / "000_b62f187fc75a0e10.txt").read_text(encoding="utf-8")
+    for i in range(12):  # one day and language: one partition, 12 distinct articles
+        (src / f"{i:02d}.txt").write_text(f"Story number {i} of the day.\n\n{body}", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("--input", str(src), "--output", str(out), "--write-shards", "3")
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    files = list((out / "articles").rglob("*.parquet"))
+    assert 1 < len(files) <= 3 and len({f.parent for f in files}) == 1
+    assert duckdb.sql(f"SELECT count(*) FROM {articles(out)}").fetchall() == [(12,)]

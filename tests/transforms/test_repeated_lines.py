@@ -107,3 +107,21 @@ def test_repeated_keys_count_distinct_leads_across_compactions_and_merges(monkey
     merged = fn.merge_accumulators([a, pickle.loads(pickle.dumps(b))])
     assert fn.extract_output(merged) == frozenset({7})
     assert fn.extract_output(fn.create_accumulator()) == frozenset()
+
+
+def test_entities_move_with_the_paragraphs_kept_and_go_with_the_removed():
+    text = "Lead about Kyiv.\n\n\nFOOTER by Acme Corp.\n \nZelensky spoke in Kyiv."
+    d = doc(1, text)
+    names = [("Kyiv", 0), ("Acme Corp", 0), ("Zelensky", 0), ("Kyiv", text.index("Kyiv") + 1)]
+    spans = [(text.index(n, at), text.index(n, at) + len(n), n) for n, at in names]
+    d = d.replace(
+        entities=tuple({"text": n, "start": a, "end": b, "label": "X", "entity_id": n, "name": n} for a, b, n in spans)
+    )
+    footer = line_key(source_key(d), paragraph_hash("FOOTER by Acme Corp."))
+    out = strip_repeated(d, {footer})
+    assert out.text == "Lead about Kyiv.\n\nZelensky spoke in Kyiv."
+    assert [(e["text"], out.text[e["start"] : e["end"]]) for e in out.entities] == [
+        ("Kyiv", "Kyiv"),
+        ("Zelensky", "Zelensky"),
+        ("Kyiv", "Kyiv"),
+    ]
