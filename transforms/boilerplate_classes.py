@@ -58,11 +58,31 @@ _IMPERATIVE = (
     r"abbonati|iscriviti|scarica|seguici|ascolta|clicca|registrati|accedi|abonneer|schrijf je in|volg ons|"
     r"luister|klik|meld je aan|word lid|"
     # ca, fi, sk, el, and "bookmark our homepage"
-    r"subscriu-te|tilaa|prihláste sa|odoberajte|εγγραφείτε|bookmark (?:our|this|us)"
+    r"subscriu-te|tilaa|prihláste sa|odoberajte|εγγραφείτε|bookmark (?:our|this|us)|"
+    # ru, uk, bg, sr/hr/bs, sl, lt, lv, et
+    r"подпишитесь|подписывайтесь|присоединяйтесь|скачайте|следите за|читайте нас|слушайте|"
+    r"підпишіться|підписуйтесь|приєднуйтесь|завантажте|стежте за|слідкуйте за|читайте нас|"
+    r"абонирайте се|последвайте|изтеглете|присъединете се|"
+    r"pretplatite se|preuzmite|pridružite se|pratite nas|naročite se|prijavite se|sledite nam|prenesite|"
+    r"užsiprenumeruokite|prenumeruokite|sekite mus|atsisiųskite|prisijunkite|abonē|sekojiet|telli|liitu|"
+    # ro, hu, tr, id/ms, tl, sw
+    r"abonează-te|abonați-vă|urmărește-ne|urmăriți-ne|descarcă|iratkozz(?:on)? fel|kövess(?:en)? minket|"
+    r"töltsd le|abone ol(?:un)?|takip edin|indirin|katılın|berlangganan|langganan|ikuti kami|unduh|gabung|"
+    r"mag-subscribe|i-follow|i-download|sumali|jiunge|jisajili|pakua|tufuate|"
+    # vi, ar, he, fa, ur, hi, bn
+    r"đăng ký|theo dõi|tải ứng dụng|tham gia|nhấn vào|"
+    r"اشترك|اشتركوا|تابعونا|تابعوا|حمّل|حمل تطبيق|انضم|انضموا|سجّل|"
+    r"הירשמו|הצטרפו|עקבו|הורידו|"
+    r"عضو شوید|دنبال کنید|سبسکرائب کریں|"
+    r"सब्सक्राइब करें|फॉलो करें|डाउनलोड करें|जुड़ें|सदस्यता लें|"
+    r"সাবস্ক্রাইব করুন|ফলো করুন|যুক্ত হোন|"
+    # zh, ja, ko (no word spaces: the verb alone opens the prompt)
+    r"关注我们|订阅|下载|フォローして|登録して|구독하세요|팔로우하세요"
     r")"
 )
 _CLAUSE_START = r"(?:^|[.!?:]\s+|^[^.!?\n]{1,45},\s+)\W{0,2}"
-_CTA_VERB = re.compile(_CLAUSE_START + _IMPERATIVE + r"\b", re.I)
+# the verb ends at a word's end; Indic words may end in a vowel sign, which is no \w
+_CTA_VERB = re.compile(_CLAUSE_START + _IMPERATIVE + r"(?:\b|(?<=[\u0900-\u0dff])(?!\w))", re.I)
 # What a prompt sells or points at: the outlet's channels and products, or the reader.
 _CTA_OBJECT = re.compile(
     r"\b(?:newsletters?|inbox|podcasts?|episodes?|apps?|app store|google play|"
@@ -74,21 +94,30 @@ _CTA_OBJECT = re.compile(
     r"abonn[ée]e?s?|abonnement|balado|infolettre|courriel|ici|"
     r"abo|abonnent(?:en)?|kanal|konto|hier|"
     r"prenumerat\w*|subskrypcj\w*|subskrybent\w*|kana[lł]\w*|tutaj|grup\w*|groups?|"
-    r"abbonament\w*|canale|qui|butllet[íi]|uutiskirje\w*|newslett\w*|homepage|sähköpost\w*)\b",
+    r"abbonament\w*|canale|qui|butllet[íi]|uutiskirje\w*|newslett\w*|homepage|sähköpost\w*|"
+    # ru/uk/bg/sr, sl/hr, lt, vi, ar, he, hi, bn, sw, tr, id
+    r"рассылк\w*|розсилк\w*|бюлетин\w*|бюлетен\w*|канал\w*|приложени\w*|застосунк\w*|додат\w*|новин\w*|"
+    r"новости|e-novic\w*|novičnik\w*|aplikacij\w*|naujienlaišk\w*|programėl\w*|naujien\w*|"
+    r"bản tin|ứng dụng|kênh|النشرة|نشرتنا|تطبيق\w*|قناة|قناتنا|ניוזלטר|אפליקצי\w*|ערוץ|בערוץ|לערוץ|"
+    r"न्यूज़लेटर|न्यूजलेटर|ऐप|चैनल|নিউজলেটার|অ্যাপ|চ্যানেল|jarida|programu|habari|bülten\w*|uygulama\w*|"
+    r"berita)\b",
     re.I,
 )
 # Reported speech or a quotation: an article sentence, never a prompt.
 _SPEECH = re.compile(
     r"[\"“”«»„]|\b(?:said|says|told|according to|announced|dijo|afirm[oó]|seg[uú]n|disse|afirmou|segundo|"
-    r"a d[ée]clar[ée]|a dit|selon|sagte|sagt|laut|powiedzia[lł]a?|m[oó]wi[lł]a?|ha detto|secondo|zei)\b",
+    r"a d[ée]clar[ée]|a dit|selon|sagte|sagt|laut|powiedzia[lł]a?|m[oó]wi[lł]a?|ha detto|secondo|zei|"
+    r"сказал\w*|заявил\w*|сказав|заявив|каза|заяви|rekao|rekla|je dejal\w*|sakė|cho biết|nói|قال|قالت|אמר|"
+    r"אמרה|ने कहा|বলেন|alisema|sinabi|dedi|kata)\b",
     re.I,
 )
 
 
 def is_call_to_action(para: str) -> bool:
-    if len(para) > CTA_MAX_CHARS or _SPEECH.search(para):
+    # the verb first: it is the rarest of the three tests on prose, so most paragraphs fail after one scan
+    if len(para) > CTA_MAX_CHARS or not _CTA_VERB.search(para) or _SPEECH.search(para):
         return False
-    return bool(_CTA_VERB.search(para) and _CTA_OBJECT.search(para))
+    return bool(_CTA_OBJECT.search(para))
 
 
 _UI_WORDS_TEXT = """
@@ -106,6 +135,17 @@ _UI_WORDS_TEXT = """
     reacties delen opslaan deel dit
     dela artikeln del artiklen artikkelen
     reprints permissions licensing
+    поделиться поделитесь комментарии комментарий печать сохранить распечатать статьей статьёй
+    поділитися коментарі коментар друк зберегти статтею сподобалась
+    сподели споделете коментари коментар принтирай
+    podeli podijeli komentari komentar štampaj ispiši deli članek komentarji natisni
+    dalintis komentarai spausdinti pasidalinkite
+    dalīties komentāri jaga kommentaarid
+    chia sẻ bài viết bình luận in lưu gửi
+    مشاركة شارك المقال تعليقات طباعة حفظ שתפו שתף תגובות הדפס שמור את הכתבה
+    साझा करें शेयर करें टिप्पणियां प्रिंट শেয়ার করুন মন্তব্য প্রিন্ট
+    paylaş yorumlar yazdır kaydet bagikan komentar cetak simpan ibahagi shiriki maoni
+    distribuie comentarii printează megosztás hozzászólások nyomtatás sdílet komentáře tisk
 """
 _UI_WORDS = frozenset(_UI_WORDS_TEXT.split())
 _UI_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -169,6 +209,49 @@ _DATE_ONLY_MONTHS = {
     "ekim": 10, "kasım": 11, "aralık": 12,
     # id, ms
     "maret": 3, "agustus": 8, "mac": 3, "julai": 7, "ogos": 8, "disember": 12,
+    # ru (genitive and nominative)
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
+    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12, "январь": 1, "февраль": 2, "март": 3, "апрель": 4,
+    "май": 5, "июнь": 6, "июль": 7, "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+    # uk (genitive)
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7, "серпня": 8,
+    "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    # bg
+    "януари": 1, "февруари": 2, "април": 4, "юни": 6, "юли": 7, "септември": 9, "октомври": 10, "ноември": 11,
+    "декември": 12,
+    # sr (Cyrillic and Latin genitive), sl, sk
+    "јануара": 1, "фебруара": 2, "априла": 4, "маја": 5, "јуна": 6, "јула": 7, "септембра": 9, "октобра": 10,
+    "новембра": 11, "децембра": 12, "januara": 1, "februara": 2, "marta": 3, "aprila": 4, "juna": 6, "jula": 7,
+    "avgusta": 8, "septembra": 9, "oktobra": 10, "novembra": 11, "decembra": 12, "januarja": 1, "februarja": 2,
+    "junija": 6, "julija": 7, "januára": 1, "februára": 2, "apríla": 4, "mája": 5, "júna": 6, "júla": 7,
+    "augusta": 8, "októbra": 10,
+    # lt (genitive), et
+    "sausio": 1, "vasario": 2, "kovo": 3, "balandžio": 4, "gegužės": 5, "birželio": 6, "liepos": 7,
+    "rugpjūčio": 8, "rugsėjo": 9, "spalio": 10, "lapkričio": 11, "gruodžio": 12, "jaanuar": 1, "veebruar": 2,
+    "märts": 3, "aprill": 4, "juuni": 6, "juuli": 7, "oktoober": 10, "detsember": 12,
+    # el (genitive)
+    "ιανουαρίου": 1, "φεβρουαρίου": 2, "μαρτίου": 3, "απριλίου": 4, "μαΐου": 5, "ιουνίου": 6, "ιουλίου": 7,
+    "αυγούστου": 8, "σεπτεμβρίου": 9, "οκτωβρίου": 10, "νοεμβρίου": 11, "δεκεμβρίου": 12,
+    # ar (Egypt and the Gulf; the Levant)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11,
+    "ديسمبر": 12, "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6, "تموز": 7,
+    "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11, "كانون الأول": 12,
+    # he (bare and with "in": "23 בפברואר 2026")
+    **{prefix + name: n for n, name in enumerate(("ינואר", "פברואר", "מרץ", "אפריל", "מאי", "יוני", "יולי",
+                                                  "אוגוסט", "ספטמבר", "אוקטובר", "נובמבר", "דצמבר"), 1)
+       for prefix in ("", "ב")},
+    # hi, ur, bn
+    "जनवरी": 1, "फरवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5, "जून": 6, "जुलाई": 7, "अगस्त": 8, "सितंबर": 9,
+    "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11, "दिसंबर": 12, "दिसम्बर": 12,
+    "جنوری": 1, "فروری": 2, "مارچ": 3, "اپریل": 4, "مئی": 5, "جون": 6, "جولائی": 7, "اگست": 8, "ستمبر": 9,
+    "نومبر": 11, "دسمبر": 12,
+    "জানুয়ারি": 1, "ফেব্রুয়ারি": 2, "মার্চ": 3, "এপ্রিল": 4, "মে": 5, "জুন": 6, "জুলাই": 7, "আগস্ট": 8,
+    "সেপ্টেম্বর": 9, "অক্টোবর": 10, "নভেম্বর": 11, "ডিসেম্বর": 12,
+    # sw, tl
+    "machi": 3, "aprili": 4, "agosti": 8, "septemba": 9, "oktoba": 10, "novemba": 11, "desemba": 12,
+    "pebrero": 2, "marso": 3, "hunyo": 6, "hulyo": 7, "setyembre": 9, "oktubre": 10, "nobyembre": 11,
+    "disyembre": 12,
 }  # fmt: skip
 # "listopad-" is November in Polish and Czech but October in Croatian: the text's letters decide (see `_month`).
 _LISTOPAD = ("listopada", "listopadu")
@@ -188,7 +271,10 @@ _DATE_PATTERNS = (
     (re.compile(rf"\b(?P<mon>{_EN_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                 rf"(?P<y>(?:19|20)\d{{2}})\b", re.I), "Mdy"),
     # year first with a month name (hu "2026. október 8.", lt/lv alike): the year is never a day
-    (re.compile(rf"\b(?P<y>(?:19|20)\d{{2}})\.?\s+(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})\b", re.I), "yMd"),
+    (re.compile(rf"\b(?P<y>(?:19|20)\d{{2}})\.?\s+(?:[mg]\.\s+)?(?P<mon>{_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})\b", re.I),
+     "yMd"),
+    # vi: "14 tháng 9 năm 2026", "ngày 14 tháng 9, 2026" (the month is a number after "tháng")
+    (re.compile(r"\b(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>(?:19|20)\d{2})\b", re.I), "dmy"),
     # CJK: 2026年10月8日, 2026년 10월 8일
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"), "ymd"),
     # slash dates: 2026/04/14 (year first), and 14/04/2026 or 6/17/2026 only when one part is over 12 (see `_iso`)
@@ -220,11 +306,30 @@ _STAMP_WORDS_TEXT = """
     lunes martes miércoles jueves viernes sábado domingo
     segunda terça quarta quinta sexta sábado domingo feira
     poniedziałek wtorek środa czwartek piątek sobota niedziela
+    опубликовано обновлено опубліковано оновлено публикувано обновено objavljeno ažurirano objavljeno posodobljeno
+    paskelbta atnaujinta publicēts atjaunināts avaldatud đăng lúc cập nhật ngày lúc giờ
+    نشر نُشر في تحديث آخر بتاريخ פורסם עודכן প্রকাশ প্রকাশিত আপডেট प्रकाशित अपडेट अपडेटेड
+    imechapishwa ilisasishwa inilathala yayınlanma yayınlandı güncelleme güncellendi diterbitkan diperbarui
+    publicat actualizat közzétéve frissítve julkaistu päivitetty δημοσίευση ενημέρωση
 """
 _STAMP_WORDS = frozenset(_STAMP_WORDS_TEXT.split())
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[.!?…\"”»]\s*$")
-_TOKEN = re.compile(r"[^\W\d_]+(?:\.[^\W\d_]+)*", re.U)
+# a word; Indic words keep their vowel signs and viramas (no \w) inside
+_TOKEN = re.compile(r"(?:[^\W\d_]|[\u0900-\u0dff])+(?:\.[^\W\d_]+)*", re.U)
+
+
+# Decimal digits of other scripts (Arabic-Indic, Persian, Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu,
+# Kannada, Malayalam, Thai, Myanmar, Khmer, full width) as ASCII, so "১২ আগস্ট ২০২৬" reads as a date.
+_DIGITS = {
+    zero + i: ord("0") + i
+    for zero in (0x660, 0x6F0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0x1040, 0x17E0, 0xFF10)
+    for i in range(10)
+}
+
+
+def ascii_digits(text: str) -> str:
+    return text.translate(_DIGITS) if not text.isascii() else text
 
 
 def _dates_and_times(text: str) -> tuple[str, bool]:
@@ -249,6 +354,7 @@ def is_stamp(para: str, wires: frozenset[str] = frozenset(), lead: bool = False)
     content ("Seminartermin: 22. August 2015", a quoted tweet's signature), so they stay."""
     if len(para) > STAMP_MAX_CHARS or "\n\n" in para or not _DIGIT.search(para):  # every stamp has a number
         return False
+    para = ascii_digits(para)
     rest, found = _dates_and_times(para)
     if not found and not re.search(r"\b(?:há|hace|il y a)\s+\d+\s+\w+|\b\d+\s+(?:hours?|minutes?|days?)\s+ago\b",
                                    para, re.I):  # fmt: skip
@@ -281,6 +387,7 @@ def stamp_date(text: str, allow_updated: bool = False, context: str | None = Non
 
     `context` (the document's text) settles month names whose meaning depends on the language (`_month`)."""
     best: tuple[int, str] | None = None
+    text = ascii_digits(text)
     for pattern, order in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             iso = _iso(match, order, context if context is not None else text)
@@ -344,8 +451,9 @@ def is_lead_stamp(para: str) -> bool:
 
 SIGNOFF_MAX_CHARS = 30  # "(Hina) ip mc", "SYL // JMR", "– Rappler.com": a desk code or credit, never a clause
 _SIGNOFF_TOKEN = re.compile(
-    r"(?-i:[A-ZÀ-Ý]{2,6}|[a-ząćęłńóśźżčšž]{2,3})"  # desk codes and editors' initials: "SYL", "JMR", "ip", "mc"
-    r"|(?:fim|ende|end|ends|fin|fine|koniec|kraj|slut|loppu|vége|sfârșit|selesai|enditem)"  # end words
+    r"(?-i:[A-ZÀ-ÝА-ЯЁЂ-ЏΑ-Ω]{2,6}|[a-ząćęłńóśźżčšžа-яё]{2,3})"  # desk codes, initials: "SYL", "ip", "/МД/"
+    r"|(?:fim|ende|end|ends|fin|fine|koniec|kraj|slut|loppu|vége|sfârșit|selesai|enditem|конец|кінець|край|"
+    r"mwisho|tapos|wakas|tamat|son|kết thúc|النهاية|انتهى|סוף|समाप्त|শেষ)"  # end words
     r"|[\w-]+\.(?:com|net|org|info|news|[a-z]{2})",  # the outlet's domain: "Rappler.com"
     re.I,
 )
@@ -392,12 +500,25 @@ SOCIAL_MAX_CHARS = 120  # a follow prompt is one short line; longer ones are a r
 SOCIAL_SHORT_CHARS = 100  # a line with a @handle and a platform is a prompt only when short
 _PLATFORM = re.compile(
     r"\b(?:facebook|instagram|twitter|tiktok|youtube|telegram|whatsapp|google news|linkedin|threads|bluesky|"
-    r"snapchat|viber|pinterest)(?:\w{0,3}|'\w{1,3})\b",  # inflected: "Facebooku", "Facebookon", "News'ten"
+    r"snapchat|viber|pinterest|zalo|"
+    r"фейсбук|телеграм|ютуб|вконтакте|инстаграм|інстаграм|твиттер|твітер|тикток|тікток|вайбер|дзен|"
+    r"فيسبوك|فيس بوك|تويتر|إنستغرام|انستغرام|يوتيوب|تيليجرام|تلغرام|تليجرام|واتساب|تيك توك|"
+    r"[הבלו]?(?:פייסבוק|טלגרם|טוויטר|אינסטגרם|יוטיוב|וואטסאפ|טיקטוק)|"
+    r"फेसबुक|ट्विटर|यूट्यूब|इंस्टाग्राम|व्हाट्सएप|टेलीग्राम|ফেসবুক|ইউটিউব|টুইটার|ইনস্টাগ্রাম|"
+    r"微信|微博|抖音|ライン)(?:\w{0,3}|'\w{1,3})(?:\b|(?!\w))",  # inflected: "Facebooku", "Facebookon", "News'ten"
     re.I,
 )
 # "us" as an object in the languages of follow prompts (a closed class): en, hr/bs/sr/pl/cs, hu, tr, id/ms, fr,
 # de, es/pt, nl, sv/no/da, fi, and clitics ("Urmărește-ne")
-_US = re.compile(r"\b(?:us|nas|nás|minket|bennünket|bizi|kami|kita|nous|uns|nos|ons|oss|meitä|meidät)\b|\w-ne\b", re.I)
+_US = re.compile(
+    r"\b(?:us|nas|nás|minket|bennünket|bizi|kami|kita|nous|uns|nos|ons|oss|meitä|meidät|"
+    # ru/uk/bg/sr "us" and "our", sl/hr "our", lt, lv, et, el, vi, tl, he, bn, hi, ur/fa
+    r"нас|наш\w*|ни|нам|naš\w*|mus|mūsų|mūs|mūsu|meid|meie|μας|chúng tôi|namin|amin|"
+    r"אותנו|שלנו|לנו|আমাদের|हमें|हमारे|हमसे|ہمیں|ہمارے|ما را)(?:\b|(?!\w))"
+    r"|\w-ne\b|\w+ونا\b|\btu\w+\b(?=\s+(?:kwenye|katika))|我们|我們|私たち|우리",  # "تابعونا", sw "Tufuate kwenye"
+    re.I,
+)
+_QUOTED_PLATFORM = re.compile(r"[„“\"«»‘’]\s*(?:" + _PLATFORM.pattern + r")\s*[“”\"»«’]", re.I)
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z_]\w{2,}")
 
 
@@ -406,7 +527,9 @@ def is_social_line(para: str) -> bool:
     first-person plural object ("Pratite nas na Facebooku", "Kövess minket a Facebookon", "Urmărește-ne pe ...",
     "Bizi Google News'ten takip edin"), by Google News (where outlets, not stories, are followed) or by a short
     line's @handle. A sentence about the platforms names none of these; reported speech never counts."""
-    if len(para) > SOCIAL_MAX_CHARS or "\n" in para or _SPEECH.search(para) or not _PLATFORM.search(para):
+    if len(para) > SOCIAL_MAX_CHARS or "\n" in para or not _PLATFORM.search(para):
+        return False
+    if _SPEECH.search(_QUOTED_PLATFORM.sub(" ", para)):  # „Facebook“ (lt, de, pl quote a name) is no speech
         return False
     if _US.search(para) or re.search(r"\bgoogle news\b", para, re.I):
         return True

@@ -113,11 +113,48 @@ WIRES: dict[str, str] = {
     "australian associated press": "AAP",
     "pa media": "PA Media",
     "stt": "STT",
+    # national agencies of further languages, as credited (Latin and native scripts); codes that are common words
+    # ("MAP", "TAP", "SPA") are left out: a line "Map." must not read as a wire
+    "тасс": "ТАСС",
+    "риа новости": "РИА Новости",
+    "интерфакс": "Интерфакс",
+    "укрінформ": "Укрінформ",
+    "укринформ": "Укрінформ",
+    "бта": "БТА",
+    "bta": "BTA",
+    "elta": "ELTA",
+    "bns": "BNS",
+    "leta": "LETA",
+    "sta": "STA",
+    "tanjug": "Tanjug",
+    "танјуг": "Танјуг",
+    "fena": "FENA",
+    "agerpres": "Agerpres",
+    "mena": "MENA",
+    "wafa": "WAFA",
+    "qna": "QNA",
+    "bss": "BSS",
+    "unb": "UNB",
+    "pna": "PNA",
+    "vna": "VNA",
+    "ttxvn": "TTXVN",
+    "yonhap news": "Yonhap",
+    "prensa latina": "Prensa Latina",
+    "notimex": "Notimex",
+    "anatolian": "Anadolu",
+    "aa": "Anadolu",
+    "irna news": "IRNA",
+    "isna": "ISNA",
+    "aps": "APS",
+    "ena": "ENA",
+    "kbs": "KBS",
 }
 _WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True)) + ")"
 # A dateline place: upper-case words ("NEW DELHI", "WASHINGTON", "SAO PAULO"), optionally ", Region" ("Calif.").
-_CAPS_CHARS = "A-ZÀ-ÝΆΈ-ΏΑ-ΩА-ЯЁ"  # upper-case letters of the Latin, Greek and Cyrillic scripts
+_CAPS_CHARS = "A-ZÀ-ÝΆΈ-ΏΑ-ΩА-ЯЁЂ-ЏҐ"  # upper-case letters of the Latin, Greek and Cyrillic scripts
 _CAPS = f"[{_CAPS_CHARS}]"
+# letters of scripts without capitals (Hebrew, Arabic, Devanagari to Sinhala): a place there has no case to tell
+_CASELESS = "[\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff]"
 _PLACE = r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ /][A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,20}){0,2})"
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -246,6 +283,27 @@ RULES: tuple[Rule, ...] = (
         rf"\((?P<wire>{_CAPS}[{_CAPS_CHARS}0-9&.-]{{1,11}})\)\s*[-–—:]+\s*",
         flags=0,
     ),
+    # a place, a date (it has a digit) and an agency code no list needs to name, in slashes or parentheses,
+    # closed by a full stop or a dash: "ВОЛГОГРАД, 21 мая 2026. /ТАСС/.", "София, 9 юли 2026 /БТА/.",
+    # "Vilnius, rugsėjo 30 d. (ELTA).", "नई दिल्ली, 12 अक्टूबर (भाषा)"; the code is the source
+    Rule(
+        "header.any_agency_dateline",
+        "header",
+        rf"^(?P<place>(?:[{_CAPS_CHARS}]|{_CASELESS})[^\s,()/]{{1,25}}(?: [^\s,()/]{{1,25}}){{0,2}}),\s*"
+        r"(?P<dltext>(?=[^()/\n]{0,30}\d)[^()/\n]{1,30}?)\s*"
+        rf"(?:/\s*(?P<wire>(?:[{_CAPS_CHARS}]|{_CASELESS})[^()/\n]{{1,20}}?)\s*/"
+        rf"|\(\s*(?P<wire2>(?:[{_CAPS_CHARS}]|{_CASELESS})[^()/\n]{{1,20}}?)\s*\))"
+        r"\s*(?:[.:]\s*[-–—]*|[-–—]+)?\s+(?=\S)",
+        flags=0,
+    ),
+    # a dateline in a script without capitals, with a dash: "القاهرة -", "ירושלים –" (an Arabic or Hebrew
+    # sentence never opens with a short phrase and a spaced dash)
+    Rule(
+        "header.caseless_dateline",
+        "header",
+        rf"^(?P<place>{_CASELESS}[^\s,()/:]{{1,20}}(?: [^\s,()/:]{{1,20}}){{0,2}})\s+[-–—]+\s+(?=\S)",
+        flags=0,
+    ),
     # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
     Rule(
         "byline",
@@ -271,7 +329,11 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^(?:redacción|redação|rédaction|redaktion|redakcja|redazione|redactie|redacció|redakcia|redakce|toimitus|"
         r"staff (?:reporter|writer)|"
-        r"news desk|web desk|online desk|agencias|agences|agencies)\b[^.!?\n]{0,40}$",
+        r"news desk|web desk|online desk|agencias|agences|agencies|"
+        # staff reporter credits: bn, hi, ru, uk, ar, vi
+        r"নিজস্ব প্রতিবেদক|নিজস্ব সংবাদদাতা|निज संवाददाता|हमारे संवाददाता|собственный корреспондент|"
+        r"власний кореспондент|редакция|редакція|редакција|redakcija|toimetus|مراسلنا|ban biên tập|pv)"
+        r"(?:\b|(?!\w))[^.!?\n]{0,40}$",
         max_chars=60,
     ),
     # --- donation, subscription and newsletter banners
@@ -441,7 +503,12 @@ RULES: tuple[Rule, ...] = (
         "caption.credit_line",
         "paragraph",
         r"^(?:\W*)(?:(?:file photo|photo|image|picture|pic|photograph|foto|bild|crédit photo|imagen|imagem|zdjęcie)"
-        r"(?:\s*(?:credit|courtesy))?\s*[:|©/]|(?:fot|zdj|phot|il)\.\s*(?=[A-Z]))",
+        r"(?:\s*(?:credit|courtesy))?\s*[:|©/]|(?:fot|zdj|phot|il)\.\s*(?=[A-Z])|"
+        # vi, ru/uk/bg/sr, lt, he, ar, bn, hi, sw, tr, zh, ja, ko, tl: "Ảnh: ...", "Фото: ...", "צילום: ..."
+        r"(?:ảnh|фото|світлина|снимка|slika|nuotr\.?|צילום|تصوير|الصورة|ছবি|फोटो|तस्वीर|picha|fotoğraf|照片|"
+        r"写真|사진|larawan|kuha)\s*[:|©/]|"
+        r"(?:larawan|kuha) (?:mula sa|ni) (?=(?-i:[A-Z]))[^.!?\n]{1,60}$|(?:photo|picture|image) courtesy of |"
+        r"picha kwa hisani ya )",
         max_chars=250,
     ),
     Rule("caption.image_source", "paragraph", r"^(?:image|media|video|photo) (?:source|caption|credit)\s*[,:]"),
@@ -477,8 +544,19 @@ RULES: tuple[Rule, ...] = (
         r"kapcsol[óo]d[óo](?: cikkek| h[íi]rek)?|olvasd el|l[æa]s ogs[åa]|l[æa]s mere|l[äa]s mer|lue my[öo]s|"
         r"[čc]t[ěe]te (?:tak[ée]|t[ée][žz])|p[řr]e[čc]t[ěe]te si|[čc][íi]tajte (?:aj|tie[žz])|preberite (?:[šs]e|tudi)|"
         r"te recomendamos|read|llegeix (?:també|tambe|més)|[čc][íi]tajte (?:viac|tie[žz]|aj)|διαβάστε (?:επίσης|ακόμη)|"
-        r"lue (?:lisää|myös))"
-        r"\s*(?:[:|–—>»-]|\n)",
+        r"lue (?:lisää|myös)|"
+        # ru, uk, bg, sr/hr/bs, lt, lv, et, vi, ar, he, fa, ur, hi, bn, mr, ta, sw, tl, th, zh, ja, ko
+        r"читайте (?:также|тоже|ещё|еще)|смотрите также|см\. также|по теме|подробнее|читайте також|"
+        r"дивіться також|за темою|по темі|още по темата|прочетете (?:още|също)|вижте (?:още|също)|четете още|"
+        r"прочитајте (?:још|и)|pro[čc]itaj(?:te)? (?:i|jo[šs]|vi[šs]e)|vezane vesti|tako[đd]er pro[čc]itajte|"
+        r"taip pat skaitykite|skaitykite taip pat|susiję straipsniai|lasiet arī|lasi arī|loe ka|loe lisaks|"
+        r"xem thêm|đọc thêm|tin liên quan|bài liên quan|"
+        r"اقرأ أيضا|اقرأ أيضًا|اقرأ أيضاً|إقرأ أيضا|إقرأ أيضاً|اقرأ المزيد|اقرأ كذلك|أخبار ذات صلة|مواضيع ذات صلة|"
+        r"עוד באתר|קראו עוד|קראו גם|עוד בנושא|כתבות נוספות|بیشتر بخوانید|بخوانید|مزید پڑھیں|یہ بھی پڑھیں|"
+        r"ये भी पढ़ें|यह भी पढ़ें|और पढ़ें|इसे भी पढ़ें|ये भी पढ़े|হেही वाचा|हेही वाचा|আরও পড়ুন|আরো পড়ুন|"
+        r"இதையும் படிக்க|soma (?:zaidi|pia)|habari (?:zaidi|zinazohusiana)|basahin(?: din| rin| ang)?|"
+        r"อ่านเพิ่มเติม|อ่านต่อ|相关新闻|相关阅读|延伸阅读|推荐阅读|相關新聞|延伸閱讀|関連記事|관련\s?기사)"
+        r"\s*(?:[:|–—>»：-]|\n)",
     ),
     Rule(
         "related.caps_marker",
@@ -620,7 +698,12 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^\W*(?:comments? (?:are|is) (?:closed|disabled|off)|(?:sign|log) in to (?:comment|reply|post)|"
         r"be the first to comment|no comments yet|leave a (?:comment|reply)|add a comment|(?:view|show|load|read) "
-        r"(?:all )?(?:\d+ )?comments?|\d+ comments?)\W*$",
+        r"(?:all )?(?:\d+ )?comments?|\d+ comments?|"
+        # a comment counter in other languages: "Komentarji (12)", "Комментарии 5", "12 bình luận"
+        r"(?:\d+\s+)?(?:komentarji|komentarze|komentari|komentáře|komentáre|komentarai|kommentare|kommentarer|"
+        r"kommentit|kommentaarid|commentaires|comentarios|comentários|commenti|reacties|hozzászólások|yorumlar|"
+        r"comentarii|комментарии|коментарі|коментари|σχόλια|bình luận|تعليقات|התגובות|תגובות|মন্তব্য|टिप्पणियां|"
+        r"maoni|komentar)(?:\s*[(\[]?\d+[)\]]?)?)\W*$",
         max_chars=60,
     ),
     # a gallery counter: "Image 1 of 3", "Foto 2 de 12", "Bild 3 von 8", "1/5"
@@ -642,7 +725,9 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^(?:\W*)(?:advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|"
         r"publicidade|pubblicità|advertentie|annonce|annons|annonse|reklama|reklam|reklame|reklamă|hirdetés|"
-        r"mainos|oglas|inzerce|iklan|διαφήμιση|реклама|publicitat|"
+        r"mainos|oglas|inzerce|iklan|διαφήμιση|реклама|publicitat|quảng cáo|إعلان|اعلان|פרסומת|תוכן שיווקי|"
+        r"বিজ্ঞাপন|विज्ञापन|اشتہار|تبلیغات|آگهی|โฆษณา|广告|廣告|広告|광고|tangazo|matangazo|patalastas|reklāma|"
+        r"reklaam|sponzorirano|sponsorowane|sponzorováno|спонсорирано|"
         r"story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with "
         r"content)?|article continues (?:below|after (?:this )?advertisement))\W*$",
     ),
@@ -667,9 +752,33 @@ RULES: tuple[Rule, ...] = (
         r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
         r"(?P<holder>[^\n.]{0,80})|"
         r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
-        r"riproduzione riservata|alle rechten voorbehouden)",
+        r"riproduzione riservata|alle rechten voorbehouden|"
+        # ru, uk, bg, sr/hr, sl, lt, lv, et, vi, ar, he, bn, hi, zh, tr, id, pl, cs, sk, ro, hu, fi, da, sv, no, pt,
+        # it, el, ca, sw
+        r"все права защищены|усі права захищені|всички права запазени|сва права задржана|sva prava (?:zadržana|"
+        r"pridržana)|vse pravice pridržane|visos teisės saugomos|visas tiesības aizsargātas|kõik õigused kaitstud|"
+        r"bản quyền thuộc về|جميع الحقوق محفوظة|كل الحقوق محفوظة|جميع حقوق النشر محفوظة|כל הזכויות שמורות|"
+        r"সর্বস্বত্ব সংরক্ষিত|सर्वाधिकार सुरक्षित|版权所有|著作権|무단 전재|hak cipta dilindungi|tüm hakları saklıdır|"
+        r"wszelkie prawa zastrzeżone|všechna práva vyhrazena|všetky práva vyhradené|toate drepturile rezervate|"
+        r"minden jog fenntartva|kaikki oikeudet pidätetään|alle rettigheder forbeholdes|alla rättigheter "
+        r"förbehållna|alle rettigheter reservert|todos os direitos reservados|tutti i diritti riservati|"
+        r"με επιφύλαξη παντός δικαιώματος|tots els drets reservats|haki zote zimehifadhiwa)",
         max_chars=300,
     ),
+    # a reuse notice: "ELTA primena, kad naudojant ELTA informaciją būtina nurodyti šaltinį", "При использовании
+    # материалов ссылка на ТАСС обязательна", "This material may not be published, broadcast, rewritten or
+    # redistributed"
+    Rule(
+        "copyright.reuse_notice",
+        "paragraph",
+        r"^[^\n]{0,80}?(?:may not be (?:published|reproduced|copied), broadcast|"
+        r"(?:ссылка|гиперссылка) на [^\n]{1,60} обязательна|посилання на [^\n]{1,60} обов.язкове|"
+        r"būtina nurodyti šaltinį|je obvezno navesti vir|obavezno navesti izvor|"
+        r"(?:při|pri) (?:použití|citovaní|přebírání)[^\n]{1,60}(?:uvedení|uveďte) zdroj)",
+        max_chars=300,
+    ),
+    # the typo-report widget of Cyrillic news sites: "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter"
+    Rule("ui.typo_report", "paragraph", r"^[^\n]{0,120}\bctrl\s?\+\s?enter\b", max_chars=160),
     Rule(
         "copyright.inline",
         "span",

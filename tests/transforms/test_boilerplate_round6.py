@@ -1,0 +1,114 @@
+"""Round 6: the boilerplate families in the news languages that had no vocabulary (ru, uk, bg, sr, sl, lt, vi, ar,
+he, bn, hi, sw, tl, ...), digits of other scripts in stamps, and datelines whose agency code no list names.
+Each family on text it must remove, and article sentences in the same languages that look alike and must survive."""
+
+import pytest
+
+from tests.checks import assert_removed_between
+from transforms.boilerplate_classes import is_social_line, stamp_date, tail_kind
+from transforms.clean import apply_rules
+
+BODY = "The regional council approved the harbour budget on Tuesday after a long debate about dredging costs."
+
+
+@pytest.mark.parametrize(
+    ("junk", "rule_id"),
+    [
+        # related labels
+        ("Читайте также: Мэрия Казани закрыла мост на ремонт", "related.also_read"),
+        ("Дивіться також: У Львові відкрили новий сквер", "related.also_read"),
+        ("Прочетете още: Варна въвежда зелени зони", "related.also_read"),
+        ("Pročitajte još: Novi most u Novom Sadu", "related.also_read"),
+        ("Xem thêm: Giá xăng giảm lần thứ ba", "related.also_read"),
+        ("اقرأ أيضاً: الحكومة تخفض أسعار الخبز", "related.also_read"),
+        ("קראו גם: הרכבת הקלה תגיע לבת ים", "related.also_read"),
+        ("यह भी पढ़ें: जयपुर में मेट्रो का विस्तार", "related.also_read"),
+        ("Soma pia: Bei ya mafuta yashuka", "related.also_read"),
+        ("相关新闻：上海地铁新线开通", "related.also_read"),
+        # advertisement markers and copyright lines
+        ("Quảng cáo", "ad.marker"),
+        ("إعلان", "ad.marker"),
+        ("Matangazo", "ad.marker"),
+        ("Все права защищены.", "copyright.line"),
+        ("Sva prava zadržana.", "copyright.line"),
+        ("Tüm hakları saklıdır.", "copyright.line"),
+        ("При использовании материалов гиперссылка на Вечерний Омск обязательна.", "copyright.reuse_notice"),
+        ("Нашли опечатку? Выделите её и нажмите Ctrl+Enter", "ui.typo_report"),
+        ("Коментарі (4)", "ui.comments"),
+        ("17 bình luận", "ui.comments"),
+        ("Фото: Иван Петров", "caption.credit_line"),
+        ("צילום: יוסי כהן", "caption.credit_line"),
+        ("নিজস্ব প্রতিবেদক, চট্টগ্রাম", "byline.desk"),
+        # calls to action, follow prompts, interface labels
+        ("Подпишитесь на нашу рассылку, чтобы получать главные новости.", "classify.call_to_action"),
+        ("Abonirajte se? Pretplatite se na naš newsletter.", "classify.call_to_action"),
+        ("اشترك في النشرة البريدية لتصلك أهم الأخبار.", "classify.call_to_action"),
+        ("Jiunge na chaneli yetu ya WhatsApp kupata habari.", "classify.call_to_action"),
+        ("हमें फेसबुक और ट्विटर पर फॉलो करें", "classify.social_line"),
+        ("Следете ни във Facebook", "classify.social_line"),
+        ("Sekite mus „Instagram“ paskyroje", "classify.social_line"),
+        ("Поделиться", "classify.ui_label"),
+        ("Chia sẻ", "classify.ui_label"),
+        # stamps in other scripts and months
+        ("প্রকাশ: ৩ মার্চ ২০২৬, ১০:২০", "classify.stamp"),
+        ("14 мая 2026, 09:12", "classify.stamp"),
+    ],
+)
+def test_family_member_is_removed_and_audited(junk, rule_id):
+    assert_removed_between(BODY, junk, rule_id)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Реклама алкоголя на телевидении будет запрещена с января, сообщил министр.",
+        "Читатели газеты пожаловались на ошибки в квитанциях за отопление.",
+        "Депутаты предложили подписаться под обращением к губернатору, сказал он.",
+        "Компанія «Київстар» запустила канал підтримки в Telegram для абонентів у прифронтових містах.",
+        "Telegram blocked 40 channels in Russia on Monday after a court order.",
+        "Facebook removed the page of the ministry after complaints from users in Sofia.",
+        "تابع الوزير جولته في محافظة أسوان وتفقد محطة المياه الجديدة.",
+        "Mwisho wa mwezi huu serikali itaanza kulipa fidia kwa wakazi wa Kigamboni.",
+        "Hanoi sẽ đăng ký thêm 200 xe buýt điện trong năm nay, ông Minh cho biết.",
+        "Larawan mula sa drone ang nagpakita ng pinsala sa tulay matapos ang bagyo noong Lunes.",
+        "Komentarji prebivalcev so bili večinoma kritični do nove brvi čez Ljubljanico.",
+        "Все права на трансляцию матча купил один телеканал, сообщил его директор.",
+        "Sva prava radnika moraju biti poštovana, rekao je ministar rada.",
+        "עקבו אחרי הכסף, אמר החוקר לוועדה בערוץ הכנסת.",
+    ],
+)
+def test_look_alike_article_sentences_survive(sentence):
+    text, removed, _ = apply_rules(f"{BODY}\n\n{sentence}\n\n{BODY}")
+    assert sentence in text, removed
+
+
+@pytest.mark.parametrize(
+    ("text", "wire", "date", "first"),
+    [
+        ("ВОЛГОГРАД, 21 мая 2026. /ТАСС/. Власти начали ремонт набережной.", "ТАСС", "2026-05-21", "Власти"),
+        ("София, 9 юли 2026 /БТА/. Общинският съвет одобри проекта.", "БТА", "2026-07-09", "Общинският"),
+        ("Vilnius, rugsėjo 30 d. (ELTA). Savivaldybė paskelbė konkursą.", "ELTA", None, "Savivaldybė"),
+        ("नई दिल्ली, 12 अक्टूबर 2026 (भाषा) दिल्ली सरकार ने घोषणा की है।", "भाषा", "2026-10-12", "दिल्ली"),
+    ],
+)
+def test_datelines_with_unlisted_agency_codes(text, wire, date, first):
+    clean, removed, found = apply_rules(text)
+    assert clean.startswith(first), removed
+    assert found["header"]["wire"] == wire
+    assert stamp_date(found["header"].get("dltext") or "") == date
+
+
+def test_caseless_dateline_and_tail_codes():
+    clean, removed, _ = apply_rules("القاهرة - أعلنت الهيئة بدء التشغيل التجريبي.\n\nوقال الوزير إن المحطات جاهزة.")
+    assert clean.startswith("أعلنت") and removed[0][0] == "header.caseless_dateline"
+    assert tail_kind("/МД/") == "trailer.signoff" and tail_kind("Mwisho") == "trailer.signoff"
+    assert tail_kind("Мы продолжим следить") is None
+
+
+def test_digits_and_months_of_other_scripts():
+    assert stamp_date("প্রকাশ: ১২ আগস্ট ২০২৬, ০৯:১৫") == "2026-08-12"
+    assert stamp_date("نُشر في ٤ نوفمبر ٢٠٢٦") == "2026-11-04"
+    assert stamp_date("3 березня 2026, 01:40") == "2026-03-03"
+    assert stamp_date("ngày 14 tháng 9 năm 2026") == "2026-09-14"
+    assert stamp_date("23 בפברואר 2026") == "2026-02-23"
+    assert not is_social_line("„Facebook“ was fined, the court said.")
