@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import gc
+import itertools
 import re
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -49,6 +50,7 @@ STAGE = "entities"
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 PLACE_LABELS = ("GPE", "LOC")
+MAX_ACRONYM_CHARS = 6  # "FBP", "DpL", "UNESCO"
 # Texts longer than this are tagged in chunks: spaCy refuses a text over its max_length (1,000,000 characters),
 # and a chunk of a few hundred articles' length keeps the Doc's memory small.
 MAX_CHUNK_CHARS = 200_000
@@ -196,8 +198,9 @@ def _compatible(label: str, entry: Entry) -> bool:
     return entry.label == label or (label in PLACE_LABELS and entry.label in PLACE_LABELS)
 
 
-def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Gives every mention (text, label, start, end, entry) its entity_id and name; see the module doc."""
+def link(mentions: list[dict[str, Any]], text: str = "") -> list[dict[str, Any]]:
+    """Gives every mention (text, label, start, end, entry) its entity_id and name; see the module doc. `text`
+    (the article) lets an acronym in brackets right after a name link to it: "Fortschrittliche Bürgerpartei (FBP)"."""
     keys = key_table()
     resolved: list[dict[str, Any]] = []
     full_people: list[tuple[int, str, dict[str, Any]]] = []  # (start, surname key, linked mention)
@@ -255,6 +258,8 @@ def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if full is not None and full is not r:
             r.update(entity_id=full["entity_id"], name=full["name"], label="ORG")
     _link_metonyms(resolved)
+    _link_bracketed_acronyms(resolved, text)
+    _link_hyphen_heads(resolved)
     orgs = {r["_key"]: r for r in resolved if r["label"] == "ORG"}
     for r in resolved:  # "Supreme Court" after "UK Supreme Court": one organisation named with and without its country
         if r["label"] == "ORG" and not r["_known"]:
@@ -269,6 +274,52 @@ def link(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if full is not None and full is not r:
                 r.update(entity_id=full["entity_id"], name=full["name"])
     return [{k: r[k] for k in ("text", "label", "start", "end", "entity_id", "name")} for r in resolved]
+
+
+def _link_bracketed_acronyms(resolved: list[dict[str, Any]], text: str) -> None:
+    """An acronym in brackets right after an organisation's name is that organisation wherever it stands, when its
+    letters follow the name's in order: "Demokraten pro Liechtenstein (DpL)", "Fortschrittliche Bürgerpartei (FBP)"."""
+    defined: dict[str, dict[str, Any]] = {}
+    for prev, r in itertools.pairwise(resolved):
+        short = r["text"]
+        if (
+            r["label"] == "ORG"
+            and prev["label"] == "ORG"
+            and " " not in short
+            and 2 <= len(short) <= MAX_ACRONYM_CHARS
+            and sum(c.isupper() for c in short) >= 2
+            and text[prev["end"] : r["start"]] in ("(", " (")
+            and _letters_in_order(short.lower(), prev["text"].lower())
+        ):
+            defined.setdefault(short, prev)
+    for r in resolved:
+        full = defined.get(r["text"])
+        if full is not None and not r["_known"]:
+            r.update(entity_id=full["entity_id"], name=full["name"])
+
+
+def _letters_in_order(short: str, name: str) -> bool:
+    position = 0
+    for letter in short:
+        position = name.find(letter, position) + 1
+        if not position:
+            return False
+    return short[:1] == name[:1]
+
+
+def _link_hyphen_heads(resolved: list[dict[str, Any]]) -> None:
+    """A place named by the first part of a hyphenated place of its article is that place: "Carhaix" after
+    "Carhaix-Plouguer"."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    full: dict[str, dict[str, Any]] = {}
+    for r in resolved:
+        if r["label"] in PLACE_LABELS and "-" in r["text"].strip("-"):
+            head = r["text"].split("-", 1)[0]
+            heads[head].add(r["entity_id"])
+            full.setdefault(head, r)
+    for r in resolved:
+        if r["label"] in PLACE_LABELS and not r["_known"] and len(heads.get(r["text"], ())) == 1:
+            r.update(entity_id=full[r["text"]]["entity_id"], name=full[r["text"]]["name"])
 
 
 def _link_metonyms(resolved: list[dict[str, Any]]) -> None:
@@ -349,7 +400,7 @@ def tag_entities(text: str, language: str = "en", model: str | None = None) -> l
             mentions.append(
                 {"text": text[start:end], "label": s["label"], "start": start, "end": end, "entry": s["entry"]}
             )
-    return link(mentions)
+    return link(mentions, text)
 
 
 def mention_counts(entities: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -270,6 +270,9 @@ LOWER_ORG_HEADS = words("""tribunal cour conseil chambre parquet communauté tri
 # Nouns before a list of surnames that make the list one law firm: "el despacho Creel, García-Cuéllar, Aiza y
 # Enríquez", "law firm Skadden, Arps, Slate, Meagher & Flom".
 LAW_FIRM_NOUNS = words("""firm despacho bufete cabinet escritório studio sociedade Kanzlei""")
+# Sports whose governing bodies are named by a country and the sport: "New Zealand Cricket", "Rugby Australia".
+SPORT_WORDS = words("""Cricket Rugby Football Hockey Tennis Athletics Swimming Cycling Golf Netball Basketball
+    Volleyball Rowing Sailing Boxing Badminton Triathlon Gymnastics Skiing""")  # fmt: skip
 # Verbs after a two- or three-word run that make it a person ("Jasprit Bumrah took"), and ", a/an" appositions.
 SPEECH_VERBS = words(
     """said says told added wrote scored took won admitted argued insisted warned urged denied explained
@@ -393,7 +396,7 @@ def capitalised_runs(
     runs: list[tuple[int, int]] = []
     i, n = 0, len(words)
     while i < n:
-        if not _run_token(words[i]):
+        if not _run_token(words[i]) and not _opens_known_name(words, spaces, i, breaks):
             i += 1
             continue
         j = i + 1
@@ -423,6 +426,17 @@ def capitalised_runs(
         runs.append((i, j))
         i = j
     return runs
+
+
+def _opens_known_name(words: list[str], spaces: list[bool], i: int, breaks: set[int] | frozenset[int]) -> bool:
+    """A sentence-opening word that opens a known name: "New" of "New Zealand Cricket"."""
+    return (
+        words[i] in _COMMON
+        and i + 1 < len(words)
+        and spaces[i]
+        and i + 1 not in breaks
+        and f"{words[i]} {words[i + 1]}" in alias_table()
+    )
 
 
 def _name_part(words: list[str], start: int, end: int) -> tuple[int, int] | None:
@@ -512,6 +526,8 @@ def _known_head(words: list[str], spaces: list[bool], start: int, end: int) -> R
     size = end - start
     if not 2 <= size <= 3 or words[start] in first_names():
         return None
+    if words[start] in SPORT_WORDS and _is_place(_surface(words, spaces, start + 1, end)):
+        return RuleSpan(start, end, "ORG", "known_head")  # "Rugby Australia", "Cricket South Africa"
     for cut in range(end - 1, start, -1):
         entry = alias_table().get(_surface(words, spaces, start, cut))
         if entry is None or entry.label == "PERSON":
@@ -521,6 +537,8 @@ def _known_head(words: list[str], spaces: list[bool], start: int, end: int) -> R
             return None  # "el exalcalde de Estepona Antonio Barrientos": a place, then a person
         plain = all(is_name_token(w) and w not in NOT_NAME_WORDS and w not in LOC_SUFFIXES and w not in GPE_SUFFIXES
                     and not is_title(w) for w in tail)  # fmt: skip
+        if tail[0] in SPORT_WORDS and len(tail) == 1:
+            return RuleSpan(start, end, "ORG", "known_head")  # "New Zealand Cricket", "England Rugby"
         if not plain or (entry.label != "ORG" and _is_place(_surface(words, spaces, cut, end))):
             return None
         return RuleSpan(start, end, "ORG", "known_head")
