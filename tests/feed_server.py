@@ -29,7 +29,7 @@ _DE_SENTENCES = (
     "Die Stadtverwaltung teilte mit, dass die Arbeiten am {w} Ufer vor dem Sommer abgeschlossen werden.",
     "Am Dienstagabend trafen sich die Anwohner des Viertels {w}, um die Pläne mit dem Rat zu besprechen.",
     "Nach Angaben der Behörden soll die neue Verbindung {w} jede Woche mehrere tausend Fahrgäste befördern.",
-    "Ein Sprecher der Landesregierung wollte sich zu den Kosten für {w} nicht äußern.",
+    "Ein Sprecher der Landesregierung in Stuttgart wollte sich zu den Kosten für {w} nicht äußern.",
 )
 
 BILLION_LAUGHS = b"""<?xml version="1.0"?>
