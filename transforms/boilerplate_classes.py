@@ -23,6 +23,7 @@ import datetime as dt
 import re
 
 CTA_MAX_CHARS = 320  # prompts are one or two short sentences; longer paragraphs are article prose
+CTA_BARE_CHARS = 60  # "Subscribe now, don't miss a thing!": a bare subscribe call is one short line
 UI_MAX_CHARS = 80  # interface labels are a few words ("Corrections and clarifications | Submit a news tip")
 STAMP_MAX_CHARS = 120  # a date line with place, agency and time stays well under this
 STAMP_SHORT_CHARS = 60  # a date line with words we have no list for must be shorter: a place or a name, no clause
@@ -59,6 +60,9 @@ _IMPERATIVE = (
     r"luister|klik|meld je aan|word lid|"
     # ca, fi, sk, el, and "bookmark our homepage"
     r"subscriu-te|tilaa|prihláste sa|odoberajte|εγγραφείτε|bookmark (?:our|this|us)|"
+    # da, no, sv
+    r"tilmeld dig|meld deg på|meld dig på|prenumerera|abonnér|abonner på|følg os|følg oss|följ oss|hent appen|"
+    r"ladda ner|last ned|download appen|"
     # ru, uk, bg, sr/hr/bs, sl, lt, lv, et
     r"подпишитесь|подписывайтесь|присоединяйтесь|скачайте|следите за|читайте нас|слушайте|"
     r"підпишіться|підписуйтесь|приєднуйтесь|завантажте|стежте за|слідкуйте за|читайте нас|"
@@ -73,7 +77,7 @@ _IMPERATIVE = (
     r"đăng ký|theo dõi|tải ứng dụng|tham gia|nhấn vào|"
     r"اشترك|اشتركوا|تابعونا|تابعوا|حمّل|حمل تطبيق|انضم|انضموا|سجّل|"
     r"הירשמו|הצטרפו|עקבו|הורידו|"
-    r"عضو شوید|دنبال کنید|سبسکرائب کریں|"
+    r"عضو شوید|دنبال کنید|سبسکرائب کریں|فالو کریں|"
     r"सब्सक्राइब करें|फॉलो करें|डाउनलोड करें|जुड़ें|सदस्यता लें|"
     r"সাবস্ক্রাইব করুন|ফলো করুন|যুক্ত হোন|"
     # zh, ja, ko (no word spaces: the verb alone opens the prompt)
@@ -83,6 +87,12 @@ _IMPERATIVE = (
 _CLAUSE_START = r"(?:^|[.!?:]\s+|^[^.!?\n]{1,45},\s+)\W{0,2}"
 # the verb ends at a word's end; Indic words may end in a vowel sign, which is no \w
 _CTA_VERB = re.compile(_CLAUSE_START + _IMPERATIVE + r"(?:\b|(?<=[\u0900-\u0dff])(?!\w))", re.I)
+_SUBSCRIBE_OPENING = re.compile(
+    r"\W{0,2}(?:subscribe(?: now| today)?|abone ol(?:un)?|подпишитесь|підпишіться|abonează-te|berlangganan|"
+    r"suscr[ií]bete|abonnez-vous|assine(?: já)?|abbonati|abonneer|pretplatite se|naročite se|"
+    r"užsiprenumeruokite|اشترك(?:وا)?(?: الآن)?|הירשמו|jisajili|mag-subscribe)(?:\b|(?!\w))[^.?\n]{0,50}!?$",
+    re.I,
+)
 # What a prompt sells or points at: the outlet's channels and products, or the reader.
 _CTA_OBJECT = re.compile(
     r"\b(?:newsletters?|inbox|podcasts?|episodes?|apps?|app store|google play|"
@@ -100,7 +110,7 @@ _CTA_OBJECT = re.compile(
     r"новости|e-novic\w*|novičnik\w*|aplikacij\w*|naujienlaišk\w*|programėl\w*|naujien\w*|"
     r"bản tin|ứng dụng|kênh|النشرة|نشرتنا|تطبيق\w*|قناة|قناتنا|ניוזלטר|אפליקצי\w*|ערוץ|בערוץ|לערוץ|"
     r"न्यूज़लेटर|न्यूजलेटर|ऐप|चैनल|নিউজলেটার|অ্যাপ|চ্যানেল|jarida|programu|habari|bülten\w*|uygulama\w*|"
-    r"berita)\b",
+    r"berita|nyhedsbrev\w*|nyhetsbrev\w*|appen)\b",
     re.I,
 )
 # Reported speech or a quotation: an article sentence, never a prompt.
@@ -117,7 +127,8 @@ def is_call_to_action(para: str) -> bool:
     # the verb first: it is the rarest of the three tests on prose, so most paragraphs fail after one scan
     if len(para) > CTA_MAX_CHARS or not _CTA_VERB.search(para) or _SPEECH.search(para):
         return False
-    return bool(_CTA_OBJECT.search(para))
+    # a subscribe imperative opening a short line is a prompt on its own: "Abone olun, gündemi kaçırmayın!"
+    return bool(_CTA_OBJECT.search(para) or (len(para) <= CTA_BARE_CHARS and _SUBSCRIBE_OPENING.match(para)))
 
 
 _UI_WORDS_TEXT = """
@@ -129,7 +140,7 @@ _UI_WORDS_TEXT = """
     commentaires commentaire partager imprimer enregistrer réagir
     comentarios comentario compartir imprimir guardar comparte esta noticia nota
     comentários compartilhe compartilhar salvar partilhe partilhar esta notícia
-    comparteix jaa artikkeli zdieľať zdieľajte článok κοινοποίηση
+    comparteix jaa artikkeli zdieľať zdieľajte článok κοινοποίηση الخبر haberi haberleri paylaşın
     komentarze komentarz udostępnij drukuj zapisz
     commenti condividi stampa salva
     reacties delen opslaan deel dit
@@ -502,7 +513,8 @@ _PLATFORM = re.compile(
     r"\b(?:facebook|instagram|twitter|tiktok|youtube|telegram|whatsapp|google news|linkedin|threads|bluesky|"
     r"snapchat|viber|pinterest|zalo|"
     r"фейсбук|телеграм|ютуб|вконтакте|инстаграм|інстаграм|твиттер|твітер|тикток|тікток|вайбер|дзен|"
-    r"فيسبوك|فيس بوك|تويتر|إنستغرام|انستغرام|يوتيوب|تيليجرام|تلغرام|تليجرام|واتساب|تيك توك|"
+    r"[وبل]?(?:فيسبوك|فيس بوك|تويتر|إنستغرام|انستغرام|إنستجرام|يوتيوب|تيليجرام|تلغرام|تليجرام|واتساب|تيك توك)|"
+    r"واٹس ایپ|فیس بک|ٹوئٹر|یوٹیوب|اینستاگرام|تلگرام|واتساپ|одноклассник\w*|соцсет\w*|"
     r"[הבלו]?(?:פייסבוק|טלגרם|טוויטר|אינסטגרם|יוטיוב|וואטסאפ|טיקטוק)|"
     r"फेसबुक|ट्विटर|यूट्यूब|इंस्टाग्राम|व्हाट्सएप|टेलीग्राम|ফেসবুক|ইউটিউব|টুইটার|ইনস্টাগ্রাম|"
     r"微信|微博|抖音|ライン)(?:\w{0,3}|'\w{1,3})(?:\b|(?!\w))",  # inflected: "Facebooku", "Facebookon", "News'ten"
@@ -510,12 +522,12 @@ _PLATFORM = re.compile(
 )
 # "us" as an object in the languages of follow prompts (a closed class): en, hr/bs/sr/pl/cs, hu, tr, id/ms, fr,
 # de, es/pt, nl, sv/no/da, fi, and clitics ("Urmărește-ne")
-_US = re.compile(
+_US = re.compile(  # and "تابعونا"/"تابعنا" (-نا), sw "Tufuate kwenye" (tu-)
     r"\b(?:us|nas|nás|minket|bennünket|bizi|kami|kita|nous|uns|nos|ons|oss|meitä|meidät|"
     # ru/uk/bg/sr "us" and "our", sl/hr "our", lt, lv, et, el, vi, tl, he, bn, hi, ur/fa
     r"нас|наш\w*|ни|нам|naš\w*|mus|mūsų|mūs|mūsu|meid|meie|μας|chúng tôi|namin|amin|"
     r"אותנו|שלנו|לנו|আমাদের|हमें|हमारे|हमसे|ہمیں|ہمارے|ما را)(?:\b|(?!\w))"
-    r"|\w-ne\b|\w+ونا\b|\btu\w+\b(?=\s+(?:kwenye|katika))|我们|我們|私たち|우리",  # "تابعونا", sw "Tufuate kwenye"
+    r"|\w-ne\b|\w+نا\b|ہمارا|ہمارے|мы в|\btu\w+\b(?=\s+(?:kwenye|katika))|我们|我們|私たち|우리",
     re.I,
 )
 _QUOTED_PLATFORM = re.compile(r"[„“\"«»‘’]\s*(?:" + _PLATFORM.pattern + r")\s*[“”\"»«’]", re.I)

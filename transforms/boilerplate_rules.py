@@ -301,7 +301,35 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "header.caseless_dateline",
         "header",
-        rf"^(?P<place>{_CASELESS}[^\s,()/:]{{1,20}}(?: [^\s,()/:]{{1,20}}){{0,2}})\s+[-–—]+\s+(?=\S)",
+        # an agency between two dashes is the source: "تهران - ایرنا -"
+        rf"^(?P<place>{_CASELESS}[^\s,()/:–—-]{{1,20}}(?: [^\s,()/:–—-]{{1,20}}){{0,2}})\s+[-–—]+\s+"
+        rf"(?:(?P<wire>{_CASELESS}[^\s,()/:-]{{1,15}})\s+[-–—]+\s+)?(?=\S)",
+        flags=0,
+    ),
+    # "(place=agency)" and an optional "name title =" (Korean and Japanese wires): "(부산=연합뉴스) 김민수 기자 ="
+    Rule(
+        "header.place_equals_agency",
+        "header",
+        r"^\((?P<place>[^=()\n]{1,20})=(?P<wire>[^=()\n]{1,20})\)\s*(?:[^=\n]{1,25}=\s*)?(?=\S)",
+        flags=0,
+    ),
+    # a place, a date and an upper-case agency code after a comma, closed by a full stop: "Rīga, 3. jūnijs, LETA."
+    Rule(
+        "header.comma_code_dateline",
+        "header",
+        rf"^(?P<place>[{_CAPS_CHARS}][^\s,()/]{{1,25}}(?: [^\s,()/]{{1,25}}){{0,2}}),\s*"
+        r"(?P<dltext>(?=[^,()\n]{0,30}\d)[^,()\n]{1,30}?),\s*(?P<wire>[A-Z]{2,6}|[А-ЯЁ]{2,6})\s*[.:–—-]\s+(?=\S)",
+        flags=0,
+    ),
+    # a caseless-script place with a parenthetical credit and no dash: "لاہور (نمائندہ خصوصی)"
+    Rule(
+        "header.caseless_credit_dateline",
+        "header",
+        # the credit names a correspondent or an agency: "الحكومة (السابقة) قررت" is a sentence's subject
+        rf"^(?P<place>{_CASELESS}[^\s,()/:]{{1,20}}(?: [^\s,()/:]{{1,20}}){{0,1}})\s*\((?P<credit>[^()\n]{{0,15}}"
+        r"(?:نمائندہ|نامہ نگار|مراسل|وكالات|ایجنسی|خبرنگار|संवाददाता|एजेंसी|भाषा|प्रतिनिधि|প্রতিনিধি|সংবাদদাতা)"
+        r"[^()\n]{0,15})\)"
+        r"\s*[-–—:]?\s+(?=\S)",
         flags=0,
     ),
     # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
@@ -332,7 +360,8 @@ RULES: tuple[Rule, ...] = (
         r"news desk|web desk|online desk|agencias|agences|agencies|"
         # staff reporter credits: bn, hi, ru, uk, ar, vi
         r"নিজস্ব প্রতিবেদক|নিজস্ব সংবাদদাতা|निज संवाददाता|हमारे संवाददाता|собственный корреспондент|"
-        r"власний кореспондент|редакция|редакція|редакција|redakcija|toimetus|مراسلنا|ban biên tập|pv)"
+        r"власний кореспондент|редакция|редакція|редакција|redakcija|toimetus|مراسلنا|ban biên tập|pv|"
+        r"haber merkezi|dış haberler servisi|newsroom|مكتب الأخبار|گروه خبر|डेस्क|ডেস্ক রিপোর্ট)"
         r"(?:\b|(?!\w))[^.!?\n]{0,40}$",
         max_chars=60,
     ),
@@ -582,7 +611,12 @@ RULES: tuple[Rule, ...] = (
         r"povezane vijesti|povezani članci|ilgili haberler|kapcsolódó cikkek|cele mai citite|berita terkait|"
         r"artikel terkait|terpopuler|relaterte saker|relaterede artikler|relaterade artiklar|aiheesta muualla|"
         r"související články|súvisiace články|(?:alle|weitere) (?:artikel|beiträge|nachrichten) (?:zu|zum|zur|über)|"
-        r"all (?:stories|articles|news) (?:on|about)|more (?:stories|articles) (?:on|about))"
+        r"all (?:stories|articles|news) (?:on|about)|more (?:stories|articles) (?:on|about)|"
+        # ru, uk, bg, sr, vi, ar, fa, tr, id, he, hi
+        r"материалы по теме|новости по теме|похожие новости|другие новости|главное за день|матеріали за темою|"
+        r"схожі новини|інші новини|свързани новини|още новини|повезане вести|tin liên quan|tin khác|"
+        r"أخبار ذات صلة|مواضيع ذات صلة|اخبار مرتبط|مطالب مرتبط|ilginizi çekebilir|benzer haberler|"
+        r"diğer haberler|berita lainnya|כתבות נוספות|संबंधित खबरें|संबंधित ख़बरें)"
         r"\b[^.!?\n]{0,50}$",
         max_chars=80,
     ),
@@ -703,9 +737,14 @@ RULES: tuple[Rule, ...] = (
         r"(?:\d+\s+)?(?:komentarji|komentarze|komentari|komentáře|komentáre|komentarai|kommentare|kommentarer|"
         r"kommentit|kommentaarid|commentaires|comentarios|comentários|commenti|reacties|hozzászólások|yorumlar|"
         r"comentarii|комментарии|коментарі|коментари|σχόλια|bình luận|تعليقات|התגובות|תגובות|মন্তব্য|टिप्पणियां|"
-        r"maoni|komentar)(?:\s*[(\[]?\d+[)\]]?)?)\W*$",
+        r"maoni|komentar)(?:\s*[(\[]?\d+[)\]]?)?|"
+        # write-a-comment prompts
+        r"yorum (?:yaz|yapın|ekle)\w*|напишите комментарий|оставьте комментарий|залиште коментар|"
+        r"napi[šs]te (?:komentar|koment[áa]ř)|napisz komentarz|اكتب تعليق\w*|أضف تعليق\w*|viết bình luận)\W*$",
         max_chars=60,
     ),
+    # an age rating or an e-mail address alone on its line: "18+", "ms@yna.co.kr"
+    Rule("ui.age_or_address", "paragraph", r"^(?:\d{1,2}\+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", max_chars=60),
     # a gallery counter: "Image 1 of 3", "Foto 2 de 12", "Bild 3 von 8", "1/5"
     Rule(
         "ui.gallery_counter",
@@ -762,7 +801,8 @@ RULES: tuple[Rule, ...] = (
         r"wszelkie prawa zastrzeżone|všechna práva vyhrazena|všetky práva vyhradené|toate drepturile rezervate|"
         r"minden jog fenntartva|kaikki oikeudet pidätetään|alle rettigheder forbeholdes|alla rättigheter "
         r"förbehållna|alle rettigheter reservert|todos os direitos reservados|tutti i diritti riservati|"
-        r"με επιφύλαξη παντός δικαιώματος|tots els drets reservats|haki zote zimehifadhiwa)",
+        r"με επιφύλαξη παντός δικαιώματος|tots els drets reservats|haki zote zimehifadhiwa|"
+        r"저작권자\s*(?:\(c\)|ⓒ|©)|무단\s?전재|حقوق النشر محفوظة|کلیه حقوق|تمامی حقوق|جملہ حقوق محفوظ)",
         max_chars=300,
     ),
     # a reuse notice: "ELTA primena, kad naudojant ELTA informaciją būtina nurodyti šaltinį", "При использовании
@@ -900,6 +940,10 @@ RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule("trailer.menafn_id", "paragraph", r"^MENAFN\d{6,}\w*$"),
+    # an end phrase of a wire copy: IRNA "انتهای پیام", Arabic "انتهى", "/انتهى/"
+    Rule("trailer.end_phrase", "paragraph", r"^[\W_]*(?:انتهای پیام|انتهى|النهاية|پایان)[\W_]*$", max_chars=30),
+    # a tip line: "제보는 카카오톡 okjebo", "Tips: tips@outlet.com"
+    Rule("prompt.tip_line", "paragraph", r"^(?:제보는|제보\s?:|情報提供|爆料)[^\n]{1,60}$", max_chars=80),
     # --- generic, conservative classifiers (transforms/boilerplate_classes.py), tried last
     Rule("classify.stamp", "classifier", "stamp"),
     Rule("classify.call_to_action", "classifier", "call_to_action"),

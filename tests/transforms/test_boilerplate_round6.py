@@ -112,3 +112,58 @@ def test_digits_and_months_of_other_scripts():
     assert stamp_date("ngày 14 tháng 9 năm 2026") == "2026-09-14"
     assert stamp_date("23 בפברואר 2026") == "2026-02-23"
     assert not is_social_line("„Facebook“ was fined, the court said.")
+
+
+@pytest.mark.parametrize(
+    ("junk", "rule_id"),
+    [
+        ("18+", "ui.age_or_address"),
+        ("desk@example.co.kr", "ui.age_or_address"),
+        ("Yorum yazın", "ui.comments"),
+        ("Материалы по теме", "related.heading"),
+        ("Benzer haberler", "related.heading"),
+        ("Haber Merkezi", "byline.desk"),
+        ("انتهای پیام", "trailer.end_phrase"),
+        ("Abone olun, gündemi kaçırmayın!", "classify.call_to_action"),
+        ("تابعنا على إكس وإنستغرام", "classify.social_line"),
+        ("ہمارا واٹس ایپ چینل فالو کریں", "classify.social_line"),
+        ("저작권자(c) 한국일보, 무단 전재 및 재배포 금지", "copyright.line"),
+    ],
+)
+def test_round_6b_member_is_removed_and_audited(junk, rule_id):
+    assert_removed_between(BODY, junk, rule_id)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Abone olun çağrısı yapan belediye başkanı, yeni vapurların haziranda sefere başlayacağını söyledi.",
+        "Материалы по теме дела суд изучит в закрытом режиме до конца месяца.",
+        "Haber Merkezi binası yangın nedeniyle boşaltıldı ve çalışanlar evden çalışıyor.",
+        "18+ kişiler için yeni aşı randevuları bugün açıldı.",
+    ],
+)
+def test_round_6b_look_alikes_survive(sentence):
+    text, removed, _ = apply_rules(f"{BODY}\n\n{sentence}\n\n{BODY}")
+    assert sentence in text, removed
+
+
+@pytest.mark.parametrize(
+    ("text", "wire", "first"),
+    [
+        ("(부산=연합뉴스) 김민수 기자 = 부산시는 트램 노선을 새로 건설한다고 20일 밝혔다.", "연합뉴스", "부산시는"),
+        ("Rīga, 3. jūnijs, LETA. Rīgas dome apstiprināja jauna maršruta būvniecību.", "LETA", "Rīgas"),
+        ("تهران - ایرنا - شهرداری تهران از آغاز ساخت خط ۱۰ مترو خبر داد.", "ایرنا", "شهرداری"),
+    ],
+)
+def test_round_6b_wire_headers(text, wire, first):
+    clean, removed, found = apply_rules(text)
+    assert clean.startswith(first), removed
+    assert found["header"]["wire"] == wire
+
+
+def test_caseless_credit_dateline_needs_a_correspondent_or_agency():
+    clean, removed, _ = apply_rules("لاہور (نمائندہ خصوصی) پنجاب حکومت نے منظوری دے دی ہے۔")
+    assert clean.startswith("پنجاب") and removed[0][0] == "header.caseless_credit_dateline"
+    sentence = "الحكومة (السابقة) قررت تمديد خط الترام حتى مدينة إكسبو."
+    assert apply_rules(sentence)[0] == sentence
