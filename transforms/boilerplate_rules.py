@@ -290,10 +290,10 @@ RULES: tuple[Rule, ...] = (
         "header.any_agency_dateline",
         "header",
         rf"^(?P<place>(?:[{_CAPS_CHARS}]|{_CASELESS})[^\s,()/]{{1,25}}(?: [^\s,()/]{{1,25}}){{0,2}}),\s*"
-        r"(?P<dltext>(?=[^()/\n]{0,30}\d)[^()/\n]{1,30}?)\s*"
+        r"(?P<dltext>(?=[^()/\n]{0,30}\d)[^()/\n$€£%]{1,30}?)\s*"
         rf"(?:/\s*(?P<wire>(?:[{_CAPS_CHARS}]|{_CASELESS})[^()/\n]{{1,20}}?)\s*/"
         rf"|\(\s*(?P<wire2>(?:[{_CAPS_CHARS}]|{_CASELESS})[^()/\n]{{1,20}}?)\s*\))"
-        r"\s*(?:[.:]\s*[-–—]*|[-–—]+)?\s+(?=\S)",
+        rf"\s*(?:[.:]\s*[-–—]*|[-–—]+)?\s+(?=[{_CAPS_CHARS}\"“«„]|{_CASELESS})",
         flags=0,
     ),
     # a dateline in a script without capitals, with a dash: "القاهرة -", "ירושלים –" (an Arabic or Hebrew
@@ -318,7 +318,8 @@ RULES: tuple[Rule, ...] = (
         "header.comma_code_dateline",
         "header",
         rf"^(?P<place>[{_CAPS_CHARS}][^\s,()/]{{1,25}}(?: [^\s,()/]{{1,25}}){{0,2}}),\s*"
-        r"(?P<dltext>(?=[^,()\n]{0,30}\d)[^,()\n]{1,30}?),\s*(?P<wire>[A-Z]{2,6}|[А-ЯЁ]{2,6})\s*[.:–—-]\s+(?=\S)",
+        r"(?P<dltext>(?=[^,()\n]{0,30}\d)[^,()\n$€£%]{1,30}?),\s*(?P<wire>[A-Z]{2,6}|[А-ЯЁ]{2,6})\s*[.:–—-]\s+"
+        rf"(?=[{_CAPS_CHARS}])",
         flags=0,
     ),
     # a caseless-script place with a parenthetical credit and no dash: "لاہور (نمائندہ خصوصی)"
@@ -360,8 +361,8 @@ RULES: tuple[Rule, ...] = (
         r"news desk|web desk|online desk|agencias|agences|agencies|"
         # staff reporter credits: bn, hi, ru, uk, ar, vi
         r"নিজস্ব প্রতিবেদক|নিজস্ব সংবাদদাতা|निज संवाददाता|हमारे संवाददाता|собственный корреспондент|"
-        r"власний кореспондент|редакция|редакція|редакција|redakcija|toimetus|مراسلنا|ban biên tập|pv|"
-        r"haber merkezi|dış haberler servisi|newsroom|مكتب الأخبار|گروه خبر|डेस्क|ডেস্ক রিপোর্ট)"
+        r"власний кореспондент|редакция|редакція|редакција|redakcija|toimetus|مراسلنا|ban biên tập|"
+        r"haber merkezi|dış haberler servisi|مكتب الأخبار|گروه خبر|डेस्क|ডেস্ক রিপোর্ট)"
         r"(?:\b|(?!\w))[^.!?\n]{0,40}$",
         max_chars=60,
     ),

@@ -141,6 +141,8 @@ def test_round_6b_member_is_removed_and_audited(junk, rule_id):
         "Материалы по теме дела суд изучит в закрытом режиме до конца месяца.",
         "Haber Merkezi binası yangın nedeniyle boşaltıldı ve çalışanlar evden çalışıyor.",
         "18+ kişiler için yeni aşı randevuları bugün açıldı.",
+        "Newsroom layoffs at the Gazette",
+        "PV panels on every new roof",
     ],
 )
 def test_round_6b_look_alikes_survive(sentence):
@@ -167,3 +169,15 @@ def test_caseless_credit_dateline_needs_a_correspondent_or_agency():
     assert clean.startswith("پنجاب") and removed[0][0] == "header.caseless_credit_dateline"
     sentence = "الحكومة (السابقة) قررت تمديد خط الترام حتى مدينة إكسبو."
     assert apply_rules(sentence)[0] == sentence
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Apple, the $3 trillion company (AAPL) said on Monday it would open a plant in Texas.",
+        "Tesla, up 4% on the week, NYSE: shares rose again on Friday.",
+        "Vilnius, 30 d. (ELTA) pranešimas buvo išplatintas.",
+    ],
+)
+def test_opening_sentences_are_not_datelines(first):
+    assert apply_rules(f"{first}\n\n{BODY}")[0].startswith(first)
