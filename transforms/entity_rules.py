@@ -40,12 +40,13 @@ TITLES = words(
     Trainerin Sprecher Sprecherin Vorsitzende Vorsitzender Chef Chefin Staatsanwalt Richter Richterin Anwalt
     Anwältin Landrat Landrätin Abgeordnete Abgeordneter Direktor Direktorin Professorin Bundespräsident
     Ministerpräsident Ministerpräsidentin Geschäftsführer Geschäftsführerin Présidente Sra Sra. Sr Sr. Dona
-    Prinz Prinzessin Fürst Fürstin"""
+    Prinz Prinzessin Fürst Fürstin Erbprinz Erbprinzessin Kronprinz Kronprinzessin"""
 )
 # German compound titles: "Innenministerin", "Füchse-Geschäftsführer", "Regierungssprecher".
 GERMAN_TITLE_ENDINGS = tuple(
     words("""minister ministerin präsident präsidentin sprecher sprecherin chef chefin führer führerin direktor
-    direktorin vorsitzende vorsitzender trainer trainerin bürgermeister bürgermeisterin vorstand prinz prinzessin""")
+    direktorin vorsitzende vorsitzender trainer trainerin bürgermeister bürgermeisterin vorstand prinz prinzessin
+    rätin""")
 )
 MIN_COMPOUND_CHARS = 9  # a German compound title is longer than its ending ("Chef" alone is in TITLES)
 # Lower-case words right before a capitalised run that make it a person: "spokesman Dmitry Peskov".
@@ -130,7 +131,8 @@ PLACE_ADJECTIVES = words("""nearby neighbouring neighboring rural coastal northe
     downtown suburban remote the""")  # fmt: skip
 PLACE_NOUNS = words("""town city village suburb municipality district hamlet county commune comune municipio
     residents inhabitants habitants residentes abitanti moradores valley valle vallée vale río rio fiume rivière
-    port
+    port gare stazione estação estación campagne campagna outskirts periferia banlieue arredores alrededores
+    dintorni bacia bassin cuenca bacino basin
     município ville cidade ciudad città mayor prefeito prefeita sindaco sindaca alcalde alcaldesa exalcalde maire
     bürgermeister""")  # fmt: skip  "the town of X", "il sindaco di X"
 # Lower-case words after a place name: "Kottayam municipality", "Marfa council".
@@ -196,7 +198,7 @@ ORG_SUFFIXES = words(
     Refinery Shipyard SE NV BV SpA S.p.A. S.A. SAS Srl AB ASA Oyj KG Pty Limited LLP Biosciences Bio Robotics
     Aerospace Analytics Recordings Entertainment Pictures Mission AFC Rovers Wanderers Athletic Albion Hotspur
     Rangers Government Minerals Resources Metals Mines System Enterprises Tribunal Steel Dal Force Prison Jail
-    Penitentiary Gaol"""
+    Penitentiary Gaol Rail Bahn"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
@@ -273,6 +275,10 @@ LAW_FIRM_NOUNS = words("""firm despacho bufete cabinet escritório studio socied
 # Sports whose governing bodies are named by a country and the sport: "New Zealand Cricket", "Rugby Australia".
 SPORT_WORDS = words("""Cricket Rugby Football Hockey Tennis Athletics Swimming Cycling Golf Netball Basketball
     Volleyball Rowing Sailing Boxing Badminton Triathlon Gymnastics Skiing""")  # fmt: skip
+# Lower-case nouns before "of/de" and a name that make it an organisation: "le festival des Vieilles Charrues".
+LINKED_ORG_NOUNS = words("""festival festivals""")
+# Nouns before a venue's name: "el estadio Atanasio Girardot de Medellín" (the venue, then its city).
+VENUE_NOUNS = words("""stadium stade estadio estádio stadio arena""")
 # Verbs after a two- or three-word run that make it a person ("Jasprit Bumrah took"), and ", a/an" appositions.
 SPEECH_VERBS = words(
     """said says told added wrote scored took won admitted argued insisted warned urged denied explained
@@ -481,6 +487,11 @@ def _surface(words: list[str], spaces: list[bool], start: int, end: int) -> str:
     return "".join(w + (" " if spaces[i] and i < end - 1 else "") for i, w in enumerate(words[start:end], start))
 
 
+def _org_first(word: str) -> bool:
+    """A first word of ORG_FIRST_WORDS, also in the German genitive: "des Bundesamts für Verkehr"."""
+    return word in ORG_FIRST_WORDS or (word[-1:] == "s" and word[:-1] in ORG_FIRST_WORDS and word[:1].isupper())
+
+
 def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     size = end - start
     if size >= 3 and words[start] in LOC_HEADS and words[start + 1] == "of":
@@ -496,7 +507,7 @@ def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     one_word_tail = (ands == [end - 2] or (ands == [end - 3] and words[end - 2] in PARTICLES)) and words[
         end - 1
     ] not in alias_table()  # "... de Investigación y Desarrollo", "Comisión Nacional Bancaria y de Valores"
-    if 2 <= size <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS and (not ands or one_word_tail):
+    if 2 <= size <= MAX_RUN_TOKENS and _org_first(words[start]) and (not ands or one_word_tail):
         # "Tribunal Supremo", "Ayuntamiento de Estepona"; not a list: "Partido Socialista e da Iniciativa Liberal"
         return RuleSpan(start, end, "ORG", "org_first")
     return None
@@ -685,7 +696,7 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
     words, spaces = ctx.words, ctx.spaces
     if 2 <= end - start <= 3 and words[end - 1] in GPE_SUFFIXES and is_name_token(words[start]):
         return RuleSpan(start, end, "GPE", "gpe_suffix")  # "Lagos State", "Bega Valley Shire"
-    if 2 <= end - start <= MAX_RUN_TOKENS and words[start] in ORG_FIRST_WORDS:
+    if 2 <= end - start <= MAX_RUN_TOKENS and _org_first(words[start]):
         return RuleSpan(start, end, "ORG", "org_first")  # "Consejo General del Poder Judicial"
     if end - start == 2 and words[start] == "County" and is_name_token(words[start + 1]):
         return RuleSpan(start, end, "GPE", "county")  # "County Cork"
@@ -699,8 +710,9 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
             return RuleSpan(*part, "PERSON", "title")
         if k == end - 1:
             return None
-    if end - start >= 2 and (words[start] in ORG_TITLES or _german_org_title(words[start])):
-        return RuleSpan(start + 1, end, "ORG", "org_title")  # "Konzern Siemens"
+    org_titles = [k for k in range(start, end - 1) if words[k] in ORG_TITLES or _german_org_title(words[k])]
+    if org_titles:  # "Konzern Siemens", "der Thurgauer Konzern Stadler Rail"
+        return RuleSpan(org_titles[-1] + 1, end, "ORG", "org_title")
     while start < end and (words[start] in _COMMON or words[start].lower() in STOP_WORDS):
         if start + 1 < end and _surface(words, spaces, start, start + 2) in alias_table():
             break  # "New Zealand Cricket", "New York Times": the word opens a known name
@@ -739,6 +751,13 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
     water = _water(words, spaces, start, end)
     if water:
         return water
+    if before in VENUE_NOUNS and size <= MAX_NAME_TOKENS:
+        # the venue up to "de" and a known place, which stays a place: "Atanasio Girardot de Medellín"
+        cut = next((k for k in range(start + 1, end - 1) if words[k] in PARTICLES and _is_place(words[k + 1])), end)
+        return RuleSpan(start, cut, "LOC", "venue")
+    linked = start >= 2 and before in PLACE_LINKS | NAME_LINKS and words[start - 2] in LINKED_ORG_NOUNS
+    if linked and not _is_place(_surface(words, spaces, start, end)):
+        return RuleSpan(start, end, "ORG", "linked_org")  # "le festival des Vieilles Charrues"
     if (
         size <= 3
         and after in TEAM_ROLES

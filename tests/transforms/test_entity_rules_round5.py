@@ -64,6 +64,14 @@ def tags(text: str, language: str = "en") -> dict[str, dict]:
             "Comisión Nacional Bancaria y de Valores",
             "ORG",
         ),
+        ("Nacional ganó en el estadio Sergio Ordóñez de Medellín el domingo.", "es", "Medellín", "GPE"),
+        ("Nacional ganó en el estadio Sergio Ordóñez de Medellín el domingo.", "es", "Sergio Ordóñez", "LOC"),
+        ("Le festival des Vieilles Forges affiche complet.", "fr", "Vieilles Forges", "ORG"),
+        ("Une navette part de la gare de Guingamp chaque heure.", "fr", "Guingamp", "GPE"),
+        ("Die Regierung muss von Erbprinz Alois ernannt werden.", "de", "Alois", "PERSON"),
+        ("Regierungsrätin Carmelia Vondrak sagte in Chur, das sei gut.", "de", "Carmelia Vondrak", "PERSON"),
+        ("Den Auftrag erhält der Thurgauer Konzern Stadler Rail.", "de", "Stadler Rail", "ORG"),
+        ("Die Züge der Rhätischen Bahn fahren bis Thusis.", "de", "Rhätischen Bahn", "ORG"),
     ],
 )
 def test_round5_rules_tag_names_no_gazetteer_lists(text, language, name, label):
