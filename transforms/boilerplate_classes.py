@@ -140,7 +140,8 @@ _UI_WORDS_TEXT = """
     commentaires commentaire partager imprimer enregistrer réagir
     comentarios comentario compartir imprimir guardar comparte esta noticia nota
     comentários compartilhe compartilhar salvar partilhe partilhar esta notícia
-    comparteix jaa artikkeli zdieľať zdieľajte článok κοινοποίηση الخبر haberi haberleri paylaşın
+    comparteix jaa artikkeli zdieľať zdieľajte článok κοινοποίηση الخبر haberi haberleri paylaşın artykuł
+    μοιραστείτε το άρθρο この記事を共有する 記事を共有 シェアする 分享到 分享 打印 收藏 评论 공유하기 기사 공유
     komentarze komentarz udostępnij drukuj zapisz
     commenti condividi stampa salva
     reacties delen opslaan deel dit
@@ -517,7 +518,8 @@ _PLATFORM = re.compile(
     r"واٹس ایپ|فیس بک|ٹوئٹر|یوٹیوب|اینستاگرام|تلگرام|واتساپ|одноклассник\w*|соцсет\w*|"
     r"[הבלו]?(?:פייסבוק|טלגרם|טוויטר|אינסטגרם|יוטיוב|וואטסאפ|טיקטוק)|"
     r"फेसबुक|ट्विटर|यूट्यूब|इंस्टाग्राम|व्हाट्सएप|टेलीग्राम|ফেসবুক|ইউটিউব|টুইটার|ইনস্টাগ্রাম|"
-    r"微信|微博|抖音|ライン)(?:\w{0,3}|'\w{1,3})(?:\b|(?!\w))",  # inflected: "Facebooku", "Facebookon", "News'ten"
+    r"வாட்ஸ்அப்|ஃபேஸ்புக்|யூடியூப்)(?:\w{0,3}|'\w{1,3})(?:\b|(?!\w))"  # inflected: "Facebooku", "News'ten"
+    r"|微信|微博|抖音|ライン|カカオトーク|카카오톡",  # no word boundaries in CJK
     re.I,
 )
 # "us" as an object in the languages of follow prompts (a closed class): en, hr/bs/sr/pl/cs, hu, tr, id/ms, fr,
@@ -527,7 +529,7 @@ _US = re.compile(  # and "تابعونا"/"تابعنا" (-نا), sw "Tufuate kw
     # ru/uk/bg/sr "us" and "our", sl/hr "our", lt, lv, et, el, vi, tl, he, bn, hi, ur/fa
     r"нас|наш\w*|ни|нам|naš\w*|mus|mūsų|mūs|mūsu|meid|meie|μας|chúng tôi|namin|amin|"
     r"אותנו|שלנו|לנו|আমাদের|हमें|हमारे|हमसे|ہمیں|ہمارے|ما را)(?:\b|(?!\w))"
-    r"|\w-ne\b|\w+نا\b|ہمارا|ہمارے|мы в|\btu\w+\b(?=\s+(?:kwenye|katika))|我们|我們|私たち|우리",
+    r"|\w-ne\b|\w+نا\b|ہمارا|ہمارے|мы в|எங்கள்|நம்|\btu\w+\b(?=\s+(?:kwenye|katika))|我们|我們|私たち|우리",
     re.I,
 )
 _QUOTED_PLATFORM = re.compile(r"[„“\"«»‘’]\s*(?:" + _PLATFORM.pattern + r")\s*[“”\"»«’]", re.I)

@@ -148,6 +148,13 @@ WIRES: dict[str, str] = {
     "aps": "APS",
     "ena": "ENA",
     "kbs": "KBS",
+    "共同通信": "共同通信",
+    "共同": "共同通信",
+    "時事通信": "時事通信",
+    "新华社": "新华社",
+    "新華社": "新华社",
+    "中新社": "中新社",
+    "연합뉴스": "연합뉴스",
 }
 _WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True)) + ")"
 # A dateline place: upper-case words ("NEW DELHI", "WASHINGTON", "SAO PAULO"), optionally ", Region" ("Calif.").
@@ -234,7 +241,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "header.agency_dateline",
         "header",
-        rf"^(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:\s[A-ZÀ-Ý][\w.'’-]+){{0,3}})(?:\s*\[[^\]\n]{{2,30}}\])?"
+        rf"^(?P<place>[A-ZÀ-ÝĐƠƯ][\w.'’-]+(?:\s[A-ZÀ-ÝĐƠƯ][\w.'’-]+){{0,3}})(?:\s*\[[^\]\n]{{2,30}}\])?"
         # ", March 10", ", 2026. október 8., csütörtök" (parsed later) or "Praha 11. listopadu"
         rf"(?:,\s*(?:{_DATELINE_DATE}|(?P<dltext>[^()\n]{{1,30}}?))|\s+\d{{1,2}}\.\s*[^\W\d_]{{3,12}})?"
         rf"\s*{_WIRES_CREDIT}(?:{_DASH}|\s+(?=[A-ZÀ-Ý\"“]))",
@@ -303,7 +310,9 @@ RULES: tuple[Rule, ...] = (
         "header",
         # an agency between two dashes is the source: "تهران - ایرنا -"
         rf"^(?P<place>{_CASELESS}[^\s,()/:–—-]{{1,20}}(?: [^\s,()/:–—-]{{1,20}}){{0,2}})\s+[-–—]+\s+"
-        rf"(?:(?P<wire>{_CASELESS}[^\s,()/:-]{{1,15}})\s+[-–—]+\s+)?(?=\S)",
+        rf"(?:(?P<wire>{_CASELESS}[^\s,()/:-]{{1,15}})\s+[-–—]+\s+)?(?=\S)"
+        # or a single place word closed by a colon: "சென்னை:", "لاہور:"
+        rf"|^(?P<place2>{_CASELESS}[^\s,()/:–—-]{{1,20}}):\s+(?=\S)",
         flags=0,
     ),
     # "(place=agency)" and an optional "name title =" (Korean and Japanese wires): "(부산=연합뉴스) 김민수 기자 ="
@@ -318,7 +327,8 @@ RULES: tuple[Rule, ...] = (
         "header.comma_code_dateline",
         "header",
         rf"^(?P<place>[{_CAPS_CHARS}][^\s,()/]{{1,25}}(?: [^\s,()/]{{1,25}}){{0,2}}),\s*"
-        r"(?P<dltext>(?=[^,()\n]{0,30}\d)[^,()\n$€£%]{1,30}?),\s*(?P<wire>[A-Z]{2,6}|[А-ЯЁ]{2,6})\s*[.:–—-]\s+"
+        r"(?P<dltext>(?=[^,()\n]{0,30}\d)[^,()\n$€£%–—]{1,30}?)\s*(?:,|\s[–—])\s*"
+        rf"(?P<wire>[A-Z]{{2,6}}|[А-ЯЁ]{{2,6}}|{_WIRE_ALT})\s*[.:–—-]\s+"
         rf"(?=[{_CAPS_CHARS}])",
         flags=0,
     ),
@@ -331,6 +341,16 @@ RULES: tuple[Rule, ...] = (
         r"(?:نمائندہ|نامہ نگار|مراسل|وكالات|ایجنسی|خبرنگار|संवाददाता|एजेंसी|भाषा|प्रतिनिधि|প্রতিনিধি|সংবাদদাতা)"
         r"[^()\n]{0,15})\)"
         r"\s*[-–—:]?\s+(?=\S)",
+        flags=0,
+    ),
+    # a credit in corner brackets opening a Japanese or Chinese story: "【札幌共同】", "【ソウル聯合】"
+    Rule("header.corner_bracket", "header", r"^【(?P<place>[^】\n]{1,20})】\s*", flags=0),
+    # Chinese wire header: "新华社成都6月9日电（记者王丽）", "中新网北京3月2日电"; the agency is the source
+    Rule(
+        "header.cn_wire",
+        "header",
+        r"^(?P<wire>\w{1,4}(?:社|网|網))(?P<place>\w{1,8}?)(?P<dltext>\d{1,2}月\d{1,2}日)(?:电|電)\s*"
+        r"(?:[（(][^）)\n]{1,20}[）)])?\s*",
         flags=0,
     ),
     # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
@@ -356,7 +376,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "byline.desk",
         "paragraph",
-        r"^(?:redacción|redação|rédaction|redaktion|redakcja|redazione|redactie|redacció|redakcia|redakce|toimitus|"
+        r"^(?:(?:by|por|par|von|door|przez|di|da)\s+)?(?:redacción|redação|rédaction|redaktion|redakcja|redazione|redactie|redacció|redakcia|redakce|toimitus|"
         r"staff (?:reporter|writer)|"
         r"news desk|web desk|online desk|agencias|agences|agencies|"
         # staff reporter credits: bn, hi, ru, uk, ar, vi
@@ -632,7 +652,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "social.prompt",
         "paragraph",
-        r"^(?:\W*)(?:follow (?:us|[\w .]{2,40}) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|"
+        r"^(?:\W*)(?:mời (?:quý )?(?:độc giả|bạn đọc)|"  # vi: "Mời quý độc giả theo dõi ..."
+        r"follow (?:us|[\w .]{2,40}) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|"
         r"threads|bluesky|whatsapp|telegram|google news)|like us on facebook|join (?:us|our (?:\w+ )?(?:channel|"
         r"community|group)) on|share (?:this (?:article|story)|on (?:facebook|twitter|x|whatsapp))|click here to|"
         r"tap here to|(?:download|get) (?:the|our) [\w .]{0,40}app\b|(?:download|get) the app|"
@@ -686,7 +707,8 @@ RULES: tuple[Rule, ...] = (
         "meta.source_line",
         "paragraph",
         r"^(?:sources?|kaynak|sumber|izvor|forr[áa]s|surs[aă]|fonte|fuente|quelle|[źz]r[óo]d[łl]o|zdroj|kilde|k[äa]lla|"
-        r"l[äa]hde|editor|edited by|editado por|redaktor|urednik|szerkeszt[őo]|penyunting|edit[öo]r)\s*:\s*"
+        r"l[äa]hde|editor|edited by|editado por|redaktor|urednik|szerkeszt[őo]|penyunting|edit[öo]r|σύνταξη|"
+        r"επιμέλεια|πηγή|источник|редактор|джерело|редагування|nguồn|biên tập|opracowanie)\s*:\s*"
         r"[^\n]{2,60}$",
         max_chars=80,
     ),
@@ -765,7 +787,10 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^(?:\W*)(?:advertisement|advertising|sponsored(?: content)?|ad|ads|anzeige|werbung|publicité|publicidad|"
         r"publicidade|pubblicità|advertentie|annonce|annons|annonse|reklama|reklam|reklame|reklamă|hirdetés|"
-        r"mainos|oglas|inzerce|iklan|διαφήμιση|реклама|publicitat|quảng cáo|إعلان|اعلان|פרסומת|תוכן שיווקי|"
+        r"mainos|oglas|inzerce|iklan|διαφήμιση|διαφημιση|реклама|publicitat|"
+        r"continua (?:depois|após) (?:da )?publicidade|contin[uú]a (?:despu[eé]s de|tras) la publicidad|"
+        r"la suite après (?:cette )?(?:la )?publicité|weiter nach der anzeige|czytaj dalej pod reklamą|"
+        r"продолжение (?:после|ниже) рекламы|quảng cáo|إعلان|اعلان|פרסומת|תוכן שיווקי|"
         r"বিজ্ঞাপন|विज्ञापन|اشتہار|تبلیغات|آگهی|โฆษณา|广告|廣告|広告|광고|tangazo|matangazo|patalastas|reklāma|"
         r"reklaam|sponzorirano|sponsorowane|sponzorováno|спонсорирано|"
         r"story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with "
@@ -932,7 +957,8 @@ RULES: tuple[Rule, ...] = (
         r"\s*\((?:this (?:story|article)|except for the headline)[^()\n]{10,250}(?:syndicated|wire|agency) feed"
         r"[^()\n]{0,80}\)",
     ),
-    Rule("trailer.wire_credit", "paragraph", rf"^[(\[]\s*(?:{_WIRE_ALT})\s*[)\]]\.?$"),
+    # "(Reuters)", "(共同通信)" alone: the wire is evidence of the source of a bare wire copy
+    Rule("trailer.wire_credit", "paragraph", rf"^[(\[（]\s*(?P<wire>{_WIRE_ALT})\s*[)\]）]\.?$"),
     # an end marker glued to the last sentence: "... this year. Enditem", "... on Monday. (END)"
     Rule(
         "trailer.end_marker_inline",
@@ -941,6 +967,14 @@ RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     Rule("trailer.menafn_id", "paragraph", r"^MENAFN\d{6,}\w*$"),
+    # an editor credit in brackets: "【责任编辑：李明】", "（編集：山田）"
+    Rule(
+        "meta.cjk_editor",
+        "paragraph",
+        r"^[【（(\[]\s*(?:责任编辑|責任編輯|编辑|編集|责编)\s*[：:]"
+        r"[^】）)\]\n]{1,20}[】）)\]]$",
+        max_chars=40,
+    ),
     # an end phrase of a wire copy: IRNA "انتهای پیام", Arabic "انتهى", "/انتهى/"
     Rule("trailer.end_phrase", "paragraph", r"^[\W_]*(?:انتهای پیام|انتهى|النهاية|پایان)[\W_]*$", max_chars=30),
     # a tip line: "제보는 카카오톡 okjebo", "Tips: tips@outlet.com"

@@ -126,8 +126,9 @@ def _strip_one_header(paras: list[str], at: int, headers: list[Rule], removed: l
         groups = {k: v.strip() for k, v in match.groupdict().items() if v}
         if "stamp" in groups:  # a numeric stamp: day first, parsed here (dateutil would read 04.03. as April 3)
             _note_date(groups.pop("stamp"), found, context)
-        if "wire2" in groups:  # a rule with two spellings of the credit ("/ТАСС/" or "(ELTA)")
-            groups.setdefault("wire", groups.pop("wire2"))
+        for key in ("wire", "place"):  # a rule with two spellings of a group ("/ТАСС/" or "(ELTA)")
+            if key + "2" in groups:
+                groups.setdefault(key, groups.pop(key + "2"))
         if rule.syndicator:
             groups["syndicator"] = rule.syndicator
         if "wire" in groups:

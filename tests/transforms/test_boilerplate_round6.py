@@ -181,3 +181,49 @@ def test_caseless_credit_dateline_needs_a_correspondent_or_agency():
 )
 def test_opening_sentences_are_not_datelines(first):
     assert apply_rules(f"{first}\n\n{BODY}")[0].startswith(first)
+
+
+@pytest.mark.parametrize(
+    ("junk", "rule_id"),
+    [
+        ("Udostępnij artykuł", "classify.ui_label"),
+        ("この記事を共有する", "classify.ui_label"),
+        ("ΔΙΑΦΗΜΙΣΗ", "ad.marker"),
+        ("Continua depois da publicidade", "ad.marker"),
+        ("Σύνταξη: Newsroom", "meta.source_line"),
+        ("Por Redação Diário do Sertão", "byline.desk"),
+        ("【责任编辑：张伟】", "meta.cjk_editor"),
+        ("扫一扫，关注我们的微信公众号", "classify.social_line"),
+        ("Mời bạn đọc theo dõi các bản tin thời sự trên kênh YouTube", "social.prompt"),
+    ],
+)
+def test_round_6c_member_is_removed_and_audited(junk, rule_id):
+    assert_removed_between(BODY, junk, rule_id)
+
+
+@pytest.mark.parametrize(
+    ("text", "wire", "first"),
+    [
+        (
+            "新华社成都6月9日电（记者王丽）成都市政府9日宣布，地铁30号线二期工程将于今年年底开工建设。",
+            "新华社",
+            "成都市政府",
+        ),
+        ("Львів, 14 травня 2026 – Укрінформ. Львівська міська рада ухвалила рішення.", "Укрінформ", "Львівська"),
+        ("Đà Nẵng (TTXVN) - Ủy ban nhân dân thành phố vừa phê duyệt dự án.", "TTXVN", "Ủy"),
+    ],
+)
+def test_round_6c_wire_headers(text, wire, first):
+    clean, removed, found = apply_rules(text)
+    assert clean.startswith(first), removed
+    assert found["header"]["wire"] == wire
+
+
+def test_corner_bracket_and_colon_datelines():
+    clean, removed, _ = apply_rules("【札幌共同】北海道は20日、新しい鉄道路線の建設計画を発表した。\n\n(共同通信)")
+    assert clean.startswith("北海道") and removed[0] == ("header.corner_bracket", "【札幌共同】")
+    clean, removed, _ = apply_rules("சென்னை: சென்னை மெட்ரோ ரயில் நிறுவனம் சோதனை ஓட்டத்தை தொடங்கியுள்ளது.")
+    assert clean.startswith("சென்னை மெட்ரோ") and removed[0][0] == "header.caseless_dateline"
+    # a mid-story "Name (CODE)" in a Latin script is no dateline: only the story's opening is looked at
+    sentence = "Analysts at Bank of America (BofA) expect the plant to open in 2027."
+    assert apply_rules(f"{BODY}\n\n{sentence}")[0].endswith(sentence)
