@@ -51,6 +51,7 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC")
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 PLACE_LABELS = ("GPE", "LOC")
 MAX_ACRONYM_CHARS = 6  # "FBP", "DpL", "UNESCO"
+GUESSED_ORGS = ("org_verb", "article_org")  # rules that take a one-word name for an organisation: not a surname
 # Texts longer than this are tagged in chunks: spaCy refuses a text over its max_length (1,000,000 characters),
 # and a chunk of a few hundred articles' length keeps the Doc's memory small.
 MAX_CHUNK_CHARS = 200_000
@@ -156,7 +157,7 @@ def token_spans(
     taken = [s["span"] for s in chosen]
     surnames = {words[s["span"][1] - 1] for s in chosen if s["label"] == "PERSON" and _is_full_name(words, s)}
     # "Pineda anunció" after "Pedro Pineda": a person's surname, not an organisation by its verb
-    chosen = [s for s in chosen if not (s.get("rule") == "org_verb" and words[s["span"][0]] in surnames)]
+    chosen = [s for s in chosen if not (s.get("rule") in GUESSED_ORGS and words[s["span"][0]] in surnames)]
     taken = [s["span"] for s in chosen]
     acronyms = acronym_definitions(words, [s["span"] for s in chosen if s["label"] == "ORG" and not s["entry"]])
     # Names the rules found once, tagged wherever else they stand: "Marfa" of the headline after "in Marfa, Texas";

@@ -233,6 +233,17 @@ PARTICLES = words("""de da do dos das van von der den del della di du la le bin 
 # they end the run ("die Wahlbeobachter der OSZE").
 ARTICLE_PARTICLES = words("""der den""")
 ROMANCE_LANGUAGES = frozenset(("fr", "es", "it", "pt"))  # organisation names there go on in lower case
+# Lower-case articles before a name there ("la Sacem", "a Sonangol"); not the prepositions "a", "à" ("a Roma").
+ROMANCE_ARTICLES = words("""la le l' l’ el il lo los las les o os as gli""")
+# Generic nouns those languages capitalise as institutions ("l'État", "la Chambre", "la Bolsa"): not names.
+GENERIC_INSTITUTIONS = words("""État Etat Estado Stato Chambre Cámara Camera Direction Dirección Direzione Direção
+    Industrie Industria Indústria Justice Justicia Giustizia Justiça Intérieur Interior Interno Défense Defensa
+    Difesa Defesa Santé Salud Salute Saúde Économie Economía Economia Bourse Bolsa Borsa Église Iglesia Chiesa
+    Igreja Nation Nación Nazione Nação République República Repubblica Constitution Constitución Costituzione
+    Constituição Armée Ejército Esercito Exército Gauche Droite Izquierda Derecha Sinistra Destra Esquerda Direita
+    Agriculture Agricultura Agricoltura Environnement Ambiente Éducation Educación Educazione Educação Travail
+    Trabajo Lavoro Trabalho Culture Cultura Finances Finanzas Finanze Finanças Préfecture Prefettura
+    Mairie""")  # fmt: skip
 # Lower-case adjectives that go on an organisation's name in those languages ("Parti socialiste").
 _ADJECTIVE = re.compile(
     r"^[a-zà-ÿ]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|ais|aise|ois|oise|iste|ique|aire|if|ive|éen|éenne|onne"
@@ -955,7 +966,10 @@ def rule_spans(
         after = words[end] if end < len(words) and end not in breaks else ""
         if after == "," and end + 1 < len(words) and words[end + 1] in ("a", "an", "who"):
             after = words[end + 1]
-        spans.extend(classify_run(words, start, end, before, after, spaces))
+        found = classify_run(words, start, end, before, after, spaces)
+        if not found and end - start == 1 and language in ROMANCE_LANGUAGES and before in ROMANCE_ARTICLES:
+            found = [RuleSpan(start, end, "ORG", "article_org")] if _article_name(words[start]) else []
+        spans.extend(found)
     known_labels = {}
     for a, b in known:
         entry = alias_table().get(_surface(words, spaces, a, b))
@@ -1008,6 +1022,16 @@ def _firm_lists(words: list[str], runs: list[tuple[int, int]]) -> list[RuleSpan]
         if (before and before[-1] in LAW_FIRM_NOUNS) or joiners[-1] == "&" or "&" in words[start:k]:
             found.append(RuleSpan(start, k, "ORG", "firm_list"))
     return found
+
+
+def _article_name(word: str) -> bool:
+    """A capitalised word after a lower-case article mid-sentence in a Romance language, where only names are
+    capitalised: "la Sacem", "a Sonangol", "la Dimayor"; never a known place, given name or title."""
+    if not is_name_token(word) or word in first_names() or _is_place(word) or word in NOT_NAME_WORDS:
+        return False
+    if word in GENERIC_INSTITUTIONS:
+        return False
+    return word.lower() not in STOP_WORDS and not is_title(word) and word not in ORG_FIRST_WORDS
 
 
 def _adjective_name_end(words: list[str], k: int, breaks: set[int] | frozenset[int]) -> int | None:

@@ -72,6 +72,8 @@ def tags(text: str, language: str = "en") -> dict[str, dict]:
         ("Regierungsrätin Carmelia Vondrak sagte in Chur, das sei gut.", "de", "Carmelia Vondrak", "PERSON"),
         ("Den Auftrag erhält der Thurgauer Konzern Stadler Rail.", "de", "Stadler Rail", "ORG"),
         ("Die Züge der Rhätischen Bahn fahren bis Thusis.", "de", "Rhätischen Bahn", "ORG"),
+        ("Selon la Sacem, le festival rapporte vingt millions.", "fr", "Sacem", "ORG"),
+        ("El domingo la Dimayor multó al club por la pirotecnia.", "es", "Dimayor", "ORG"),
     ],
 )
 def test_round5_rules_tag_names_no_gazetteer_lists(text, language, name, label):
@@ -90,6 +92,10 @@ def test_round5_guards():
     # a lower-case head with nothing between it and the place is left alone: the place stays a place
     found = tags("Il a été jugé par le tribunal de Rennes mardi.", "fr")
     assert found["Rennes"]["label"] == "GPE"
+    # generic institutions capitalised after an article are not names; a surname after an article stays a person
+    found = tags("Le ministre Jean Vautrin a parlé: la Chambre et l'État doivent agir, a dit le Vautrin.", "fr")
+    assert "Chambre" not in found and "État" not in found
+    assert found["Vautrin"]["label"] == "PERSON"
     # "along the" before an ordinary capitalised word at a sentence start is not a river
     assert "The" not in tags("They walked along the road. The mayor said so.")
 
