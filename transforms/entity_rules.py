@@ -234,7 +234,10 @@ PARTICLES = words("""de da do dos das van von der den del della di du la le bin 
 ARTICLE_PARTICLES = words("""der den""")
 ROMANCE_LANGUAGES = frozenset(("fr", "es", "it", "pt"))  # organisation names there go on in lower case
 # Lower-case articles before a name there ("la Sacem", "a Sonangol"); not the prepositions "a", "à" ("a Roma").
-ROMANCE_ARTICLES = words("""la le l' l’ el il lo los las les o os as gli""")
+# Singular ones fused with "de/a/en" too ("du", "della", "da"); plural ones name domains and peoples ("ministère des
+# Transports", "des Innus") more often than organisations.
+ROMANCE_ARTICLES = words("""la le l' l’ el il lo los las les o os as gli du au del al della dello dal dalla nel
+    nella sul sulla da do na no pela pelo""")
 # Generic nouns those languages capitalise as institutions ("l'État", "la Chambre", "la Bolsa"): not names.
 GENERIC_INSTITUTIONS = words("""État Etat Estado Stato Chambre Cámara Camera Direction Dirección Direzione Direção
     Industrie Industria Indústria Justice Justicia Giustizia Justiça Intérieur Interior Interno Défense Defensa

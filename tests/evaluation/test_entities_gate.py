@@ -18,7 +18,7 @@ INPUTS = GOLD / "inputs"
 # files: q_* of the quality gate, blind batches C bc_*, D bd_* and E be_*); None: not pinned: too few entities with two
 # aliases in one article. q_*: part of their gold names only a removed dateline holds.
 FLOORS = {
-    "entity_recall": (0.98, 0.94, 0.92, 0.85, 0.68, 0.87, 0.83, 0.87),
+    "entity_recall": (0.98, 0.94, 0.92, 0.86, 0.68, 0.87, 0.83, 0.88),
     "entity_precision": (0.98, 0.99, 0.98, 0.98, 0.98, 0.98, 0.98, 0.98),
     "entity_grouping_article": (0.95, 0.99, 0.99, None, None, 0.95, None, None),
     "entity_grouping_corpus": (0.95, 0.99, 0.99, 0.95, 0.95, 0.99, 0.99, 0.99),

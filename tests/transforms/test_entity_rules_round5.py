@@ -74,6 +74,7 @@ def tags(text: str, language: str = "en") -> dict[str, dict]:
         ("Die Züge der Rhätischen Bahn fahren bis Thusis.", "de", "Rhätischen Bahn", "ORG"),
         ("Selon la Sacem, le festival rapporte vingt millions.", "fr", "Sacem", "ORG"),
         ("El domingo la Dimayor multó al club por la pirotecnia.", "es", "Dimayor", "ORG"),
+        ("O presidente da Sonangol falou ontem.", "pt", "Sonangol", "ORG"),
     ],
 )
 def test_round5_rules_tag_names_no_gazetteer_lists(text, language, name, label):
@@ -96,6 +97,7 @@ def test_round5_guards():
     found = tags("Le ministre Jean Vautrin a parlé: la Chambre et l'État doivent agir, a dit le Vautrin.", "fr")
     assert "Chambre" not in found and "État" not in found
     assert found["Vautrin"]["label"] == "PERSON"
+    assert "Transports" not in tags("Le ministère des Transports a répondu.", "fr")  # a domain, not a name
     # "along the" before an ordinary capitalised word at a sentence start is not a river
     assert "The" not in tags("They walked along the road. The mayor said so.")
 
