@@ -142,6 +142,7 @@ _UI_WORDS_TEXT = """
     comentários compartilhe compartilhar salvar partilhe partilhar esta notícia
     comparteix jaa artikkeli zdieľať zdieľajte článok κοινοποίηση الخبر haberi haberleri paylaşın artykuł
     μοιραστείτε το άρθρο この記事を共有する 記事を共有 シェアする 分享到 分享 打印 收藏 评论 공유하기 기사 공유
+    구독하기 추천하기 이 기사를 추천합니다 distribuie articolul sdílet článek
     komentarze komentarz udostępnij drukuj zapisz
     commenti condividi stampa salva
     reacties delen opslaan deel dit
@@ -274,6 +275,8 @@ _EN_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, revers
 _DATE_PATTERNS = (
     # ISO 2026-03-18
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "ymd"),
+    # year first with dots (ko, hu, lt): 2026.06.30, 2026. 06. 30.
+    (re.compile(r"\b(?P<y>(?:19|20)\d{2})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\b"), "ymd"),
     # day first with dots (all of continental Europe): 04.03.2026, 4. 3. 2026
     (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"), "dmy"),
     # 16 March 2026, 28 janvier 2026, 4. März 2026, 28 de marzo de 2026, 13 marca 2026, 22 abr 2026
@@ -322,7 +325,7 @@ _STAMP_WORDS_TEXT = """
     paskelbta atnaujinta publicēts atjaunināts avaldatud đăng lúc cập nhật ngày lúc giờ
     نشر نُشر في تحديث آخر بتاريخ פורסם עודכן প্রকাশ প্রকাশিত আপডেট प्रकाशित अपडेट अपडेटेड
     imechapishwa ilisasishwa inilathala yayınlanma yayınlandı güncelleme güncellendi diterbitkan diperbarui
-    publicat actualizat közzétéve frissítve julkaistu päivitetty δημοσίευση ενημέρωση
+    publicat actualizat közzétéve frissítve julkaistu päivitetty δημοσίευση ενημέρωση 입력 수정 기사입력 승인 등록
 """
 _STAMP_WORDS = frozenset(_STAMP_WORDS_TEXT.split())
 _DIGIT = re.compile(r"\d")
@@ -518,8 +521,12 @@ _PLATFORM = re.compile(
     r"واٹس ایپ|فیس بک|ٹوئٹر|یوٹیوب|اینستاگرام|تلگرام|واتساپ|одноклассник\w*|соцсет\w*|"
     r"[הבלו]?(?:פייסבוק|טלגרם|טוויטר|אינסטגרם|יוטיוב|וואטסאפ|טיקטוק)|"
     r"फेसबुक|ट्विटर|यूट्यूब|इंस्टाग्राम|व्हाट्सएप|टेलीग्राम|ফেসবুক|ইউটিউব|টুইটার|ইনস্টাগ্রাম|"
-    r"வாட்ஸ்அப்|ஃபேஸ்புக்|யூடியூப்)(?:\w{0,3}|'\w{1,3})(?:\b|(?!\w))"  # inflected: "Facebooku", "News'ten"
-    r"|微信|微博|抖音|ライン|カカオトーク|카카오톡",  # no word boundaries in CJK
+    r"வாட்ஸ்அப்|ஃபேஸ்புக்|யூடியூப்|व्हॉट्सॲप|व्हाट्सऐप|"
+    # "social networks", named instead of a platform: "Sledujte nás na sociálních sítích"
+    r"soci[áa]ln[íi]ch s[íi]t[íi]ch|soci[áa]lnych sie[ťt]ach|social media|mediach społecznościowych|"
+    r"réseaux sociaux|redes sociales|redes sociais|sozialen (?:medien|netzwerken)|соцсетях|соціальних мережах|"
+    r"rețelele sociale|közösségi médiá\w*)(?:\w{0,3}|'\w{1,3})(?:\b|(?!\w))"  # inflected: "Facebooku", "News'ten"
+    r"|微信|微博|抖音|ライン|カカオトーク|카카오톡|เฟซบุ๊ก|เฟสบุ๊ค|ไลน์",  # no word boundaries in CJK
     re.I,
 )
 # "us" as an object in the languages of follow prompts (a closed class): en, hr/bs/sr/pl/cs, hu, tr, id/ms, fr,
@@ -529,7 +536,8 @@ _US = re.compile(  # and "تابعونا"/"تابعنا" (-نا), sw "Tufuate kw
     # ru/uk/bg/sr "us" and "our", sl/hr "our", lt, lv, et, el, vi, tl, he, bn, hi, ur/fa
     r"нас|наш\w*|ни|нам|naš\w*|mus|mūsų|mūs|mūsu|meid|meie|μας|chúng tôi|namin|amin|"
     r"אותנו|שלנו|לנו|আমাদের|हमें|हमारे|हमसे|ہمیں|ہمارے|ما را)(?:\b|(?!\w))"
-    r"|\w-ne\b|\w+نا\b|ہمارا|ہمارے|мы в|எங்கள்|நம்|\btu\w+\b(?=\s+(?:kwenye|katika))|我们|我們|私たち|우리",
+    r"|\w-ne\b|\w+نا\b|ہمارا|ہمارے|мы в|எங்கள்|நம்|आमचे|आमच्या|ของเรา|"
+    r"\btu\w+\b(?=\s+(?:kwenye|katika))|我们|我們|私たち|우리",
     re.I,
 )
 _QUOTED_PLATFORM = re.compile(r"[„“\"«»‘’]\s*(?:" + _PLATFORM.pattern + r")\s*[“”\"»«’]", re.I)

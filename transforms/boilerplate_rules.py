@@ -161,7 +161,7 @@ _WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, rev
 _CAPS_CHARS = "A-ZÀ-ÝΆΈ-ΏΑ-ΩА-ЯЁЂ-ЏҐ"  # upper-case letters of the Latin, Greek and Cyrillic scripts
 _CAPS = f"[{_CAPS_CHARS}]"
 # letters of scripts without capitals (Hebrew, Arabic, Devanagari to Sinhala): a place there has no case to tell
-_CASELESS = "[\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff]"
+_CASELESS = "[\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f]"
 _PLACE = r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ /][A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,20}){0,2})"
 _MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -269,7 +269,7 @@ RULES: tuple[Rule, ...] = (
         "header",
         r"^(?P<place>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}),\s+"
         r"(?P<dldate>\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?(?:19|20)\d{2}|"
-        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2})\s*\.?\s*[-–—]+\s*",
+        r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d{2}|(?:19|20)\d{2}\.\s+[^\W\d_]{3,12}\s+\d{1,2})\s*\.?\s*[-–—]+\s*",
         flags=0,
     ),
     # an upper-case place closed by a full stop: "BOGOTÁ. La Alcaldía..."
@@ -351,6 +351,23 @@ RULES: tuple[Rule, ...] = (
         "header",
         r"^(?P<wire>\w{1,4}(?:社|网|網))(?P<place>\w{1,8}?)(?P<dltext>\d{1,2}月\d{1,2}日)(?:电|電)\s*"
         r"(?:[（(][^）)\n]{1,20}[）)])?\s*",
+        flags=0,
+    ),
+    # an upper-case place, a date and an upper-case agency, each closed by a full stop or a dash:
+    # "КАЗАНЬ. 12 ноября. ИНТЕРФАКС -"
+    Rule(
+        "header.caps_dotted_dateline",
+        "header",
+        rf"^(?P<place>{_CAPS}{{2,}}(?:[ -]{_CAPS}{{2,}}){{0,2}})\.\s+"
+        r"(?P<dltext>(?=[^.\n]{0,20}\d)[^.\n]{1,20})\.\s+"
+        rf"(?P<wire>{_CAPS}[{_CAPS_CHARS}-]{{1,15}})\s*[-–—]+\s+",
+        flags=0,
+    ),
+    # a caseless-script place with a short date and a colon: "पुणे, ता. 18 :"
+    Rule(
+        "header.caseless_dated_dateline",
+        "header",
+        rf"^(?P<place>{_CASELESS}[^\s,()/:]{{1,20}}),\s*(?P<dltext>(?=[^:\n]{{0,20}}\d)[^:\n]{{1,20}}?)\s*:\s+(?=\S)",
         flags=0,
     ),
     # --- bylines: "By Jane Doe, Health Correspondent"; the names feed `authors`
@@ -498,7 +515,10 @@ RULES: tuple[Rule, ...] = (
         r"unseren|unsere)|newsletter (?:abonnieren|bestellen)|abonnieren sie (?:unseren|den)|abonnez-vous|"
         r"inscrivez-vous (?:à|a) (?:notre|la) (?:newsletter|lettre)|soutenez (?:notre|nous|le journalisme)|"
         r"faites un don|suscríbete|suscribete|apoya (?:nuestro|el periodismo)|hazte (?:socio|suscriptor)|"
-        r"recibe (?:nuestra|la) newsletter|regístrate)",
+        r"recibe (?:nuestra|la) newsletter|regístrate|líbí se vám (?:článek|náš obsah)|páči sa vám (?:článok|"
+        r"náš obsah)|podpořte (?:nás|nezávisl\w*)|podporte (?:nás|nezávisl\w*)|wesprzyj(?:cie)? (?:nas|niezależn\w*)|"
+        r"susține(?:ți)? (?:jurnalismul|presa)|támogass(?:a|on) minket|поддержите (?:нас|редакцию)|"
+        r"підтримайте (?:нас|редакцію))",
     ),
     Rule(
         "banner.cookies",
@@ -555,7 +575,7 @@ RULES: tuple[Rule, ...] = (
         r"^(?:\W*)(?:(?:file photo|photo|image|picture|pic|photograph|foto|bild|crédit photo|imagen|imagem|zdjęcie)"
         r"(?:\s*(?:credit|courtesy))?\s*[:|©/]|(?:fot|zdj|phot|il)\.\s*(?=[A-Z])|"
         # vi, ru/uk/bg/sr, lt, he, ar, bn, hi, sw, tr, zh, ja, ko, tl: "Ảnh: ...", "Фото: ...", "צילום: ..."
-        r"(?:ảnh|фото|світлина|снимка|slika|nuotr\.?|צילום|تصوير|الصورة|ছবি|फोटो|तस्वीर|picha|fotoğraf|照片|"
+        r"(?:ảnh|fotó|kép|фото|світлина|снимка|slika|nuotr\.?|צילום|تصوير|الصورة|ছবি|फोटो|तस्वीर|picha|fotoğraf|照片|"
         r"写真|사진|larawan|kuha)\s*[:|©/]|"
         r"(?:larawan|kuha) (?:mula sa|ni) (?=(?-i:[A-Z]))[^.!?\n]{1,60}$|(?:photo|picture|image) courtesy of |"
         r"picha kwa hisani ya )",
@@ -605,7 +625,7 @@ RULES: tuple[Rule, ...] = (
         r"עוד באתר|קראו עוד|קראו גם|עוד בנושא|כתבות נוספות|بیشتر بخوانید|بخوانید|مزید پڑھیں|یہ بھی پڑھیں|"
         r"ये भी पढ़ें|यह भी पढ़ें|और पढ़ें|इसे भी पढ़ें|ये भी पढ़े|हेही वाचा|আরও পড়ুন|আরো পড়ুন|"
         r"இதையும் படிக்க|soma (?:zaidi|pia)|habari (?:zaidi|zinazohusiana)|basahin(?: din| rin| ang)?|"
-        r"อ่านเพิ่มเติม|อ่านต่อ|相关新闻|相关阅读|延伸阅读|推荐阅读|相關新聞|延伸閱讀|関連記事|관련\s?기사)"
+        r"อ่านเพิ่มเติม|อ่านต่อ|อ่านข่าวที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|相关新闻|相关阅读|延伸阅读|推荐阅读|相關新聞|延伸閱讀|関連記事|관련\s?기사)"
         r"\s*(?:[:|–—>»：-]|\n)",
     ),
     Rule(
@@ -637,7 +657,8 @@ RULES: tuple[Rule, ...] = (
         r"материалы по теме|новости по теме|похожие новости|другие новости|главное за день|матеріали за темою|"
         r"схожі новини|інші новини|свързани новини|още новини|повезане вести|tin liên quan|tin khác|"
         r"أخبار ذات صلة|مواضيع ذات صلة|اخبار مرتبط|مطالب مرتبط|ilginizi çekebilir|benzer haberler|"
-        r"diğer haberler|berita lainnya|כתבות נוספות|संबंधित खबरें|संबंधित ख़बरें)"
+        r"diğer haberler|berita lainnya|כתבות נוספות|संबंधित खबरें|संबंधित ख़बरें|함께 보면 좋은 기사|관련 기사|"
+        r"많이 본 뉴스|추천 기사|ข่าวที่เกี่ยวข้อง|mohlo by vás zajímat|mohlo by vás zaujímať)"
         r"\b[^.!?\n]{0,50}$",
         max_chars=80,
     ),
@@ -766,6 +787,16 @@ RULES: tuple[Rule, ...] = (
         r"napi[šs]te (?:komentar|koment[áa]ř)|napisz komentarz|اكتب تعليق\w*|أضف تعليق\w*|viết bình luận)\W*$",
         max_chars=60,
     ),
+    # "share on <platform>" alone: "Sdílet na Facebooku", "Partajează pe WhatsApp", "Поделиться в Telegram"
+    Rule(
+        "ui.share_on",
+        "paragraph",
+        r"^\W*(?:share|sdílet|zdieľať|udostępnij|partajează|distribuie|megosztás|poszt|поделиться|поділитися|"
+        r"compartilhar|compartilhe|compartir|condividi|teilen|partager|delen|dela|del|jaa|paylaş|bagikan|chia sẻ|"
+        r"شارك|שתפו|공유)\s+(?:\w{1,3}\s+)?(?:facebook\w*|twitter\w*|x|whatsapp\w*|telegram\w*|linkedin\w*|"
+        r"e-?mail\w*|messenger|viber)\W*$",
+        max_chars=60,
+    ),
     # an age rating or an e-mail address alone on its line: "18+", "ms@yna.co.kr"
     Rule("ui.age_or_address", "paragraph", r"^(?:\d{1,2}\+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", max_chars=60),
     # a gallery counter: "Image 1 of 3", "Foto 2 de 12", "Bild 3 von 8", "1/5"
@@ -813,7 +844,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "copyright.line",
         "paragraph",
-        r"^(?:\W*)(?:riproduzione riservata\s*)?(?:(?:©|\(c\)|copyright\s*(?:©|\(c\))|copyright\s+(?=\d{4}))\s*"
+        r"^(?:\W*)(?:riproduzione riservata\s*)?(?:(?:©|ⓒ|\(c\)|copyright\s*(?:©|\(c\))|copyright\s+(?=\d{4}))\s*"
         r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
         r"(?P<holder>[^\n.]{0,80})|"
         r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
@@ -828,7 +859,8 @@ RULES: tuple[Rule, ...] = (
         r"minden jog fenntartva|kaikki oikeudet pidätetään|alle rettigheder forbeholdes|alla rättigheter "
         r"förbehållna|alle rettigheter reservert|todos os direitos reservados|tutti i diritti riservati|"
         r"με επιφύλαξη παντός δικαιώματος|tots els drets reservats|haki zote zimehifadhiwa|"
-        r"저작권자\s*(?:\(c\)|ⓒ|©)|무단\s?전재|حقوق النشر محفوظة|کلیه حقوق|تمامی حقوق|جملہ حقوق محفوظ)",
+        r"저작권자\s*(?:\(c\)|ⓒ|©)|무단\s?전재|все права на материалы (?:сайта )?защищены|"
+        r"حقوق النشر محفوظة|کلیه حقوق|تمامی حقوق|جملہ حقوق محفوظ)",
         max_chars=300,
     ),
     # a reuse notice: "ELTA primena, kad naudojant ELTA informaciją būtina nurodyti šaltinį", "При использовании

@@ -227,3 +227,51 @@ def test_corner_bracket_and_colon_datelines():
     # a mid-story "Name (CODE)" in a Latin script is no dateline: only the story's opening is looked at
     sentence = "Analysts at Bank of America (BofA) expect the plant to open in 2027."
     assert apply_rules(f"{BODY}\n\n{sentence}")[0].endswith(sentence)
+
+
+@pytest.mark.parametrize(
+    ("junk", "rule_id"),
+    [
+        ("Sdílet na Facebooku", "ui.share_on"),
+        ("Partajează pe WhatsApp", "ui.share_on"),
+        ("Sledujte nás na sociálních sítích", "classify.social_line"),
+        ("Líbí se vám článek? Podpořte nezávislou žurnalistiku.", "banner.support_other_languages"),
+        ("Distribuie articolul", "classify.ui_label"),
+        ("구독하기", "classify.ui_label"),
+        ("ⓒ 한빛일보, 무단전재 및 재배포 금지", "copyright.line"),
+        ("Fotó: Kovács Anna", "caption.credit_line"),
+        ("Все права на материалы защищены.", "copyright.line"),
+        ("ติดตามข่าวสารได้ที่เพจเฟซบุ๊กของเรา", "classify.social_line"),
+        ("आमचे व्हॉट्सॲप चॅनेल फॉलो करा", "classify.social_line"),
+        ("2026.06.30 10:00", "classify.stamp"),
+    ],
+)
+def test_round_6d_member_is_removed_and_audited(junk, rule_id):
+    assert_removed_between(BODY, junk, rule_id)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sdílet na Facebooku fotky dětí rodiče často nechtějí, ukázal průzkum.",
+        "Social media companies must remove illegal posts within 24 hours under the new law.",
+    ],
+)
+def test_round_6d_look_alikes_survive(sentence):
+    text, removed, _ = apply_rules(f"{BODY}\n\n{sentence}\n\n{BODY}")
+    assert sentence in text, removed
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "date"),
+    [
+        ("КАЗАНЬ. 12 ноября. ИНТЕРФАКС - Власти Татарстана утвердили проект.", "Власти", None),
+        ("Szeged, 2026. április 9. – Új villamosvonal épül Szegeden.", "Új", "2026-04-09"),
+        ("पुणे, ता. 18 : पुणे मेट्रोच्या मार्गाचे काम पूर्ण झाले आहे.", "पुणे मेट्रोच्या", None),
+        ("กรุงเทพฯ - การรถไฟแห่งประเทศไทยเปิดเผยว่ารถไฟฟ้าจะเปิดให้บริการ", "การรถไฟ", None),
+    ],
+)
+def test_round_6d_datelines(text, first, date):
+    clean, removed, found = apply_rules(text)
+    assert clean.startswith(first), removed
+    assert stamp_date(found["header"].get("dldate") or found["header"].get("dltext") or "") == date
