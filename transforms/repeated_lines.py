@@ -39,13 +39,13 @@ from apache_beam.options.pipeline_options import StandardOptions
 
 from schemas.record import Doc
 from transforms.common import DEAD, MAIN, Progress
+from transforms.pairs import DistinctPairs
 
 STAGE = "repeated_lines"
 RULE_ID = "repeated_line"
 DEFAULT_MIN_DOCS = 5  # a template shows on most pages of an outlet; under 5 copies a shared quote or sign-off
 # could repeat by chance, and small runs (the bundled samples) never trigger the step
 MAX_REPEATED_SHARE = 0.5  # more than half of a document repeated means a copy of a story, not a template
-COMPACT_PAIRS = 100_000  # pairs collected before they are deduplicated into the array (~1.6 MB as numbers)
 MAX_KEY_CHARS = 1000  # longer paragraphs are article prose; templates are short. Bounds hashing work too
 _SPACES = re.compile(r"\s+")
 _DIGITS = re.compile(r"\d+")
@@ -118,30 +118,6 @@ def line_keys(doc: Doc) -> list[tuple[int, int]]:
     return [(line_key(source, h), lead) for h in sorted(hashes)]
 
 
-class _Pairs:
-    """Distinct (line key, lead) pairs: a compacted array of 16 bytes per pair plus pairs not compacted yet."""
-
-    __slots__ = ("done", "pending")
-
-    def __init__(self) -> None:
-        self.done = np.empty((0, 2), dtype=np.uint64)
-        self.pending: list[tuple[int, int]] = []
-
-    def compact(self) -> _Pairs:
-        if self.pending:
-            fresh = np.array(self.pending, dtype=np.uint64).reshape(-1, 2)
-            self.done = np.unique(np.concatenate([self.done, fresh]), axis=0)
-            self.pending = []
-        return self
-
-    def __getstate__(self):
-        self.compact()
-        return self.done
-
-    def __setstate__(self, done) -> None:
-        self.done, self.pending = done, []
-
-
 class RepeatedKeys(beam.CombineFn):
     """Line keys found under at least `min_docs` distinct leads. Pairs are kept as numbers in arrays, because a
     grouping of (key, lead) tuples held ~10 KB per article on the local runner, all of it until the count ended."""
@@ -149,21 +125,16 @@ class RepeatedKeys(beam.CombineFn):
     def __init__(self, min_docs: int) -> None:
         self.min_docs = min_docs
 
-    def create_accumulator(self) -> _Pairs:
-        return _Pairs()
+    def create_accumulator(self) -> DistinctPairs:
+        return DistinctPairs()
 
-    def add_input(self, acc: _Pairs, pairs: list[tuple[int, int]]) -> _Pairs:
-        acc.pending.extend(pairs)
-        return acc.compact() if len(acc.pending) >= COMPACT_PAIRS else acc
+    def add_input(self, acc: DistinctPairs, pairs: list[tuple[int, int]]) -> DistinctPairs:
+        return acc.add(pairs)
 
-    def merge_accumulators(self, accs: Iterable[_Pairs]) -> _Pairs:
-        merged = _Pairs()
-        for acc in accs:
-            merged.pending.extend(map(tuple, acc.compact().done.tolist()))
-            merged.compact()
-        return merged
+    def merge_accumulators(self, accs: Iterable[DistinctPairs]) -> DistinctPairs:
+        return DistinctPairs.merged(accs)
 
-    def extract_output(self, acc: _Pairs) -> frozenset[int]:
+    def extract_output(self, acc: DistinctPairs) -> frozenset[int]:
         keys, leads = np.unique(acc.compact().done[:, 0], return_counts=True)
         return frozenset(keys[leads >= self.min_docs].tolist())
 

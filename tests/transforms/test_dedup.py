@@ -8,12 +8,14 @@ import pyarrow.parquet as pq
 from schemas.record import Doc
 from tests.dedup_corpus import clean_all, labelled_docs, pair_scores
 from transforms.dedup import (
+    BucketStars,
     cluster_locally,
     cluster_of_node,
     confirmed,
     hash_doc,
     known_node,
     new_node,
+    number,
     prior_nodes_of,
     read_prior_file,
     representative_key,
@@ -83,7 +85,9 @@ def test_representative_is_earliest_then_longest_then_smallest_id():
 
 
 def test_star_edges_and_confirmation():
-    assert sorted(star_edges("b00:x", ["n:c", "n:a", "n:b", "n:a"])) == [("n:b", "n:a"), ("n:c", "n:a")]
+    hub = min(["n:a", "n:b", "n:c"], key=number)
+    expected = sorted((n, hub) for n in ["n:a", "n:b", "n:c"] if n != hub)
+    assert sorted(star_edges("b00:x", ["n:c", "n:a", "n:b", "n:a"])) == expected
     assert list(star_edges("b00:x", ["n:a"])) == []
     sig = hash_doc(Doc("a", "/a", NOW, text="one two three four five six")).minhash
     other = hash_doc(Doc("b", "/b", NOW, text="seven eight nine ten eleven twelve")).minhash
@@ -113,3 +117,15 @@ def test_prior_rows_of_old_and_new_schema(tmp_path):
     old = tmp_path / "old.parquet"
     pq.write_table(pa.table({"content_hash": ["h3"], "cluster_id": ["c3"], "text": ["x"]}), old)
     assert list(read_prior_file(str(old))) == [(known_node("c3", "h3"), "h3", b"")]
+
+
+def test_bucket_stars_give_the_star_edges_of_every_bucket_as_numbers():
+    buckets = {"b00:x": ["n:a", "n:b", "n:c"], "b01:y": ["n:a"], "x:h": ["n:d", "n:a", "n:d"]}
+    fn = BucketStars()
+    accs = [fn.create_accumulator(), fn.create_accumulator()]
+    for i, (bucket, nodes) in enumerate(buckets.items()):
+        for node in nodes:
+            accs[i % 2] = fn.add_input(accs[i % 2], (number(bucket), number(node)))
+    edges = fn.extract_output(fn.merge_accumulators(accs))
+    expected = {(number(a), number(b)) for bucket, nodes in buckets.items() for a, b in star_edges(bucket, nodes)}
+    assert sorted(edges) == sorted(expected) and len(expected) == 3
