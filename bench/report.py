@@ -40,7 +40,7 @@ def rows(res: dict[str, Any], targets: dict[str, float]) -> list[tuple[str, str,
     if bare and w1:
         ratio = _rate(docs, w1["wall_s"]) / _rate(docs, bare["seconds"])
         goal = targets["pipeline_vs_bare"]
-        out.append(("newsbeam 1 worker / bare loop", f"{ratio:.2f}", f"≥ {goal}", _verdict(ratio >= goal)))
+        out.append(("newsbeam 1 worker / bare loop", f"{ratio:.3f}", f"≥ {goal}", _verdict(ratio >= goal)))
         if bare.get("cpu_s") and w1.get("cpu_s"):
             cpu_ratio = bare["cpu_s"] / w1["cpu_s"]
             out.append(("same, by CPU seconds (less sensitive to load)", f"{cpu_ratio:.2f}", f"≥ {goal}", ""))
@@ -68,7 +68,7 @@ def rows(res: dict[str, Any], targets: dict[str, float]) -> list[tuple[str, str,
     if jsonl and dtrove:
         ratio = dtrove["wall_s"] / jsonl["wall_s"]
         goal = targets["newsbeam_vs_datatrove"]
-        out.append(("newsbeam / datatrove (JSONL, 1 worker)", f"{ratio:.2f}", f"≥ {goal}", _verdict(ratio >= goal)))
+        out.append(("newsbeam / datatrove (JSONL, 1 worker)", f"{ratio:.3f}", f"≥ {goal}", _verdict(ratio >= goal)))
         if dtrove.get("cpu_s") and jsonl.get("cpu_s"):
             cpu_ratio = dtrove["cpu_s"] / jsonl["cpu_s"]
             out.append(("same, by CPU seconds", f"{cpu_ratio:.2f}", f"≥ {goal}", ""))
