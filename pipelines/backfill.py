@@ -26,7 +26,7 @@ from transforms.clean import Clean
 from transforms.coders import SPILL_ENV
 from transforms.common import DEAD, MAIN, sha256_hex
 from transforms.decode import Decode
-from transforms.dedup import Dedup
+from transforms.dedup import Dedup, PreSignature
 from transforms.entities import Entities
 from transforms.extract import Extract
 from transforms.language import Language
@@ -36,14 +36,16 @@ from transforms.repeated_lines import RepeatedLines
 from transforms.write import WriteOutput
 
 # Every step before RepeatedLines (the first that needs all documents) runs in one stage with extraction, beside
-# the extraction child: language and entities overlap with the next page's extraction. RepeatedLines moves the
-# entity offsets with the paragraphs it keeps. Metadata reads dates from the text after it, without template lines.
+# the extraction child: language, entities and the dedup signature overlap with the next page's extraction.
+# RepeatedLines moves the entity offsets with the paragraphs it keeps; Dedup signs again only a changed text.
+# Metadata reads dates from the text after RepeatedLines, without template lines.
 STEPS = (
     ("Decode", Decode),
     ("Extract", Extract),
     ("Clean", Clean),
     ("Language", Language),
     ("Entities", Entities),
+    ("PreSignature", PreSignature),
     ("RepeatedLines", RepeatedLines),
     ("Metadata", Metadata),
     ("Dedup", Dedup),

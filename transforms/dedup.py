@@ -40,6 +40,7 @@ from transforms.minhash import SIMILARITY_THRESHOLD, band_keys, estimated_jaccar
 from transforms.pairs import DistinctPairs
 
 STAGE = "dedup"
+PRESIGN_STAGE = "presign"
 _NON_WORD = re.compile(r"[\W_]+")
 _NO_DATE = "9999"  # sorts after every ISO timestamp: undated copies are never preferred as representative
 NEW, KNOWN = "n:", "k:"  # node prefixes; KNOWN < NEW so earlier runs' cluster ids win (see the module doc)
@@ -65,8 +66,21 @@ def content_hash(text: str) -> str:
 
 
 def hash_doc(doc: Doc) -> Doc:
+    """Content hash and MinHash signature of the text. A signature made earlier in the run (PreSignature) is kept
+    when the content hash shows the text has not changed since; the hash costs a tenth of the signature."""
     normalised = normalised_content(doc.text)
-    return doc.replace(content_hash=sha256_hex(normalised, 32), minhash=signature(normalised))
+    content = sha256_hex(normalised, 32)
+    if content == doc.content_hash and doc.minhash:
+        return doc
+    return doc.replace(content_hash=content, minhash=signature(normalised))
+
+
+class PreSignature(beam.PTransform):
+    """Signs documents in the extraction stage, where the worker has time to spare while the extraction child works
+    on the next page; Dedup then only checks that the text is unchanged (RepeatedLines may remove paragraphs)."""
+
+    def expand(self, docs):
+        return docs | "SignEarly" >> Step(PRESIGN_STAGE, hash_doc)
 
 
 def representative_key(doc: Doc) -> RepKey:
