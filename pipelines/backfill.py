@@ -23,7 +23,7 @@ from pipelines.options import LOCAL_RUNNERS, NewsbeamOptions, exit_with_help, lo
 from pipelines.report import link as report_link
 from pipelines.report import write_report
 from transforms.clean import Clean
-from transforms.coders import SPILL_ENV
+from transforms.coders import SPILL_ENV, close_spill
 from transforms.common import DEAD, MAIN, sha256_hex
 from transforms.decode import Decode
 from transforms.dedup import Dedup, PreSignature
@@ -121,6 +121,7 @@ def spilling(on: bool):
         yield
     finally:
         os.environ.pop(SPILL_ENV, None)
+        close_spill()
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -42,19 +42,33 @@ class _Spill:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.owner = -1  # the pid that opened `writer`; a forked child opens its own file
+        self.folder = ""  # each run spills to its own folder; a second run in this process opens a new file
         self.writer: Any = None
         self.path = b""
         self.readers: dict[bytes, int] = {}
 
     def write(self, folder: str, data: bytes) -> bytes:
         with self.lock:
-            if self.owner != os.getpid():
+            if self.owner != os.getpid() or self.folder != folder:
+                if self.writer is not None and self.owner == os.getpid():
+                    self.writer.close()
                 name = os.path.join(folder, f"spill-{os.getpid()}.bin")
-                self.writer, self.path, self.owner = open(name, "ab"), os.fsencode(name), os.getpid()  # noqa: SIM115
+                self.writer, self.path = open(name, "ab"), os.fsencode(name)  # noqa: SIM115
+                self.owner, self.folder = os.getpid(), folder
             offset = self.writer.tell()
             self.writer.write(data)
             self.writer.flush()  # readers use their own handle
             return _SPILLED + _REF.pack(offset, len(data)) + self.path
+
+    def close(self) -> None:
+        """Closes this process's spill file and read handles (their folder is about to be removed)."""
+        with self.lock:
+            if self.writer is not None and self.owner == os.getpid():
+                self.writer.close()
+            self.writer, self.owner, self.folder = None, -1, ""
+            for fd in self.readers.values():
+                os.close(fd)
+            self.readers.clear()
 
     def read(self, ref: memoryview) -> bytes:
         offset, length = _REF.unpack_from(ref)
@@ -66,6 +80,10 @@ class _Spill:
 
 
 _spill = _Spill()
+
+
+def close_spill() -> None:
+    _spill.close()
 
 
 def encode_object(value: Any) -> bytes:
