@@ -11,6 +11,15 @@ from transforms.clean import apply_rules
 from transforms.common import Rejected
 
 
+def mentions_by_text(text: str, language: str = "en", **kwargs: Any) -> dict[str, dict]:
+    """The entity mentions of `text` by surface form, after checking that every offset indexes the text."""
+    from transforms.entities import tag_entities
+
+    found = tag_entities(text, language, **kwargs)
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in found)
+    return {e["text"]: e for e in found}
+
+
 def assert_removed_between(body: str, junk: str, rule_id: str) -> None:
     """`junk` as a paragraph between two article paragraphs is removed whole and audited under `rule_id`."""
     text, removed, _ = apply_rules(f"{body}\n\n{junk}\n\n{body}")

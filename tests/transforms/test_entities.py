@@ -6,6 +6,7 @@ import re
 import pytest
 
 from schemas.record import Doc
+from tests.checks import mentions_by_text as by_text
 from transforms.entities import entities_doc, mention_counts, tag_entities, text_chunks
 from transforms.entity_gazetteer import alias_table
 from transforms.entity_mentions import entity_mention_rows
@@ -14,12 +15,6 @@ from transforms.entity_rules import capitalised_runs, classify_run
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-
-
-def by_text(text: str, **kwargs) -> dict[str, dict]:
-    ents = tag_entities(text, **kwargs)
-    assert all(text[e["start"] : e["end"]] == e["text"] for e in ents)
-    return {e["text"]: e for e in ents}
 
 
 @pytest.mark.parametrize(

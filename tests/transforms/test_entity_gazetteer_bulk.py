@@ -4,14 +4,8 @@ from importlib import resources
 
 import pytest
 
-from transforms.entities import tag_entities
+from tests.checks import mentions_by_text as by_text
 from transforms.entity_gazetteer import BULK_FILE, alias_table, bulk_entries
-
-
-def by_text(text: str, language: str = "en") -> dict[str, dict]:
-    ents = tag_entities(text, language)
-    assert all(text[e["start"] : e["end"]] == e["text"] for e in ents)
-    return {e["text"]: e for e in ents}
 
 
 def test_bulk_file_is_well_formed_and_holds_each_source():

@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.entities import tag_entities
-
-
-def tags(text: str, language: str = "en") -> dict[str, dict]:
-    found = tag_entities(text, language)
-    assert all(text[e["start"] : e["end"]] == e["text"] for e in found)
-    return {e["text"]: e for e in found}
+from tests.checks import mentions_by_text as tags
 
 
 @pytest.mark.parametrize(
