@@ -420,7 +420,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "banner.subscribe",
         "paragraph",
-        r"^(?:\W*)(?:subscribe (?:now|today|to|for)|already a (?:subscriber|member)|become a (?:member|subscriber|"
+        # a prompt never goes on with a reporting clause ("Subscribe to the new bond issue, the minister urged ...")
+        r"^(?![^\n]*,\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w-]+\s+){1,3}?"
+        r"(?:\w+ed|said|says|told|wrote|urges|warns|insists|argues|adds|notes|asks)\b)"
+        r"(?:\W*)(?:subscribe (?:now|today|to|for)|already a (?:subscriber|member)|become a (?:member|subscriber|"
         r"supporter)|this (?:article|story|content) is (?:(?:free|only|exclusively) )?"
         r"(?:for|available to|reserved for) "
         r"(?:subscribers|members|registered (?:users|readers))|"
@@ -676,7 +679,9 @@ RULES: tuple[Rule, ...] = (
         r"^(?:\W*)(?:mời (?:quý )?(?:độc giả|bạn đọc)|"  # vi: "Mời quý độc giả theo dõi ..."
         r"follow (?:us|[\w .]{2,40}) on (?:twitter|x|facebook|instagram|linkedin|tiktok|youtube|"
         r"threads|bluesky|whatsapp|telegram|google news)|like us on facebook|join (?:us|our (?:\w+ )?(?:channel|"
-        r"community|group)) on|share (?:this (?:article|story)|on (?:facebook|twitter|x|whatsapp))|click here to|"
+        r"community|group)) on|share (?:this (?:article|story)|"
+        # "Share on Facebook fell to 12 percent": the noun "share" goes on with a verb, the prompt stops
+        r"on (?:facebook|twitter|x|whatsapp)\b(?!\s+(?!and\b|or\b)(?-i:[a-z])))|click here to|"
         r"tap here to|(?:download|get) (?:the|our) [\w .]{0,40}app\b|(?:download|get) the app|"
         r"folgen sie uns|suivez-nous|síguenos|descarga (?:la|nuestra) app|téléchargez (?:l'|notre )app|"
         r"share this (?:article|story|page)|artikel teilen|teilen sie (?:diesen|den) artikel|"

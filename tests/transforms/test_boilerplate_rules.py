@@ -32,6 +32,10 @@ BODY = "The city council approved the budget on Tuesday after a long debate abou
         ("À lire aussi : la grève continue", "related.also_read"),
         ("| Five things to know about the new budget", "related.pipe_headline"),
         ("Follow us on Twitter for the latest updates", "social.prompt"),
+        ("Share on Facebook Share on X Copy link", "social.prompt"),
+        ("Share on Facebook and WhatsApp", "social.prompt"),
+        ("Subscribe today, unlimited access to award-winning journalism", "banner.subscribe"),
+        ("Subscribe to the Daily Ledger for $1 a week", "banner.subscribe"),
         ("Download the Daily Ledger app for breaking news alerts", "social.prompt"),
         ("Folgen Sie uns auf Instagram", "social.prompt"),
         ("Advertisement", "ad.marker"),
@@ -85,6 +89,10 @@ def test_boilerplate_paragraph_is_removed_and_audited(junk, rule_id):
         "Officials inspected the site on Monday. (Photo: AFP)",
         "The photo by Jane Barlow/Getty Images won a national award last year.",
         "Listen to the minister's speech and you hear a different plan, critics said.",
+        # known false positives of banner.subscribe and social.prompt (the verb "subscribe", the noun "share")
+        "Subscribe to the new bond issue, the minister urged savers on Tuesday, promising a higher coupon.",
+        "Share on Facebook fell to 12 percent of referral traffic last year, the report found.",
+        "Share on X rose after the platform changed its ranking, analysts wrote.",
     ],
 )
 def test_article_sentences_survive(sentence):
