@@ -123,7 +123,9 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 # on the other sets; bb_ was scored once and never tuned on; bc_ was written on new topics (companies, regional
 # politics, sport, science, courts; en/de/fr/es/pt/it) and scored once before the fourth round; bd_ was written
 # after the fourth round and scored once, not tuned on; be_ was written before the fifth round (energy, farming,
-# health systems, local crime, small-country elections, start-ups, festivals; en/de/fr/es/pt/it/nl), scored once.
+# health systems, local crime, small-country elections, start-ups, festivals; en/de/fr/es/pt/it/nl), scored once;
+# bf_ was written before the sixth round (science, shipping, music, small-town councils, glaciers, fisheries, pulp,
+# mining; en/de/fr/es/sv) and scored once before it; bg_ was written after the sixth round and scored once on it.
 SUBSETS = (
     "bundled samples",
     "e_* articles",
@@ -133,6 +135,8 @@ SUBSETS = (
     "blind batch C (bc_*)",
     "blind batch D (bd_*)",
     "blind batch E (be_*)",
+    "blind batch F (bf_*)",
+    "blind batch G (bg_*)",
 )
 
 
@@ -147,6 +151,8 @@ def subset_of(name: str) -> str:
         ("bc_", SUBSETS[5]),
         ("bd_", SUBSETS[6]),
         ("be_", SUBSETS[7]),
+        ("bf_", SUBSETS[8]),
+        ("bg_", SUBSETS[9]),
     )
     for prefix, subset in prefixes:
         if name.startswith(prefix):
