@@ -35,6 +35,7 @@ from wordfreq import zipf_frequency
 from transforms.entity_gazetteer import (
     AMBIGUOUS_CITIES,
     BULK_FILE,
+    COMMON_ENGLISH_FILE,
     MIN_CITY_POPULATION,
     SMALL_PLACES_NAMES,
     Entry,
@@ -219,6 +220,13 @@ def build() -> list[Entry]:
     return found
 
 
+def common_english(zipf: float = ENGLISH_ZIPF) -> list[str]:
+    """Lower-case English words (Webster's second edition) at least once per million words of English: "juice",
+    "gateway", "administrator"; the fallback of transforms/entity_fallback.py never takes them for names."""
+    web2 = {w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()}
+    return sorted(w for w in web2 if zipf_frequency(w, "en") >= zipf)
+
+
 def main() -> None:
     found = build()
     folder = pathlib.Path(__file__).resolve().parent.parent / "transforms" / "data"
@@ -228,6 +236,9 @@ def main() -> None:
     names = sorted(read_small_places())
     (folder / SMALL_PLACES_NAMES).write_text("".join(f"{n}\n" for n in names), "utf-8")
     print(f"{len(names)} names of places of 1,000+ people written to {folder / SMALL_PLACES_NAMES}")
+    common = common_english()
+    (folder / COMMON_ENGLISH_FILE).write_text("".join(f"{w}\n" for w in common), "utf-8")
+    print(f"{len(common)} common English words written to {folder / COMMON_ENGLISH_FILE}")
 
 
 if __name__ == "__main__":

