@@ -26,6 +26,7 @@ import tarfile
 import trafilatura
 
 from evaluation.scoring import f1, snippet_f1
+from transforms.boilerplate_learned import default_model
 from transforms.clean import apply_rules
 from transforms.decode import decode_bytes
 from transforms.extract import CONFIG, extract_html
@@ -131,6 +132,18 @@ def _cleaned(html: str, url: str) -> str:
         page = extract_html(html, url)
     except Exception:
         return ""
+    learned = default_model()
+    return apply_rules(page["text"], link_lines=page.get("link_lines") or (), learned=learned, title=page.get("title"))[
+        0
+    ]
+
+
+def _rules_only(html: str, url: str) -> str:
+    """The rules without the learned signal: what cleaning scored before `learned.boilerplate`."""
+    try:
+        page = extract_html(html, url)
+    except Exception:
+        return ""
     return apply_rules(page["text"], link_lines=page.get("link_lines") or ())[0]
 
 
@@ -142,6 +155,7 @@ VARIANTS = {  # name: text of one page; the first is the reference, the last is 
         html, url=url, deduplicate=False, config=CONFIG, include_comments=False, include_tables=False
     ),
     "newsbeam extract only": _extracted,
+    "newsbeam extract + rules only": _rules_only,
     "newsbeam (extract + clean)": lambda html, url: _cleaned(html, url),
 }
 

@@ -15,6 +15,8 @@ from transforms.boilerplate_classes import (
     stamp_date,
     tail_kind,
 )
+from transforms.boilerplate_learned import RULE_ID as LEARNED_RULE_ID
+from transforms.boilerplate_learned import Model, boilerplate_indices, default_model
 from transforms.boilerplate_rules import RULES, WIRES, Rule
 from transforms.common import Rejected, Step
 
@@ -50,12 +52,29 @@ def paragraphs(text: str) -> list[str]:
 
 
 def apply_rules(
-    text: str, rules: tuple[Rule, ...] = RULES, link_lines: list[str] | tuple[str, ...] = ()
+    text: str,
+    rules: tuple[Rule, ...] = RULES,
+    link_lines: list[str] | tuple[str, ...] = (),
+    learned: Model | None = None,
+    title: str | None = None,
 ) -> tuple[str, list[tuple[str, str]], dict]:
     """(clean text, removals as (rule_id, text), metadata found in headers and outlet templates).
 
     `link_lines`: the page's short paragraphs made mostly of links (`transforms.page.link_lines`); a paragraph
-    equal to one of them is removed as `html.link_paragraph`."""
+    equal to one of them is removed as `html.link_paragraph`. `learned`: the shape model run after the rules
+    (`learned.boilerplate`); the pipeline passes the bundled one (`clean_doc`), None leaves the rules alone.
+    `title`: the page's headline, which the learned signal never removes."""
+    paras, kept, origin, removed, found = rules_pass(text, rules, link_lines)
+    if learned is not None:
+        _strip_learned(paras, kept, origin, removed, learned, title)
+    return "\n\n".join(kept), removed, found
+
+
+def rules_pass(
+    text: str, rules: tuple[Rule, ...] = RULES, link_lines: list[str] | tuple[str, ...] = ()
+) -> tuple[list[str], list[str], list[int], list[tuple[str, str]], dict]:
+    """The rules alone: (the paragraphs once the headers are cut, the paragraphs kept, the index in the first
+    list of each kept one, removals, metadata found)."""
     removed: list[tuple[str, str]] = []
     found: dict = {}
     context = text[:CONTEXT_CHARS]
@@ -80,6 +99,7 @@ def apply_rules(
             continue
         break
     kept: list[str] = []
+    origin: list[int] = []  # the index in `paras` of each kept paragraph, for the learned signal's context
     body_rules = _without(rules, HEADLINE_SAFE)
     linked = {_SPACES.sub(" ", line) for line in link_lines}
     for i, para in enumerate(paras):
@@ -90,8 +110,35 @@ def apply_rules(
         para = _apply_to_paragraph(para, body_rules if i == 0 else rules, removed, found, context)
         if para:
             kept.append(para)
+            origin.append(i)
     _strip_tail(kept, removed, found)
-    return "\n\n".join(kept), removed, found
+    return paras, kept, origin[: len(kept)], removed, found
+
+
+def _strip_learned(
+    paras: list[str], kept: list[str], origin: list[int], removed: list, model: Model, title: str | None
+) -> None:
+    """After the rules: the paragraphs the learned shape signal calls boilerplate (`transforms.boilerplate_learned`),
+    judged in the context of the whole document as the rules saw it."""
+    hits = set(boilerplate_indices(rules_view(paras, kept, origin), origin, model, title))
+    if not hits:
+        return
+    remaining = []
+    for i, para in zip(origin, kept, strict=True):
+        if i in hits:
+            removed.append((LEARNED_RULE_ID, para))
+        else:
+            remaining.append(para)
+    kept[:] = remaining
+
+
+def rules_view(paras: list[str], kept: list[str], origin: list[int]) -> list[str]:
+    """The document as the rules left it, in place: a kept paragraph with its inline spans cut, a removed one as
+    it was (a neighbour's shape is context for the learned signal either way)."""
+    view = list(paras)
+    for i, para in zip(origin, kept, strict=True):
+        view[i] = para
+    return view
 
 
 def _strip_tail(kept: list[str], removed: list, found: dict) -> None:
@@ -255,7 +302,10 @@ def _note(rule: Rule, match: re.Match, found: dict) -> None:
 
 
 def clean_doc(doc: Doc) -> Doc:
-    text, removed, found = apply_rules(doc.text, link_lines=doc.meta.get("page", {}).get("link_lines") or ())
+    page = doc.meta.get("page", {})
+    text, removed, found = apply_rules(
+        doc.text, link_lines=page.get("link_lines") or (), learned=default_model(), title=page.get("title")
+    )
     if len(text) < MIN_CLEAN_CHARS:
         raise Rejected("empty_after_cleaning", "nothing but boilerplate")
     return doc.replace(text=text, removed=tuple(removed), meta={**doc.meta, **found})
