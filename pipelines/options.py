@@ -60,6 +60,13 @@ class NewsbeamOptions(PipelineOptions):
             "boilerplate (rule id `repeated_line`); 0 switches the step off.",
         )
         group.add_argument(
+            "--no-learned-boilerplate",
+            dest="learned_boilerplate",
+            action="store_false",
+            help="Clean with the boilerplate rules only, without the learned shape signal that runs after them "
+            "(rule id `learned.boilerplate`; transforms/boilerplate_learned.py).",
+        )
+        group.add_argument(
             "--extract-timeout",
             dest="extract_timeout",
             type=float,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 import apache_beam as beam
@@ -301,10 +302,12 @@ def _note(rule: Rule, match: re.Match, found: dict) -> None:
         found.setdefault("copyright_holders", []).append(groups["holder"].strip())
 
 
-def clean_doc(doc: Doc) -> Doc:
+def clean_doc(doc: Doc, learned: bool = True) -> Doc:
+    """The rules, then (unless `learned` is False: `--no-learned-boilerplate`) the bundled shape model."""
     page = doc.meta.get("page", {})
+    model = default_model() if learned else None
     text, removed, found = apply_rules(
-        doc.text, link_lines=page.get("link_lines") or (), learned=default_model(), title=page.get("title")
+        doc.text, link_lines=page.get("link_lines") or (), learned=model, title=page.get("title")
     )
     if len(text) < MIN_CLEAN_CHARS:
         raise Rejected("empty_after_cleaning", "nothing but boilerplate")
@@ -312,5 +315,14 @@ def clean_doc(doc: Doc) -> Doc:
 
 
 class Clean(beam.PTransform):
+    def __init__(self, learned: bool = True) -> None:
+        super().__init__()
+        self.learned = learned
+
+    @classmethod
+    def from_options(cls, options) -> Clean:
+        return cls(getattr(options, "learned_boilerplate", True))
+
     def expand(self, docs):
-        return docs | "StripBoilerplate" >> Step(STAGE, clean_doc)
+        fn = clean_doc if self.learned else functools.partial(clean_doc, learned=False)
+        return docs | "StripBoilerplate" >> Step(STAGE, fn)

@@ -72,6 +72,19 @@ def test_clean_step():
         assert_that(reasons(out[DEAD]), equal_to([("clean", "empty_after_cleaning")]), label="dead")
 
 
+def test_clean_step_learned_signal_follows_the_option():
+    from pipelines.options import NewsbeamOptions
+
+    text = "\n\n".join(["Budget day", ARTICLE.strip(), "TOPIK TERKAIT", ARTICLE.strip()])
+    for argv, removed in (([], True), (["--no-learned-boilerplate"], False)):
+        with local_pipeline() as p:
+            out = p | beam.Create([doc(text)]) | Clean.from_options(NewsbeamOptions(argv))
+            got = out[MAIN] | beam.Map(
+                lambda d: ("TOPIK TERKAIT" not in d.text, ("learned.boilerplate", "TOPIK TERKAIT") in d.removed)
+            )
+            assert_that(got, equal_to([(removed, removed)]))
+
+
 def test_metadata_step():
     docs = [doc(ARTICLE, meta={"header": {"date": "2026-01-01", "source": "Live Mint"}}), doc(ARTICLE, "/b.txt")]
     with local_pipeline() as p:
