@@ -23,6 +23,7 @@ def words(text: str) -> frozenset[str]:
 
 
 MAX_NAME_TOKENS = 4  # "Luiz Inacio Lula da Silva" minus particles; longer runs after a title are rarely one name
+MAX_TAIL_TOKENS = 3  # words after the "y/et/e" of an institution's name: "... y Evaluación Ambiental"
 MAX_RUN_TOKENS = 10  # longest organisation name accepted ("Office of the Auditor-General for Local Governments")
 
 # Titles that introduce a person in a capitalised run: "Foreign Minister Sergei Lavrov", "Mr Putin".
@@ -169,7 +170,8 @@ ORG_FIRST_WORDS = words(
     Confcommercio Confindustria Autolinee Ferrovie Aeroporto Aeropuerto Aéroport Hospital Hôpital Ospedale
     Verband Parlement Parlamento Observatorio Observatoire Osservatorio Municipalidad Intendencia Consorzio Consorcio
     Maternidade Maternité Maternidad Ordem Orden Ordine Ordre Colegio Collegio Politecnico Politécnico Prisão
-    Cárcel Carcere Penitenciária Clínica Clinica Clinique"""
+    Cárcel Carcere Penitenciária Clínica Clinica Clinique Union Unión Unione União Dirección Direction Direzione
+    Direção"""
 )
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
 GERMAN_ORG_ENDINGS = tuple(
@@ -228,7 +230,7 @@ NOT_NAME_WORDS = words(
     Programme Program Project Initiative Law Bill Treaty Doctrine War Prize Series Show Tour Marathon Grand Prix
     World National International Global Airport Bay Beach Road Centre Center"""
 )
-PARTICLES = words("""de da do dos das van von der den del della di du la le bin ibn al el ben st""")
+PARTICLES = words("""de da do dos das van von der den del della di du la le bin ibn al el ben st des d' d’""")
 # Of those, German and Dutch articles: particles only after "von"/"van" ("von der Leyen", "van den Oever"), else
 # they end the run ("die Wahlbeobachter der OSZE").
 ARTICLE_PARTICLES = words("""der den""")
@@ -253,6 +255,7 @@ _ADJECTIVE = re.compile(
     r"|ano|ana|ico|ica|ivo|iva|ario|aria|ense|ese|eiro|eira|ista|ali|ici|ic)$"
 )
 NAME_LINKS = words("""de des du d' d’ del della dei di do da dos das""")
+MIN_LINKED_NOUN_CHARS = 3  # "de presse", "de commerce"; not "de la"
 MIN_GENITIVE_CHARS = 4  # "Bayerns", "Kölns"; not "Ems"
 MAX_LIST_STEPS = 3  # members of a list reached from its known organisation: "A, B, C und D"
 CONNECTORS = words("""of for and & e et y und""")  # "Bank of England", "Kirkland & Ellis", "Siena e Pisa"
@@ -521,6 +524,16 @@ def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     one_word_tail = (ands == [end - 2] or (ands == [end - 3] and words[end - 2] in PARTICLES)) and words[
         end - 1
     ] not in alias_table()  # "... de Investigación y Desarrollo", "Comisión Nacional Bancaria y de Valores"
+    # "Dirección Nacional de Calidad y Evaluación Ambiental", "Union des Villes et Communes de Wallonie": a tail of
+    # up to three words that opens with no particle and is no known name ("Partido Socialista e da Iniciativa
+    # Liberal" is two parties)
+    short_tail = (
+        len(ands) == 1
+        and end - ands[0] - 1 <= MAX_TAIL_TOKENS
+        and words[ands[0] + 1] not in PARTICLES
+        and _surface(words, [True] * len(words), ands[0] + 1, end) not in alias_table()
+    )
+    one_word_tail = one_word_tail or short_tail
     if 2 <= size <= MAX_RUN_TOKENS and _org_first(words[start]) and (not ands or one_word_tail):
         # "Tribunal Supremo", "Ayuntamiento de Estepona"; not a list: "Partido Socialista e da Iniciativa Liberal"
         return RuleSpan(start, end, "ORG", "org_first")
@@ -829,6 +842,8 @@ def classify_run(
     if not inner:
         span = _classify_piece(ctx, start, end, before, after)
         return [span] if span else []
+    if _domain_conjunction(words, ctx.spaces, start, end, inner):
+        return [RuleSpan(start, end, "ORG", "org_and")]  # "Employment and Labour Relations Court"
     for k in inner:
         if words[k] in AND_WORDS and _two_names(words, ctx.spaces, start, k, end):
             left = classify_run(words, start, k, before, words[k], spaces)
@@ -869,6 +884,21 @@ def classify_run(
                 return found + (classify_run(words, rest, end, words[k], after, spaces) if rest < end else [])
         piece = k + 1
     return found
+
+
+def _domain_conjunction(words: list[str], spaces: list[bool], start: int, end: int, inner: list[int]) -> bool:
+    """A run whose words before its first "and" are common English words naming a domain, and which goes on to
+    an organisation's head or last word, is one organisation: "Employment and Labour Relations Court",
+    "Environmental and Natural Resources Board of Appeal"; not "Apple and Microsoft Corporation" (a known name)."""
+    first_and = next((k for k in inner if words[k] in AND_WORDS), None)
+    if first_and is None or first_and == start or end - start > MAX_RUN_TOKENS:
+        return False
+    left = words[start:first_and]
+    if not all(_common_english(w) and w not in CONNECTORS for w in left) or _last_part(left[-1]) in ORG_SUFFIXES:
+        return False  # "Lattice Semiconductor and Microchip Technology": two companies
+    if _surface(words, spaces, start, first_and) in alias_table():
+        return False
+    return any(_last_part(w) in ORG_SUFFIXES or w in ORG_HEADS for w in words[first_and + 1 : end])
 
 
 def _two_names(words: list[str], spaces: list[bool], start: int, k: int, end: int) -> bool:
@@ -993,8 +1023,52 @@ def rule_spans(
         entry = alias_table().get(_surface(words, spaces, a, b))
         if entry is not None:
             known_labels[a, b] = entry.label
+    spans = _comma_domains(words, breaks, spans)
     found = spans + _coordinated_orgs(words, spaces, breaks, known_labels, spans)
     return found + _coordinated_orgs(words, spaces, breaks, known_labels, found, PLACE_LIST_LABELS)
+
+
+DOMAIN_LINKS = words("""of for de des do da di del della dos das""")  # "Department of ...", "Agência ... de ..."
+MAX_DOMAIN_WORDS = 2  # words of one domain in a listed name: "Rural Affairs"
+
+
+def _comma_domains(words: list[str], breaks: set[int] | frozenset[int], spans: list[RuleSpan]) -> list[RuleSpan]:
+    """An institution named by a list of domains goes on over the list: "Department of Biodiversity, Conservation
+    and Attractions", "Department for Environment, Food and Rural Affairs", "Agência Nacional de Petróleo, Gás e
+    Biocombustíveis". The spans of the list's words are dropped."""
+    out = list(spans)
+    for r in spans:
+        if r.label != "ORG" or r.rule not in ("org_head", "org_first"):
+            continue
+        if not any(words[k] in DOMAIN_LINKS for k in range(r.start + 1, r.end - 1)):
+            continue
+        k, members = r.end, 0
+        while k + 1 < len(words) and words[k] == "," and k + 1 not in breaks:
+            j = _domain_words(words, breaks, k + 1)
+            if j is None:
+                break
+            k, members = j, members + 1
+        if not members or k + 1 >= len(words) or words[k] not in AND_WORDS or k + 1 in breaks:
+            continue
+        stop = _domain_words(words, breaks, k + 1)
+        if stop is None:
+            continue
+        out = [s for s in out if s is r or not (s.start < stop and s.end > r.end)]
+        out[out.index(r)] = RuleSpan(r.start, stop, "ORG", r.rule)
+    return out
+
+
+def _domain_words(words: list[str], breaks: set[int] | frozenset[int], k: int) -> int | None:
+    """The end of 1-2 capitalised words from k that are no known place and end a domain's name there: followed by
+    a comma, an "and" word, or a word that is not capitalised."""
+    j = k
+    while j < len(words) and j - k < MAX_DOMAIN_WORDS and (j == k or j not in breaks) and is_name_token(words[j]):
+        j += 1
+    if j == k or _is_place(" ".join(words[k:j])):
+        return None
+    if j < len(words) and j not in breaks and is_name_token(words[j]):
+        return None
+    return j
 
 
 def _lower_institutions(
@@ -1059,6 +1133,17 @@ def _adjective_name_end(words: list[str], k: int, breaks: set[int] | frozenset[i
     while k < len(words) and k not in breaks and _ADJECTIVE.match(words[k]) and stop is None:
         k += 1
         stop = k
+    if (
+        stop is None
+        and k + 2 < len(words)
+        and words[k] in NAME_LINKS
+        and words[k + 1].isalpha()
+        and words[k + 1].islower()
+        and len(words[k + 1]) > MIN_LINKED_NOUN_CHARS
+        and _ADJECTIVE.match(words[k + 2])
+        and not breaks.intersection((k, k + 1, k + 2))
+    ):
+        return k + 3  # "Agence de presse sénégalaise": a noun and its adjective after "de"
     if stop and k + 1 < len(words) and words[k] in NAME_LINKS and not breaks.intersection((k, k + 1)):
         following = words[k + 1]
         if is_name_token(following) or (following.isalpha() and following.islower() and len(following) > 3):

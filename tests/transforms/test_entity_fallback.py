@@ -91,3 +91,41 @@ def test_an_organisation_named_before_and_is_not_joined_to_the_next_name():
     found = tags("Google's Africa Investment Fund and Brightstone also took part.")
     assert "Africa Investment Fund and Brightstone" not in found
     assert "Brightstone" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        (
+            "The Employment and Pensions Appeals Tribunal in Harare ruled on Monday.",
+            "en",
+            "Employment and Pensions Appeals Tribunal",
+        ),
+        (
+            "The Department for Transport, Housing and Local Roads said funding stays.",
+            "en",
+            "Department for Transport, Housing and Local Roads",
+        ),
+        (
+            "A Agência Nacional de Águas, Energia e Saneamento atribuiu três licenças.",
+            "pt",
+            "Agência Nacional de Águas, Energia e Saneamento",
+        ),
+        (
+            "La Dirección General de Pesca y Acuicultura inspeccionó el puerto.",
+            "es",
+            "Dirección General de Pesca y Acuicultura",
+        ),
+        ("Selon l'Agence de presse guinéenne, la route est coupée.", "fr", "Agence de presse guinéenne"),
+        ("Le Conseil des Atikamekw d'Opitciwan a demandé une rencontre.", "fr", "Conseil des Atikamekw d'Opitciwan"),
+    ],
+)
+def test_institutions_named_by_domains_joined_by_and_or_commas_are_one_name(text, language, name):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == "ORG"
+
+
+def test_two_companies_joined_by_and_stay_two():
+    found = tags("Analysts compared Lattice Semiconductor and Microchip Technology on Friday.")
+    assert "Lattice Semiconductor" in found and "Microchip Technology" in found
