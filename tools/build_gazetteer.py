@@ -30,12 +30,13 @@ import pycountry
 from anyascii import anyascii
 from english_words import get_english_words_set
 from pytickersymbols import PyTickerSymbols
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, zipf_frequency
 
 from transforms.entity_gazetteer import (
     AMBIGUOUS_CITIES,
     BULK_FILE,
     COMMON_ENGLISH_FILE,
+    COMMON_GERMAN_FILE,
     MIN_CITY_POPULATION,
     SMALL_PLACES_NAMES,
     Entry,
@@ -54,6 +55,8 @@ SUBDIVISION_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
 STOP_WORD_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl")
 ALT_NAME_PREFIX = 3  # a city's other spelling shares its first letters: "Lisboa", "Lissabon"; not "Chelsea"
 ENGLISH_ZIPF = 3.0  # once per million words of English: "Next", "Bulls"; not Webster's "colmar" (a fan)
+GERMAN_WORD_ZIPF = 3.0  # once in 100,000 words of German: "Gletscher", "Skigebiet"; not "Sölden" (2.9), "Pitztal"
+GERMAN_WORDS = 200_000  # wordfreq's German list is read this far: past it every word is below GERMAN_WORD_ZIPF
 GERMAN_ZIPF = 3.5  # about once in 30,000 words of German text: a common noun ("Löhne", wages), not a rare one
 ROMANCE_ZIPF = 4.6  # fr/es/it/pt capitalise only sentence openers: just the commonest words ("Sens")
 WORD_MARGIN = 1.0  # ten times as frequent there as in English: that language's word, not a name both share
@@ -227,6 +230,13 @@ def common_english(zipf: float = ENGLISH_ZIPF) -> list[str]:
     return sorted(w for w in web2 if zipf_frequency(w, "en") >= zipf)
 
 
+def common_german(zipf: float = GERMAN_WORD_ZIPF) -> list[str]:
+    """Lower-case German words at least once in 100,000 words of German: the nouns German capitalises ("gletscher",
+    "projekt") and the parts of its compounds; the fallback of transforms/entity_fallback.py takes a capitalised
+    German word for a name only when it is neither such a word nor a compound of two."""
+    return sorted(w for w in top_n_list("de", GERMAN_WORDS) if w.isalpha() and zipf_frequency(w, "de") >= zipf)
+
+
 def main() -> None:
     found = build()
     folder = pathlib.Path(__file__).resolve().parent.parent / "transforms" / "data"
@@ -239,6 +249,9 @@ def main() -> None:
     common = common_english()
     (folder / COMMON_ENGLISH_FILE).write_text("".join(f"{w}\n" for w in common), "utf-8")
     print(f"{len(common)} common English words written to {folder / COMMON_ENGLISH_FILE}")
+    german = common_german()
+    (folder / COMMON_GERMAN_FILE).write_text("".join(f"{w}\n" for w in german), "utf-8")
+    print(f"{len(german)} common German words written to {folder / COMMON_GERMAN_FILE}")
 
 
 if __name__ == "__main__":

@@ -21,11 +21,12 @@ import bisect
 import functools
 from typing import Any
 
-from transforms.entity_gazetteer import alias_table, common_english, small_places
+from transforms.entity_gazetteer import alias_table, common_english, common_german, small_places
 from transforms.entity_rules import (
     DIRECTIONS,
     EVENT_WORDS,
     GENERIC_INSTITUTIONS,
+    GERMAN_ORG_ENDINGS,
     GPE_SUFFIXES,
     LIST_WORDS,
     LOC_SUFFIXES,
@@ -46,8 +47,22 @@ from transforms.entity_rules import (
     words,
 )
 
-# Languages whose nouns are capitalised: a capital there says nothing about a name.
-NOUN_CAPITALISING_LANGUAGES = frozenset(("de", "lb"))
+# Languages whose nouns are capitalised and which have no word list here: a capital says nothing about a name.
+# German has one (data/common_german.txt): a capitalised German word that is neither a common word nor a compound
+# of two is a name ("Sölden", "Pitztal", "Thusis"; not "Gletscher", "Gletscherverbindung").
+NOUN_CAPITALISING_LANGUAGES = frozenset(("lb",))
+MIN_COMPOUND_PART = 3  # "Ski" of "Skigebiete", "Berg" of "Bergbahnen"
+MIN_COMPOUND_HEAD = 3  # "tag" of "Werktag", "bahnen" ("Pitztal" stays a name: "pitz" is no word)
+GERMAN_LINKS = ("", "s", "es", "n", "en", "e", "er")  # the letters that join a German compound's parts
+MIN_NAMED_HEAD = 5  # "linie" of "Albulalinie": a common noun this long after a name makes the compound a noun
+# Last parts of German place names, which also stand after a name: "Mühldorf", "Pitztal" stay names.
+GERMAN_PLACE_HEADS = ("dorf", "burg", "berg", "bach", "stadt", "heim", "hausen", "feld", "kirchen", "hofen",
+                      "brück", "brunn", "wald", "see", "tal", "au", "ingen", "leben", "rode", "weiler")  # fmt: skip
+MIN_INFLECTED_STEM = 4  # "verkehr" of "Verkehre"; not "del" of "dels" (of "Fendels")
+GERMAN_INFLECTIONS = ("e", "n", "en", "s", "es", "er", "ern")  # plural and case endings: "Verkehre", "Leitungen"
+# Suffixes that make German nouns of verbs and adjectives; names hardly end so: "Sperrungen", "Sicherheit".
+GERMAN_NOUN_SUFFIXES = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
+                        "ismus", "tät", "täten", "nahme", "nahmen", "nisse", "tum", "tümer")  # fmt: skip
 MAX_FALLBACK_TOKENS = 4  # longer unknown capitalised runs are mostly titles of works, slogans or headlines
 MIN_ACRONYM_CHARS = 3  # "UPM", "BCI"; two capitals ("IT", "PR") are more often abbreviations of common words
 # A line with at least this many words of which this share is capitalised is written in Title Case (an English
@@ -65,6 +80,7 @@ PLACE_PREPOSITIONS = {
     "pt": words("em perto desde"),
     "it": words("a in vicino presso"),
     "nl": words("in bij nabij uit naar"),
+    "de": words("in im nach aus bei nahe zwischen"),
     "sv": words("i vid utanför runt från till nära"),
     "no": words("i ved utenfor rundt fra til nær"),
     "nb": words("i ved utenfor rundt fra til nær"),
@@ -133,13 +149,54 @@ def _common_english(word: str) -> bool:
     return low in common_english() or (low.endswith("s") and low[:-1] in common_english())
 
 
+def _in_german(low: str) -> bool:
+    """A lower-case word of the German list, also inflected: "verkehre", "leitungen"."""
+    german = common_german()
+    return low in german or any(
+        low.endswith(e) and len(low) - len(e) >= MIN_INFLECTED_STEM and low[: -len(e)] in german
+        for e in GERMAN_INFLECTIONS
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _german_word(word: str) -> bool:
+    """A German word, not a name: common (also inflected), formed with a noun suffix ("Sperrungen"), or a compound
+    whose head and modifier are ("Gletscherverbindung", "Skigebiete", "Werktag"), or its hyphenated parts are."""
+    low = word.lower().replace("ß", "ss")  # wordfreq's German list writes "ss"
+    if _in_german(low) or low.endswith(GERMAN_NOUN_SUFFIXES):
+        return True
+    if "-" in low:
+        return all(_german_word(part) for part in low.split("-") if part)
+    for k in range(MIN_COMPOUND_PART, len(low) - MIN_COMPOUND_HEAD + 1):
+        if _in_german(low[k:]):
+            place_like = low.endswith(GERMAN_PLACE_HEADS) or low[:-2].endswith(GERMAN_PLACE_HEADS)  # "Pitztaler"
+            if len(low) - k >= MIN_NAMED_HEAD and not place_like:
+                return True  # a name and a common noun: "Albulalinie" (a railway line), "Rheinbrücke"
+            modifier = low[:k]
+            if any(
+                modifier.endswith(link) and modifier[: len(modifier) - len(link)] in common_german()
+                for link in GERMAN_LINKS
+            ):
+                return True
+    return False
+
+
+def _common(word: str, language: str) -> bool:
+    """A common word of the language capitalised (English and German, the languages with a word list)."""
+    if language == "en":
+        return _common_english(word)
+    if language == "de":
+        return _german_word(word)
+    return False
+
+
 def _not_a_name(word: str, following: str, language: str) -> bool:
     """A capitalised word of a closed class that names nothing: a month, title, kind word, language or
     nationality adjective (before a lower-case word, or plural), a common English word in English text, a model
     code ("A350")."""
     if any(c.isdigit() for c in word):
         return True
-    if language == "en" and _common_english(word):
+    if _common(word, language):
         return True
     if word in NOT_NAME_WORDS or word in TITLES or is_title(word) or word in language_names():
         return True
@@ -160,7 +217,8 @@ def _not_a_name(word: str, following: str, language: str) -> bool:
 
 def _label(
     words: list[str], start: int, end: int, language: str, label_at: dict[int, str], before: str, after: str
-) -> str:
+) -> str | None:
+    """The label the context gives, None when it gives none (the default: an organisation)."""
     if start >= 2 and words[start - 1] in LIST_WORDS and label_at.get(start - 2) in (*PLACE_LABELS, "ORG"):
         return label_at[start - 2]
     if end + 1 < len(words) and words[end] in LIST_WORDS and label_at.get(end + 1) in (*PLACE_LABELS, "ORG"):
@@ -172,7 +230,26 @@ def _label(
         return "PERSON"
     if 2 <= size <= 3 and (before in SPEECH_BEFORE or after in SPEECH_AFTER):
         return "PERSON"
-    return "ORG"
+    return None
+
+
+def _german_run(words: list[str], start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The name in a German run, with its label when its form says it: "Bergbahnen Sölden" (a company word, then a
+    name: an organisation), "Pitztaler Gletscher" (a place adjective no word list has, then a noun: a place),
+    "Fernerkogel" of "Linken Fernerkogel" (common words before a name are dropped); None when every word is a
+    German word."""
+    while start < end:
+        first = words[start]
+        if end - start >= 2 and first.lower().endswith(GERMAN_ORG_ENDINGS) and not _german_word(words[end - 1]):
+            return start, end, "ORG"
+        if end - start == 2 and first.endswith("er") and not _german_word(first):
+            return start, end, "ORG" if words[end - 1].lower().endswith(GERMAN_ORG_ENDINGS) else "LOC"
+        if not _german_word(first):
+            break
+        start += 1  # "Skigebiete" of "Skigebiete Kaunertaler Gletscher"
+    if start == end or any(_german_word(w) for w in words[start:end]):
+        return None
+    return start, end, None
 
 
 def _product_before(words: list[str], start: int) -> bool:
@@ -254,15 +331,20 @@ def fallback_spans(
                 start += 1
             if start >= end or start in taken:
                 continue
+        if language == "de":
+            found_de = _german_run(words, start, end)
+            if found_de is None:
+                continue
+            start, end, forced = found_de
+        else:
+            forced = None
         if end - start > MAX_FALLBACK_TOKENS:
             continue
         names = [w for w in words[start:end] if is_name_token(w) or is_acronym(w)]
         following = words[end] if end < len(words) else ""
         if end - start == 1 and _not_a_name(words[start], following, language):
             continue
-        if end - start > 1 and (
-            following[:1].isdigit() or (language == "en" and all(map(_common_english, words[start:end])))
-        ):
+        if end - start > 1 and (following[:1].isdigit() or all(_common(w, language) for w in words[start:end])):
             continue  # "App Store", "Boeing 737"
         if end - start == 1 and words[start] in person_words:
             continue  # "Lee" of "Lee Jae-myung": the linker resolves parts of names
@@ -280,8 +362,12 @@ def fallback_spans(
             continue
         before = words[start - 1] if start not in breaks else ""
         after = following if end not in breaks else ""
-        label = _label(words, start, end, language, label_at, before, after)
-        found.append({"span": (start, end), "label": label, "entry": None, "rule": "fallback", "_name": surface})
+        label = forced or _label(words, start, end, language, label_at, before, after)
+        found.append(
+            {"span": (start, end), "label": label or "ORG", "entry": None, "rule": "fallback", "_name": surface}
+        )
+        if label is None:
+            found[-1]["_default"] = True
     return _unify(found, chosen, words, spaces)
 
 
@@ -304,11 +390,20 @@ def _unify(
         if b - a > 1 and s["label"] != "PERSON":
             heads.setdefault(words[a], set()).add(s["label"])
     context: dict[str, str] = {}
+    edges = {}  # first and last token of each fallback span with a context label -> that label
     for f in found:
-        if f["label"] != "ORG":
+        if not f.get("_default"):
             context.setdefault(f["_name"], f["label"])
+            edges[f["span"][0]] = edges[f["span"][1] - 1] = f["label"]
+    for f in found:  # a list member with no cue takes the label of a listed neighbour that has one
+        a, b = f["span"]
+        if f.get("_default") and a >= 2 and words[a - 1] in LIST_WORDS and a - 2 in edges:
+            context.setdefault(f["_name"], edges[a - 2])
+        elif f.get("_default") and b + 1 < len(words) and words[b] in LIST_WORDS and b + 1 in edges:
+            context.setdefault(f["_name"], edges[b + 1])
     for f in found:
         name = f.pop("_name")
+        f.pop("_default", None)
         head = heads.get(name) if " " not in name else None
         if name in known:
             f["label"] = known[name]

@@ -56,6 +56,7 @@ _NAME_FIELD = re.compile(r'"name": "((?:[^"\\]|\\.)*)"')
 BULK_FILE = "gazetteer_bulk.tsv"
 SMALL_PLACES_NAMES = "small_places.txt"  # the names of SMALL_PLACES_FILE, one a line
 COMMON_ENGLISH_FILE = "common_english.txt"  # common lower-case English words, one a line (tools/build_gazetteer.py)
+COMMON_GERMAN_FILE = "common_german.txt"  # common lower-case German words, one a line (tools/build_gazetteer.py)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -213,6 +214,13 @@ def small_places() -> frozenset[str]:
 def common_english() -> frozenset[str]:
     """Common lower-case English words ("juice", "gateway"), from the file tools/build_gazetteer.py writes."""
     text = resources.files("transforms").joinpath("data", COMMON_ENGLISH_FILE).read_text("utf-8")
+    return frozenset(text.split("\n")) - {""}
+
+
+@functools.lru_cache(maxsize=1)
+def common_german() -> frozenset[str]:
+    """Common lower-case German words ("gletscher", "projekt"), from the file tools/build_gazetteer.py writes."""
+    text = resources.files("transforms").joinpath("data", COMMON_GERMAN_FILE).read_text("utf-8")
     return frozenset(text.split("\n")) - {""}
 
 

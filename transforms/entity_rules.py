@@ -176,7 +176,8 @@ ORG_FIRST_WORDS = words(
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
 GERMAN_ORG_ENDINGS = tuple(
     words("""ministerium gericht gerichtshof behörde verband partei bundesamt kammer akademie universität
-    hochschule stiftung gewerkschaft bundesliga liga""")
+    hochschule stiftung gewerkschaft bundesliga liga regierung verein bahn bahnen werke betriebe gesellschaft
+    genossenschaft direktion""")
 )
 # Last words of organisation names that are legal forms or club words: the name without them is the same
 # organisation ("Netlist Inc" / "Netlist", "FC Midtjylland" / "Midtjylland").
@@ -766,7 +767,12 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
     if org:
         return org
     last = words[end - 1]
-    if size <= 3 and last.lower().endswith(GERMAN_ORG_ENDINGS) and len(last) >= MIN_COMPOUND_CHARS:
+    if (
+        size <= 3
+        and last.lower().endswith(GERMAN_ORG_ENDINGS)
+        and len(last) >= MIN_COMPOUND_CHARS
+        and last.lower() not in GERMAN_ORG_ENDINGS  # "die Regierung" alone names no one
+    ):
         first = max([start, *(k + 1 for k in range(start, end) if words[k] in PARTICLES)])
         return RuleSpan(first, end, "ORG", "org_compound")  # "Bundesverfassungsgericht", not "Spitzenspiel der ..."
     if (

@@ -129,3 +129,28 @@ def test_institutions_named_by_domains_joined_by_and_or_commas_are_one_name(text
 def test_two_companies_joined_by_and_stay_two():
     found = tags("Analysts compared Lattice Semiconductor and Microchip Technology on Friday.")
     assert "Lattice Semiconductor" in found and "Microchip Technology" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Der Zusammenschluss der Skigebiete Kaunertaler Gletscher und Feichten wurde genehmigt.", "Feichten", "LOC"),
+        ("Die Seilbahn führt über den Linken Weißkogel zum Gipfel.", "Weißkogel", "ORG"),
+        ("Die Betreiber, die Bergbahnen Fendels, wollen investieren.", "Bergbahnen Fendels", "ORG"),
+        ("Der Kaunertaler Gletscher liegt auf 2.800 Metern.", "Kaunertaler Gletscher", "LOC"),
+        ("Die Kärntner Landesregierung hat den Plan genehmigt.", "Kärntner Landesregierung", "ORG"),
+        ("Auch in Prutzberg ist das Projekt umstritten.", "Prutzberg", "GPE"),
+    ],
+)
+def test_german_fallback_tags_words_no_german_word_list_has(text, name, label):
+    found = tags(text, "de")
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
+def test_german_fallback_leaves_nouns_and_their_compounds_alone():
+    text = (
+        "Die Gletscherverbindung über das Skigebiet brachte Sperrungen und Umleitungen am Werktag; ohne die "
+        "Maßnahme fahren Ersatzverkehre auf der Albulalinie. Die Regierung prüft die Bürgerinitiative."
+    )
+    assert tags(text, "de") == {}
