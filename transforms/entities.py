@@ -38,6 +38,7 @@ from transforms.entity_rules import (
     acronym_definitions,
     club_base,
     common_words,
+    council_place,
     council_unit,
     feature_base,
     first_names,
@@ -169,13 +170,20 @@ def token_spans(
     acronyms = acronym_definitions(words, [s["span"] for s in chosen if s["label"] == "ORG" and not s["entry"]])
     # Names the rules found once, tagged wherever else they stand: "Marfa" of the headline after "in Marfa, Texas";
     # organisations also without their legal form or club word: "Netlist" after "Netlist Inc".
-    repeats: dict[str, tuple[tuple[str, ...], str]] = {}
+    # A council's place too: "Llanidloes" of the headline after "Llanidloes Town Council".
+    repeats: dict[str, dict[tuple[str, ...], str]] = defaultdict(dict)
     for s in chosen:
         if s["entry"] is None and s["label"] != "PERSON":
             name = words[s["span"][0] : s["span"][1]]
-            for form in (name, org_base(name) if s["label"] == "ORG" else name):
+            forms = [(name, s["label"])]
+            if s["label"] == "ORG":
+                forms.append((org_base(name), "ORG"))
+                place = council_place(name)
+                if place:
+                    forms.append((place, "GPE"))
+            for form, label in forms:
                 if all(is_name_token(w) or w.isupper() for w in form[:1]):
-                    repeats.setdefault(form[0], (tuple(form), s["label"]))
+                    repeats[form[0]].setdefault(tuple(form), label)
     extra = []
     taken_tokens = {i for a, b in taken for i in range(a, b)}
     for i, word in enumerate(words):
@@ -184,11 +192,16 @@ def token_spans(
         if word in surnames or word in acronyms:
             extra.append({"span": (i, i + 1), "label": "PERSON" if word in surnames else "ORG", "entry": None})
         elif word in repeats:
-            form, label = repeats[word]
-            end = i + len(form)
-            if tuple(words[i:end]) == form and not taken_tokens.intersection(range(i, end)) and _whole(words, i, end):
-                extra.append({"span": (i, end), "label": label, "entry": None})
-                taken_tokens.update(range(i, end))
+            for form, label in sorted(repeats[word].items(), key=lambda f: -len(f[0])):
+                end = i + len(form)
+                if (
+                    tuple(words[i:end]) == form
+                    and not taken_tokens.intersection(range(i, end))
+                    and _whole(words, i, end)
+                ):
+                    extra.append({"span": (i, end), "label": label, "entry": None})
+                    taken_tokens.update(range(i, end))
+                    break
     return sorted(chosen + extra, key=lambda s: s["span"])
 
 

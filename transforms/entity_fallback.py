@@ -190,6 +190,20 @@ def _common(word: str, language: str) -> bool:
     return False
 
 
+def _team_name(words: list[str], start: int) -> bool:
+    """A plural capitalised after "the" mid-sentence names a team or party even when it is a common word: "the Bulls
+    beat the Sharks", "the Greens"."""
+    word = words[start]
+    return (
+        start > 0
+        and words[start - 1] in ("the", "The")
+        and word.endswith("s")
+        and word[:-1].lower() in common_english()
+        and word not in EVENT_WORDS
+        and word not in NOT_NAME_WORDS
+    )
+
+
 def _not_a_name(word: str, following: str, language: str) -> bool:
     """A capitalised word of a closed class that names nothing: a month, title, kind word, language or
     nationality adjective (before a lower-case word, or plural), a common English word in English text, a model
@@ -260,18 +274,22 @@ def _product_before(words: list[str], start: int) -> bool:
     return start >= 2 and words[start - 2] in PRODUCT_NOUNS and before.islower() and before not in STOP_WORDS
 
 
+SEGMENT_CUTS = LIST_WORDS | {"&", "of", "for"}  # "Thabo Nkosi of the Sharks": a person and a team
+
+
 def _segments(words: list[str], runs: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
-    """The parts of each run that no chosen span holds, cut at "and"-words and without connectors at their ends:
+    """The parts of each run that no chosen span holds, cut at "and"-words, "of" and "for", and without connectors at
+    their ends:
     "Yeah Yeah Yeahs" of "Nick Zinner of the Yeah Yeah Yeahs", "Opay" and "Flutterwave" of "Opay and Flutterwave"."""
     found = []
     for start, end in runs:
         k = start
         while k < end:
-            if k in taken or words[k] in LIST_WORDS or words[k] == "&":
+            if k in taken or words[k] in SEGMENT_CUTS:
                 k += 1
                 continue
             j = k
-            while j < end and j not in taken and words[j] not in LIST_WORDS and words[j] != "&":
+            while j < end and j not in taken and words[j] not in SEGMENT_CUTS:
                 j += 1
             a, b = k, j
             while a < b and not (is_name_token(words[a]) or is_acronym(words[a])):
@@ -342,7 +360,7 @@ def fallback_spans(
             continue
         names = [w for w in words[start:end] if is_name_token(w) or is_acronym(w)]
         following = words[end] if end < len(words) else ""
-        if end - start == 1 and _not_a_name(words[start], following, language):
+        if end - start == 1 and _not_a_name(words[start], following, language) and not _team_name(words, start):
             continue
         if end - start > 1 and (following[:1].isdigit() or all(_common(w, language) for w in words[start:end])):
             continue  # "App Store", "Boeing 737"

@@ -953,6 +953,22 @@ def feature_base(words: list[str]) -> list[str] | None:
     return None
 
 
+# Last words of a local council's name after its place: "Llanidloes Town Council", "Powys County Council".
+COUNCIL_WORDS = words("""Town City County District Borough Parish Municipal Shire Regional Community Council
+    Municipality""")
+MAX_COUNCIL_PLACE_TOKENS = 2  # "Builth Wells Town Council"
+
+
+def council_place(words: list[str]) -> list[str] | None:
+    """The place a local council is named after: "Llanidloes" of "Llanidloes Town Council"; None for others."""
+    if len(words) < 2 or words[-1] not in ("Council", "Municipality"):
+        return None
+    k = len(words)
+    while k > 0 and words[k - 1] in COUNCIL_WORDS:
+        k -= 1
+    return words[:k] if 1 <= k <= MAX_COUNCIL_PLACE_TOKENS else None
+
+
 def council_unit(words: list[str]) -> list[str] | None:
     """The local-government unit a council is named after: "Bega Valley Shire" of "Bega Valley Shire Council"."""
     if len(words) >= 3 and words[-1] == "Council" and words[-2] in COUNCIL_UNITS:

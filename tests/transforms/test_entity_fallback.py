@@ -154,3 +154,11 @@ def test_german_fallback_leaves_nouns_and_their_compounds_alone():
         "Maßnahme fahren Ersatzverkehre auf der Albulalinie. Die Regierung prüft die Bürgerinitiative."
     )
     assert tags(text, "de") == {}
+
+
+def test_a_councils_place_and_plural_team_names():
+    found = tags("Tregaron councillors fight cuts\n\nTregaron Town Council voted against the plan on Monday.")
+    assert found["Tregaron"]["label"] == "GPE"
+    found = tags("The Lions beat the Cheetahs 27-24, and Dale Mokoena of the Griffons scored twice.")
+    assert {"Lions", "Cheetahs", "Griffons", "Dale Mokoena"} <= set(found), found
+    assert "Games" not in tags("They said the Games would go ahead in the capital.")
