@@ -1017,6 +1017,8 @@ def rule_spans(
     if runs_out is not None:
         runs_out.extend(runs)
     spans = _lower_institutions(words, breaks, runs) if language in ROMANCE_LANGUAGES else []
+    if language == "de":
+        spans += _german_institutions(words, breaks)
     spans += _firm_lists(words, runs)
     covered = {i for r in spans for i in range(r.start, r.end)}
     for start, end in runs:
@@ -1091,6 +1093,42 @@ def _domain_words(words: list[str], breaks: set[int] | frozenset[int], k: int) -
     if j < len(words) and j not in breaks and is_name_token(words[j]):
         return None
     return j
+
+
+GERMAN_INSTITUTION_ENDINGS = (*GERMAN_ORG_ENDINGS, "club", "amt", "rat", "bund", "institut")
+GERMAN_INSTITUTION_LINKS = words("""der des für zur zum""")
+INDEFINITE_ARTICLES = words("""ein eine einen einem einer eines""")
+
+
+def _german_institutions(words: list[str], breaks: set[int] | frozenset[int]) -> list[RuleSpan]:
+    """German institutions named by a head noun, "der/des/für" and what they serve or where: "Verband der
+    Automobilindustrie", "Verkehrsclub der Schweiz", "Bundesamts für Verkehr", "Gewerkschaft der Lokführer";
+    not after an indefinite article ("ein Verein für Senioren")."""
+    found = []
+    for i in range(len(words) - 2):
+        head = words[i]
+        if (
+            not head[:1].isupper()
+            or words[i + 1] not in GERMAN_INSTITUTION_LINKS
+            or (i and words[i - 1] in INDEFINITE_ARTICLES)
+        ):
+            continue
+        low = head.lower()
+        if not (
+            low.endswith(GERMAN_INSTITUTION_ENDINGS)
+            or (low[-1:] == "s" and low[:-1].endswith(GERMAN_INSTITUTION_ENDINGS))
+        ):
+            continue
+        k = i + 2
+        if k in breaks or i + 1 in breaks or not is_name_token(words[k]):
+            continue
+        end = k + 1
+        if end < len(words) and end not in breaks and is_name_token(words[end]):
+            end += 1  # "Regierung des Kantons Graubünden"
+        elif end + 1 < len(words) and words[end] == "und" and is_name_token(words[end + 1]) and end + 1 not in breaks:
+            end += 2  # "Bundesamt für Bevölkerungsschutz und Katastrophenhilfe"
+        found.append(RuleSpan(i, end, "ORG", "german_institution"))
+    return found
 
 
 def _lower_institutions(

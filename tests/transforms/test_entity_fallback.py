@@ -162,3 +162,10 @@ def test_a_councils_place_and_plural_team_names():
     found = tags("The Lions beat the Cheetahs 27-24, and Dale Mokoena of the Griffons scored twice.")
     assert {"Lions", "Cheetahs", "Griffons", "Dale Mokoena"} <= set(found), found
     assert "Games" not in tags("They said the Games would go ahead in the capital.")
+
+
+def test_german_institutions_named_by_a_head_and_what_they_serve():
+    found = tags("Der Verband der Bauindustrie rechnet mit Verlusten; Kritik kam vom Bundesamt für Umwelt.", "de")
+    assert found["Verband der Bauindustrie"]["label"] == "ORG"
+    assert found["Bundesamt für Umwelt"]["label"] == "ORG"
+    assert not tags("Sie gründeten einen Verein für Senioren.", "de")  # an indefinite article: no name
