@@ -20,6 +20,7 @@ Each classifier is a pure function `str -> bool`; rules of kind `classifier` nam
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 CTA_MAX_CHARS = 320  # prompts are one or two short sentences; longer paragraphs are article prose
@@ -27,6 +28,7 @@ CTA_BARE_CHARS = 60  # "Subscribe now, don't miss a thing!": a bare subscribe ca
 UI_MAX_CHARS = 80  # interface labels are a few words ("Corrections and clarifications | Submit a news tip")
 STAMP_MAX_CHARS = 120  # a date line with place, agency and time stays well under this
 STAMP_SHORT_CHARS = 60  # a date line with words we have no list for must be shorter: a place or a name, no clause
+MONTH_MIN_CHARS = 3  # CLDR month names shorter than this ("Mé" and the like) read too many words as months
 STAMP_MAX_OTHER_WORDS = 3  # "Mert Aydoğan Yayınlanma: 12.09.2026": a two-word name and a stamp word at most
 
 # An imperative call to act opening a clause (start, after . ! ? : or after a short fronted phrase and a comma).
@@ -272,6 +274,9 @@ _DATE_MONTHS = {**_DATE_ONLY_MONTHS, **_MONTHS}
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _DATE_MONTHS), key=len, reverse=True))
 # month first is English only; other languages' abbreviations ("out", "set") would read English words as months
 _EN_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+# a word of any script: letters with their combining vowel signs, viramas and joiners, no digit or punctuation
+_WORD = r"(?P<wmon>[^\W\d_][^\s\d.,:;!?()\[\]/|–—-]{2,19})"
+_WORD_MONTH_ORDERS = frozenset({"dWy", "Wdy"})
 _DATE_PATTERNS = (
     # ISO 2026-03-18
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "ymd"),
@@ -292,6 +297,11 @@ _DATE_PATTERNS = (
     (re.compile(r"\b(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>(?:19|20)\d{2})\b", re.I), "dmy"),
     # CJK: 2026年10月8日, 2026년 10월 8일
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"), "ymd"),
+    # any language's month name from CLDR (`_cldr_month`), when no table above knows it: "9 Noofeembar 2026" (so),
+    # "అక్టోబర్ 20, 2026" (te), "4 نوفمبر 2026" (ar); a match whose word is no month name is not a date
+    (re.compile(rf"(?<![^\s(])(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?{_WORD}\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})\b"),
+     "dWy"),
+    (re.compile(rf"(?<![^\s(]){_WORD}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})\b"), "Wdy"),
     # slash dates: 2026/04/14 (year first), and 14/04/2026 or 6/17/2026 only when one part is over 12 (see `_iso`)
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b"), "ymd"),
     (re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"), "slash"),
@@ -347,10 +357,19 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS) if not text.isascii() else text
 
 
+def _blank_month_date(match: re.Match) -> str:
+    return " " if _cldr_month(match["wmon"]) else match.group(0)
+
+
 def _dates_and_times(text: str) -> tuple[str, bool]:
     """The text with every date and time blanked, and whether there was any."""
     found = False
-    for pattern, _ in _DATE_PATTERNS:
+    for pattern, order in _DATE_PATTERNS:
+        if order in _WORD_MONTH_ORDERS:
+            blanked = pattern.sub(_blank_month_date, text)
+            found = found or blanked != text
+            text = blanked
+            continue
         text, n = pattern.subn(" ", text)
         found = found or n > 0
     text, n = _SLASH_DATE.subn(" ", text)
@@ -408,7 +427,8 @@ def stamp_date(text: str, allow_updated: bool = False, context: str | None = Non
             iso = _iso(match, order, context if context is not None else text)
             if iso and (best is None or match.start() < best[0]):
                 best = (match.start(), iso)
-            break
+            if iso or order not in _WORD_MONTH_ORDERS:  # a word that is no month: the next match may be one
+                break
     if best is None or (not allow_updated and _UPDATE.search(text[: best[0]])):
         return None
     return best[1]
@@ -436,6 +456,34 @@ def _month(name: str, context: str) -> int | None:
     return _DATE_MONTHS.get(low)
 
 
+@functools.cache
+def _cldr_months() -> dict[str, int]:
+    """Month names of every language CLDR knows (babel's locale data, ~310 languages, read once, ~1 s), lower
+    case, to their number; a name that means two months in two languages ("listopada") is left out. Only the
+    full ("wide") names of the format context: abbreviations ("tet", "Hyd") are too often ordinary words."""
+    from babel import Locale, localedata
+
+    months: dict[str, set[int]] = {}
+    for name in localedata.locale_identifiers():
+        if "_" in name:  # regional variants repeat their language's names
+            continue
+        try:
+            wide = Locale.parse(name).months["format"]["wide"]
+        except (ValueError, KeyError, LookupError):  # a locale without Gregorian month names
+            continue
+        for number, month in wide.items():
+            if len(month) >= MONTH_MIN_CHARS:
+                months.setdefault(month.casefold(), set()).add(number)
+    return {name: next(iter(numbers)) for name, numbers in months.items() if len(numbers) == 1}
+
+
+def _cldr_month(word: str) -> int | None:
+    low = word.casefold()
+    if low in _DATE_MONTHS:  # the tables above decide their own names ("listopada" by the text's letters)
+        return None
+    return _cldr_months().get(low)
+
+
 def _iso(match: re.Match, order: str, context: str = "") -> str | None:
     groups = match.groupdict()
     if order == "slash":  # only when one part is over 12 can it only be the day
@@ -443,7 +491,10 @@ def _iso(match: re.Match, order: str, context: str = "") -> str | None:
         if (a > 12) == (b > 12):
             return None
         groups = {"y": groups["y"], "d": max(a, b), "m": min(a, b)}
-    month = int(groups["m"]) if groups.get("m") else _month(groups["mon"], context)
+    if groups.get("wmon"):
+        month = _cldr_month(groups["wmon"])
+    else:
+        month = int(groups["m"]) if groups.get("m") else _month(groups["mon"], context)
     try:
         return dt.date(int(groups["y"]), month or 0, int(groups["d"])).isoformat()
     except (TypeError, ValueError):
