@@ -329,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=("train", "lobo", "history", "score", "stats"))
     parser.add_argument("sets", nargs="*", help="score: the sets to score (default: every set)")
     args = parser.parse_args(argv)
+    if args.command == "train" and not REAL_PAGES.is_file():  # the bundled model was trained with them
+        print(f"{REAL_PAGES.relative_to(ROOT)} is missing: run `make eval-realworld` once first", file=sys.stderr)
+        return 2
     docs = load_all()
     trainable = [d for d in docs if d.group not in BLIND]
     groups = sorted({d.group for d in trainable})
