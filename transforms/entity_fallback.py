@@ -190,6 +190,24 @@ def _common(word: str, language: str) -> bool:
     return False
 
 
+# Relative pronouns after a comma: a sentence's first words before ", which ..." are a name ("Leonardo, che
+# controlla il 67%", "Aker Horizons, which had partnered").
+RELATIVE_PRONOUNS = words("which who whose che cui qui que quien quienes die dat som hvis")
+
+
+SAINTS = words("St. Ste. Sta. S.")  # abbreviations of Saint, which the tokenizer keeps with their period
+
+
+def _named_opener(words: list[str], start: int, end: int, language: str, taken: set[int]) -> bool:
+    """A sentence's opening words that are a name all the same: before ", which/che/qui/que/som ...", or listed
+    with a name ("Sametinget och Naturskyddsföreningen har"); never a common word of the language."""
+    if end + 1 >= len(words) or (end - start == 1 and _common(words[start], language)):
+        return False
+    if words[end] == "," and words[end + 1] in RELATIVE_PRONOUNS:
+        return not all(_common(w, language) for w in words[start:end])
+    return words[end] in LIST_WORDS and words[end] != "," and end + 1 in taken
+
+
 def _team_name(words: list[str], start: int) -> bool:
     """A plural capitalised after "the" mid-sentence names a team or party even when it is a common word: "the Bulls
     beat the Sharks", "the Greens"."""
@@ -252,6 +270,8 @@ def _german_run(words: list[str], start: int, end: int) -> tuple[int, int, str |
     name: an organisation), "Pitztaler Gletscher" (a place adjective no word list has, then a noun: a place),
     "Fernerkogel" of "Linken Fernerkogel" (common words before a name are dropped); None when every word is a
     German word."""
+    if end - start == 2 and is_acronym(words[start]) and words[start] not in NOT_ORG_ACRONYMS:
+        return start, end, "ORG"  # "IG Metall", "DB Netz"
     while start < end:
         first = words[start]
         if end - start >= 2 and first.lower().endswith(GERMAN_ORG_ENDINGS) and not _german_word(words[end - 1]):
@@ -341,7 +361,7 @@ def fallback_spans(
     for start, end in _segments(words, runs, taken):
         if words[start] in products:
             continue
-        if _sentence_initial(words, spaces, breaks, start):
+        if _sentence_initial(words, spaces, breaks, start) and not _named_opener(words, start, end, language, taken):
             if not (language == "en" and end - start > 1 and _common_english(words[start])):
                 continue
             start += 1  # "Rivals Opay", "Lawyers for Netlist": a common word opening the sentence, then a name
@@ -349,6 +369,13 @@ def fallback_spans(
                 start += 1
             if start >= end or start in taken:
                 continue
+        if start and words[start - 1] in SAINTS and start - 1 not in taken and start - 1 not in breaks:
+            # "St. Moritz", "St. Leonhard": a saint's name is a place's, whatever its word is
+            name = "".join(
+                w + (" " if spaces[i] and i < end - 1 else "") for i, w in enumerate(words[start - 1 : end], start - 1)
+            )
+            found.append({"span": (start - 1, end), "label": "GPE", "entry": None, "rule": "fallback", "_name": name})
+            continue
         if language == "de":
             found_de = _german_run(words, start, end)
             if found_de is None:
@@ -362,7 +389,11 @@ def fallback_spans(
         following = words[end] if end < len(words) else ""
         if end - start == 1 and _not_a_name(words[start], following, language) and not _team_name(words, start):
             continue
-        if end - start > 1 and (following[:1].isdigit() or all(_common(w, language) for w in words[start:end])):
+        if (
+            end - start > 1
+            and forced is None
+            and (following[:1].isdigit() or all(_common(w, language) for w in words[start:end]))
+        ):
             continue  # "App Store", "Boeing 737"
         if end - start == 1 and words[start] in person_words:
             continue  # "Lee" of "Lee Jae-myung": the linker resolves parts of names

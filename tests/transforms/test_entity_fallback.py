@@ -169,3 +169,13 @@ def test_german_institutions_named_by_a_head_and_what_they_serve():
     assert found["Verband der Bauindustrie"]["label"] == "ORG"
     assert found["Bundesamt für Umwelt"]["label"] == "ORG"
     assert not tags("Sie gründeten einen Verein für Senioren.", "de")  # an indefinite article: no name
+
+
+def test_openers_before_a_relative_clause_saints_and_german_acronym_names():
+    found = tags("Il modulo è pronto. Finmarca, che controlla il 67% della società, ha approvato.", "it")
+    assert found["Finmarca"]["label"] == "ORG"
+    found = tags("Die Züge fahren zwischen Chur, Thusis und St. Gallenkirch.", "de")
+    assert found["St. Gallenkirch"]["label"] == "GPE"
+    found = tags("Die IG Bergbau kündigte Widerstand an.", "de")
+    assert found["IG Bergbau"]["label"] == "ORG"
+    assert "Shares" not in tags("Shares, which fell on Monday, recovered.")  # a common word before ", which"
