@@ -304,16 +304,21 @@ _DATE_PATTERNS = (
     (re.compile(rf"(?<![^\s(]){_WORD}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})\b"), "Wdy"),
     # slash dates: 2026/04/14 (year first), and 14/04/2026 or 6/17/2026 only when one part is over 12 (see `_iso`)
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b"), "ymd"),
-    (re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d{2})\b"), "slash"),
+    # ... and with hyphens, the same way: "૧૪-૧૧-૨૦૨૬" (gu), "14-11-2026"
+    (re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})\b"), "slash"),
 )  # fmt: skip
 # Slash dates (03/04/2026) are day first in most of the world and month first in the US: used only when one part
 # is over 12, which tells the order (14/04/2026, 6/17/2026); otherwise too ambiguous to use.
-_SLASH_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b")
+_SLASH_DATE = re.compile(r"\b\d{1,2}([/-])\d{1,2}\1(?:19|20)\d{2}\b")
 _TIME = re.compile(  # 4:55 pm, 11.23, 14h22, 16 h 05, 6:30am
     r"\b\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?|\s?h\s?\d{2})\s?(?:[ap]\.?m\.?)?(?=\W|$)|\b\d{1,2}\s?[ap]\.?m\.?\b", re.I
 )
 _UPDATE = re.compile(r"\b(?:updated?|modified|atualizad[oa]|actualizad[oa]|mis à jour|aktualisiert|zaktualizowano|"
-                     r"aktualizacja|aggiornat[oa]|bijgewerkt|last edited)\b", re.I)  # fmt: skip
+                     r"aktualizacja|aggiornat[oa]|bijgewerkt|last edited|"
+                     # the "updated" words of the stamp list below, in the other languages it has
+                     r"päivitetty|frissítve|actualizat|ažurirano|posodobljeno|обновлено|оновлено|обновено|atnaujinta|"
+                     r"atjaunināts|cập nhật|güncellendi|güncelleme|diperbarui|ilisasishwa|تحديث|עודכן|ενημέρωση)\b",
+                     re.I)  # fmt: skip
 _STAMP_WORDS_TEXT = """
     published posted updated first last modified on at am pm a.m p.m ist gmt utc bst cet cest est edt pst pdt cst
     cdt aest aedt awst acst sast wat eat hkt sgt jst kst msk hrs hr min mins read ago hour hours minute minutes day
@@ -440,8 +445,8 @@ _CROATIAN = re.compile(r"[čđš]", re.I)  # Polish has ć, never č or š
 
 def ambiguous_slash_date(text: str) -> tuple[int, int, int] | None:
     """(first, second, year) of the first slash date whose day and month cannot be told apart (03/04/2026)."""
-    for match in _SLASH_DATE.finditer(text):
-        first, second, year = (int(x) for x in match.group(0).split("/"))
+    for match in _SLASH_DATE.finditer(ascii_digits(text)):
+        first, second, year = (int(x) for x in re.split(r"[/-]", match.group(0)))
         if first <= 12 and second <= 12 and first != second:
             return first, second, year
     return None
@@ -477,11 +482,29 @@ def _cldr_months() -> dict[str, int]:
     return {name: next(iter(numbers)) for name, numbers in months.items() if len(numbers) == 1}
 
 
+_DOUBLED = re.compile(r"(\w)\1+")
+SPELLING_MIN_CHARS = 6  # a month spelt with a doubled letter more or less ("Nofeembar" for "Noofeembar"): long names
+
+
+@functools.cache
+def _cldr_month_spellings() -> dict[str, int]:
+    """CLDR's month names with doubled letters written once ("noofeembar" -> "nofembar"), when that form is one
+    month's only: transliterated names double vowels and consonants differently from outlet to outlet."""
+    months: dict[str, set[int]] = {}
+    for name, number in _cldr_months().items():
+        if len(name) >= SPELLING_MIN_CHARS:
+            months.setdefault(_DOUBLED.sub(r"\1", name), set()).add(number)
+    return {name: next(iter(numbers)) for name, numbers in months.items() if len(numbers) == 1}
+
+
 def _cldr_month(word: str) -> int | None:
     low = word.casefold()
     if low in _DATE_MONTHS:  # the tables above decide their own names ("listopada" by the text's letters)
         return None
-    return _cldr_months().get(low)
+    month = _cldr_months().get(low)
+    if month is None and len(low) >= SPELLING_MIN_CHARS:
+        month = _cldr_month_spellings().get(_DOUBLED.sub(r"\1", low))
+    return month
 
 
 def _iso(match: re.Match, order: str, context: str = "") -> str | None:
@@ -513,6 +536,55 @@ def _is_stamp_with_wires(para: str, lead: bool = False) -> bool:
 def is_lead_stamp(para: str) -> bool:
     """A stamp line opening the story (see `is_stamp`, `lead`)."""
     return _is_stamp_with_wires(para, lead=True)
+
+
+PREFIX_MAX_CHARS = STAMP_SHORT_CHARS  # a byline and a stamp glued before the first sentence are a short lead stamp
+PREFIX_MIN_WORDS = 4  # what follows the cut must be a sentence of a few words, never a stray label
+# between the stamp and the sentence: spaces and the separators stamps use; a time zone code may close the stamp
+_PREFIX_GAP = re.compile(r"(?:\s+[A-Z]{2,4}\b)?[\s|·•,:–—-]*")
+_OPENS_SENTENCE = re.compile(r"[\"“„«‘'(]?(?:[^\W\d_])")
+
+
+def _opens_sentence(text: str) -> bool:
+    """Starts like a sentence: an upper-case letter, or a letter of a script without case (Gujarati, Arabic...)."""
+    match = _OPENS_SENTENCE.match(text)
+    if not match:
+        return False
+    first = match.group(0)[-1]
+    return first.isupper() or not first.islower()
+
+
+def _date_ends(head: str) -> list[int]:
+    """Where each full date or time in `head` ends (a month-name match whose word is no month does not count)."""
+    ends = []
+    for pattern, order in _DATE_PATTERNS:
+        for match in pattern.finditer(head):
+            if order == "slash" or _iso(match, order, head):  # an ambiguous "09/11/2026" is a date all the same
+                ends.append(match.end())
+    ends.extend(match.end() for match in _TIME.finditer(head))
+    return ends
+
+
+def stamp_prefix_end(para: str) -> int | None:
+    """Where a byline or stamp glued before the story's first sentence ends ("Door Lieve Claes, 09/11/2026 om
+    07:42 De haven ..."), or None. The prefix must be a lead stamp with a full date (`is_lead_stamp`: a few words
+    no list names at most, no sentence mark) and what follows must open a sentence of PREFIX_MIN_WORDS words, so a
+    sentence that starts with a date ("On 9 November 2026 the council ...") is never cut."""
+    if not _DIGIT.search(para[:PREFIX_MAX_CHARS]):
+        return None
+    head = ascii_digits(para[: PREFIX_MAX_CHARS + 1])  # one digit for one: offsets stay the text's
+    for end in sorted(set(_date_ends(head)), reverse=True):  # the longest prefix first: date and time together
+        if end > PREFIX_MAX_CHARS:
+            continue
+        gap = _PREFIX_GAP.match(para, end)
+        rest = para[gap.end() :]
+        prefix = para[:end]
+        if not _opens_sentence(rest) or len(rest.split()) < PREFIX_MIN_WORDS:
+            continue
+        full_date = stamp_date(prefix, allow_updated=True) is not None or _SLASH_DATE.search(ascii_digits(prefix))
+        if full_date and is_lead_stamp(para[: gap.end()].strip(" |·•,:–—-")):
+            return gap.end()
+    return None
 
 
 SIGNOFF_MAX_CHARS = 30  # "(Hina) ip mc", "SYL // JMR", "– Rappler.com": a desk code or credit, never a clause

@@ -299,7 +299,9 @@ RULES: tuple[Rule, ...] = (
         rf"^(?P<place>(?:[{_CAPS_CHARS}]|{_CASELESS})[^\s,()/]{{1,25}}(?: [^\s,()/]{{1,25}}){{0,2}}),\s*"
         r"(?P<dltext>(?=[^()/\n]{0,30}\d)[^()/\n$€£%]{1,30}?)\s*"
         rf"(?:/\s*(?P<wire>(?:[{_CAPS_CHARS}]|{_CASELESS})[^()/\n]{{1,20}}?)\s*/"
-        rf"|\(\s*(?P<wire2>(?:[{_CAPS_CHARS}]|{_CASELESS})[^()/\n]{{1,20}}?)\s*\))"
+        rf"|\(\s*(?P<wire2>(?:[{_CAPS_CHARS}]|{_CASELESS})[^()/\n]{{1,20}}?)\s*\)"
+        # a longer credit names a correspondent or bureau ("(కృష్ణా పత్రిక ప్రతినిధి)"): cut, but not the source
+        rf"|\(\s*(?P<credit>(?:[{_CAPS_CHARS}]|{_CASELESS})[^()/\n]{{20,40}}?)\s*\))"
         rf"\s*(?:[.:]\s*[-–—]*|[-–—]+)?\s+(?=[{_CAPS_CHARS}\"“«„]|{_CASELESS})",
         flags=0,
     ),
@@ -361,6 +363,14 @@ RULES: tuple[Rule, ...] = (
         rf"^(?P<place>{_CAPS}{{2,}}(?:[ -]{_CAPS}{{2,}}){{0,2}})\.\s+"
         r"(?P<dltext>(?=[^.\n]{0,20}\d)[^.\n]{1,20})\.\s+"
         rf"(?P<wire>{_CAPS}[{_CAPS_CHARS}-]{{1,15}})\s*[-–—]+\s+",
+        flags=0,
+    ),
+    # a Title Case place and an upper-case code no list names, then a spaced dash: "Hargeysa (HT) – Dekedda ...";
+    # the code is an outlet's initials, not a name a reader uses, so it is no source
+    Rule(
+        "header.code_dateline",
+        "header",
+        r"^(?P<place>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}) \((?P<credit>[A-Z]{2,5})\) [–—-]+ (?=[A-ZÀ-Ý\"“])",
         flags=0,
     ),
     # a caseless-script place with a short date and a colon: "पुणे, ता. 18 :"

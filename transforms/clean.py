@@ -14,11 +14,13 @@ from transforms.boilerplate_classes import (
     ambiguous_slash_date,
     is_lead_stamp,
     stamp_date,
+    stamp_prefix_end,
     tail_kind,
 )
 from transforms.boilerplate_learned import RULE_ID as LEARNED_RULE_ID
 from transforms.boilerplate_learned import Model, boilerplate_indices, default_model
 from transforms.boilerplate_rules import RULES, WIRES, Rule
+from transforms.boilerplate_shapes import chrome_indices
 from transforms.common import Rejected, Step
 
 STAGE = "clean"
@@ -29,6 +31,7 @@ HEADING_MAX_CHARS = 200  # a headline is one short line; a longer block is a par
 MAX_TAIL_LINES = 4  # a wire copy closes with a few sign-off lines at most ("SYL // JMR", "Lusa/Fim")
 HEADLINE_SAFE = frozenset({"related.also_read", "meta.source_line"})  # never tried on the first paragraph
 LINK_RULE_ID = "html.link_paragraph"
+STAMP_PREFIX_RULE_ID = "header.stamp_prefix"  # a byline or stamp cut from the start of the first sentence
 MAX_PLANS = 64  # rule sets whose plan is kept
 CONTEXT_CHARS = 2000  # the text's letters that settle a language-dependent month name ("listopada")
 
@@ -66,6 +69,7 @@ def apply_rules(
     (`learned.boilerplate`); the pipeline passes the bundled one (`clean_doc`), None leaves the rules alone.
     `title`: the page's headline, which the learned signal never removes."""
     paras, kept, origin, removed, found = rules_pass(text, rules, link_lines)
+    _strip_chrome(kept, origin, removed)
     if learned is not None:
         _strip_learned(paras, kept, origin, removed, learned, title)
     return "\n\n".join(kept), removed, found
@@ -94,6 +98,11 @@ def rules_pass(
         if _strip_one_header(paras, at, headers, removed, found, context):
             if not paras[at]:
                 paras.pop(at)
+            continue
+        if end := stamp_prefix_end(paras[at]):  # "Door Lieve Claes, 09/11/2026 om 07:42 De haven ..."
+            removed.append((STAMP_PREFIX_RULE_ID, paras[at][:end].strip()))
+            _note_date(paras[at][:end], found, context)
+            paras[at] = paras[at][end:].strip()
             continue
         if at < MAX_LEAD_HEADINGS and _is_heading(paras[at]):
             at += 1
@@ -131,6 +140,18 @@ def _strip_learned(
         else:
             remaining.append(para)
     kept[:] = remaining
+
+
+def _strip_chrome(kept: list[str], origin: list[int], removed: list) -> None:
+    """Tag and counter lines above or below the story (`transforms.boilerplate_shapes`), by shape in any language."""
+    hits = dict(chrome_indices(kept))
+    if not hits:
+        return
+    for i, para in enumerate(kept):
+        if i in hits:
+            removed.append((hits[i], para))
+    kept[:] = [para for i, para in enumerate(kept) if i not in hits]
+    origin[:] = [at for i, at in enumerate(origin) if i not in hits]
 
 
 def rules_view(paras: list[str], kept: list[str], origin: list[int]) -> list[str]:

@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import functools
 import re
 from typing import Any
 
 import apache_beam as beam
 import courlan
 from apache_beam.metrics import Metrics
+from babel import Locale, UnknownLocaleError
 from dateutil import parser as dateparser
 
 from schemas.record import Doc
-from transforms.boilerplate_classes import stamp_date
+from transforms.boilerplate_classes import ambiguous_slash_date, ascii_digits, stamp_date
 from transforms.boilerplate_rules import WIRES
 from transforms.common import Step
 
@@ -142,12 +144,15 @@ def dateline_date(text: str | None, context: str | None = None) -> str | None:
     A dateline without a year ("March 3") is not used: backfills process old archives, so filling in the
     ingestion year would be a guess that silently shifts an article by years.
     """
+    text = ascii_digits(text) if text else text  # "તા. ૧૪-૧૧-૨૦૨૬": digits of any script
     if not text or not _YEAR.search(text):
         return None
     # day-first numeric and every month language the stamps know ("7 de octubre de 2026", "2026. október 8.")
     day = stamp_date(text, context=context)
     if day:
         return day
+    if ambiguous_slash_date(text):  # "09/11/2026": dateutil would read it month first; `_day_first` decides
+        return None
     text = _MONTH_WORD.sub(lambda m: _MONTHS.get(m.group(0).lower(), m.group(0)), text).replace(".", " ")
     parsed = parse_date(text)
     return parsed.date().isoformat() if parsed else None
@@ -298,23 +303,45 @@ def local_date(chosen: Any, printed: list[str | None]) -> dt.date | None:
 
 
 def _day_first(doc: Doc) -> str | None:
-    """An ambiguous slash date of a stamp ("Imechapishwa: 08/11/2026") read day first when the text is not
-    English: every other language's press writes the day first; English is both (US month first, UK day first),
-    so there it stays unread. The language is detected here only for such a date (rare), with the pipeline's
-    own detector on a short prefix."""
-    ambiguous = doc.meta.get("ambiguous_dates")
+    """An ambiguous numeric date of a stamp or dateline ("Imechapishwa: 08/11/2026", "Door X, 09/11/2026 om
+    07:42") read in the order the text's language writes it, from CLDR's short date pattern (`_month_first`):
+    day first for most, month first for the few that write "M/d/y" (Filipino, Zulu...). English is both (US
+    month first, UK day first), so there it stays unread. The language is detected here only for such a date
+    (rare), with the pipeline's own detector on a short prefix."""
+    header = doc.meta.get("header", {})
+    ambiguous = doc.meta.get("ambiguous_dates") or [
+        found for text in (header.get("dldate"), header.get("dltext")) if text and (found := ambiguous_slash_date(text))
+    ]
     if not ambiguous:
         return None
     from transforms.language import detect_language  # only for this rare case
 
     language, _ = detect_language(doc.text[:CONTEXT_CHARS])
-    if language in ("en", "und"):
+    month_first = _month_first(language)
+    if month_first is None:
         return None
-    day, month, year = ambiguous[0]
+    first, second, year = ambiguous[0]
+    day, month = (second, first) if month_first else (first, second)
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+@functools.cache
+def _month_first(language: str) -> bool | None:
+    """Whether a language writes numeric dates with the year last month first (CLDR's short date pattern, from
+    babel: "M/d/yy" for fil, zu, xh...), else day first ("dd/MM/y", and languages that put the year first or
+    that CLDR does not know: their press writes a year-last date day first). None for English and no language."""
+    if language in ("en", "und"):
+        return None
+    try:
+        pattern = Locale.parse(language.replace("-", "_")).date_formats["short"].pattern
+    except (ValueError, LookupError, TypeError, UnknownLocaleError):  # an unknown code: day first, as most of the world
+        return False
+    fields = re.sub(r"'[^']*'", "", pattern)  # quoted literals are no fields
+    day, month, year = fields.find("d"), fields.find("M"), fields.find("y")
+    return 0 <= month < day < year
 
 
 def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
@@ -332,6 +359,7 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
         ("text_stamp", stamped),
         ("record_field", hints.get("published")),
         ("url", date_from_url(url)),
+        ("html_stamp", page.get("date_stamp")),  # a stamp under the headline that extraction dropped
         ("html_text", _text_date(page)),
         ("text_updated", (doc.meta.get("updated_dates") or [None])[0]),  # only an "Updated ..." stamp
         ("text_stamp_dmy", _day_first(doc)),  # "08/11/2026" in a text that is not English, last

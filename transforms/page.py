@@ -26,7 +26,7 @@ from trafilatura import metadata as tmeta
 from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
-from transforms.boilerplate_classes import stamp_date
+from transforms.boilerplate_classes import is_stamp, stamp_date
 from transforms.errors import Rejected
 
 MAX_TREE_SIZE = 500_000  # elements; far above any real article page, stops pathological DOMs early
@@ -43,6 +43,7 @@ MAX_LINK_LINES = 50  # bounds what a page can add to the record
 MAX_STAMP_NODE_CHARS = 200  # a stamp, byline or dateline text; longer text nodes are prose
 # text nodes by the headline: a kicker or stamp above it, byline, stamp, caption and the first paragraphs below
 _NEAR_HEADLINE = "preceding::text()[position() <= 8] | following::text()[position() <= 30]"
+_AFTER_HEADLINE = "following::text()[position() <= 12]"  # byline and stamp lines stand just below the headline
 
 CONFIG = use_config()
 CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
@@ -151,6 +152,21 @@ def printed_date(tree: HtmlElement, structured: str | None) -> str | None:
     return min(found) if found else None  # the earliest: a published date comes before an updated one
 
 
+def headline_stamp(tree: HtmlElement) -> str | None:
+    """The date of the first stamp line printed just below the first <h1> ("Julkaistu 12.11.2026 14:05 |
+    Päivitetty ..."), for a page that declares no date: extraction often drops such lines with the page chrome.
+    Only a line made of nothing but a date, a time and stamp words (`is_stamp`, not the looser lead form), and
+    not an "Updated ..." date."""
+    headline = tree.find(".//h1")
+    if headline is None:
+        return None
+    for node in headline.xpath(_AFTER_HEADLINE):
+        line = " ".join(str(node).split())
+        if line and len(line) <= MAX_STAMP_NODE_CHARS and is_stamp(line) and (day := stamp_date(line)):
+            return day
+    return None
+
+
 def link_lines(tree: HtmlElement) -> list[str]:
     """Short paragraphs made mostly of link text, as the reader sees them: related-story links in any language
     ("Citește și: <a>...</a>", "Baca juga: <a>...</a>", "Leggi anche - <a>...</a>"). The page's markup says what
@@ -228,6 +244,8 @@ def extract_html(html: str, url: str | None = None, fast: bool = False) -> dict:
     found: dict[str, Any] = {"date_structured": declared, **page_metadata(tree, url)}
     if printed := printed_date(tree, declared):
         found["date_printed"] = printed
+    if declared is None and (stamped := headline_stamp(tree)):
+        found["date_stamp"] = stamped
     if links := link_lines(tree):
         found["link_lines"] = links
     text = ""

@@ -1,0 +1,100 @@
+"""Shape rules for page chrome that no word list can cover in every language: tag lines and counter lines.
+
+Both only judge a paragraph outside the story: above its first sentence (never the first paragraph, the headline)
+or below its last one. Inside the story a short list or a number with a word can be content ("Ingredients: ...",
+"3 killed"); around it they are the page's furniture ("Tags: Tobago, Ferries, Tourism", "Aiheet: Oulu, Liikenne",
+"12 kommenttia", "Komente (0)", "4 min read", "Lukuaika 3 min"). A counter line counts only alone: a run of them is
+a list ("300 g Mehl", "1 TL Backpulver": a recipe's ingredients above its method).
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.boilerplate_classes import ascii_digits
+
+TAGS_RULE_ID = "shape.tag_line"
+COUNTER_RULE_ID = "shape.counter"
+
+PROSE_MIN_WORDS = 4  # a story sentence: closed by a mark and at least this many words
+PROSE_MIN_CHARS = 120  # or simply long: a paragraph this long is running text whatever its end
+TAG_LINE_MAX_CHARS = 160  # a label and a handful of topics
+TAG_LABEL_MAX_CHARS = 24  # "Tags", "Aiheet", "Etiketa", "Schlagwörter", "ಟ್ಯಾಗ್‌ಗಳು": one or two words
+TAG_ITEM_MAX_CHARS = 32  # a topic is a name of a few words ("Kochi Water Metro"), never a clause
+TAG_ITEM_MAX_WORDS = 4
+TAG_MIN_ITEMS = 2  # "Tags: Tobago, Ferries" already is a list; one item after a label is a related link's shape
+BARE_TAG_MIN_ITEMS = 3  # without a label, a list needs more items and a list separator other than a comma
+COUNTER_MAX_CHARS = 32  # "12 kommenttia", "Lukuaika 3 min", "ಟಿಪ್ಪಣಿಗಳು (3)": a number and a word or two
+
+_SENTENCE_END = re.compile(r"[.!?…。！？।؟۔]['\"”’»)\]]*$")
+_LABEL = re.compile(r"^(?P<label>[^\W\d_][^\s:：]*(?: [^\W\d_][^\s:：]*)?)\s*[:：]\s*(?P<items>.+)$")
+_ITEM_SPLIT = re.compile(r"\s*[,،、;|·•]\s*")  # no slash: "Verdicker/Basisöl: Li-Seifen/Mineralöl" is a spec
+_BARE_SPLIT = re.compile(r"\s*[|·•]\s*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?[kKmM]?")
+# "Komente (0)", "Reageer (14)": a word or two and a count in brackets
+_BRACKET_COUNT = re.compile(r"^[^\W\d_][^\d()\[\]]{0,24}?\s*[(\[]\s*\d{1,6}\s*[)\]]$")
+# "12 kommenttia", "34 comments", "4 min read", "2 ನಿಮಿಷ ಓದು"; "Lukuaika 3 min": a number among one or two words
+_WORD_COUNT = re.compile(r"^(?:\d{1,6}[kKmM]?\s+\S+(?:\s+\S+)?|\S+\s+\d{1,3}\s+\S+)$")
+
+
+def is_prose(para: str) -> bool:
+    """A story paragraph: a closed sentence of a few words, or a long paragraph."""
+    return len(para) >= PROSE_MIN_CHARS or (bool(_SENTENCE_END.search(para)) and len(para.split()) >= PROSE_MIN_WORDS)
+
+
+def _capitalised(item: str) -> bool:
+    """Starts with an upper-case letter, or a letter of a script without case; never a number ("12 ml, 125 ml" is
+    a product's sizes)."""
+    first = next((c for c in item if c.isalnum()), "")
+    return bool(first) and not first.isdigit() and (first.isupper() or not first.islower())
+
+
+def _topic_items(items: list[str]) -> bool:
+    return all(
+        item and len(item) <= TAG_ITEM_MAX_CHARS and len(item.split()) <= TAG_ITEM_MAX_WORDS and _capitalised(item)
+        for item in items
+    )
+
+
+def is_tag_line(para: str) -> bool:
+    """ "Label: Topic, Topic, Topic" (a one- or two-word label, short capitalised topics, no sentence mark), or a
+    bare list of three or more such topics separated by bullets or bars ("Oulu · Liikenne · Pyöräily")."""
+    if len(para) > TAG_LINE_MAX_CHARS or "\n" in para or _SENTENCE_END.search(para):
+        return False
+    labelled = _LABEL.match(para)
+    if labelled and len(labelled["label"]) <= TAG_LABEL_MAX_CHARS:
+        items = _ITEM_SPLIT.split(labelled["items"].strip())
+        return len(items) >= TAG_MIN_ITEMS and _topic_items(items)
+    items = _BARE_SPLIT.split(para.strip())
+    return len(items) >= BARE_TAG_MIN_ITEMS and _topic_items(items)
+
+
+def is_counter_line(para: str) -> bool:
+    """A count with a word or two and nothing else: comments, reading time, views, shares."""
+    # a label with a colon is a fact of the story ("Ergibt: 40 Stück"); the chrome's labelled counts have words
+    if len(para) > COUNTER_MAX_CHARS or "\n" in para or ":" in para or _SENTENCE_END.search(para):
+        return False
+    text = ascii_digits(para.strip())
+    if len(_NUMBER.findall(text)) != 1:
+        return False
+    return bool(_BRACKET_COUNT.match(text) or _WORD_COUNT.match(text))
+
+
+def chrome_indices(paras: list[str]) -> list[tuple[int, str]]:
+    """(index, rule id) of the tag and counter lines above the story's first prose paragraph (the first
+    paragraph itself excepted) or below its last one. A document without prose has no story to frame: nothing."""
+    prose = [i for i, para in enumerate(paras) if is_prose(para)]
+    if not prose:
+        return []
+    first, last = prose[0], prose[-1]
+    counters = [is_counter_line(para) for para in paras]
+    found = []
+    for i, para in enumerate(paras):
+        if first <= i <= last or i == 0:
+            continue
+        if is_tag_line(para):
+            found.append((i, TAGS_RULE_ID))
+        elif counters[i] and not (i > 0 and counters[i - 1]) and not (i + 1 < len(paras) and counters[i + 1]):
+            # alone: a run of such lines is a list of the story ("300 g Mehl", "1 TL Backpulver", "1 Ei")
+            found.append((i, COUNTER_RULE_ID))
+    return found
