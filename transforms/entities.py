@@ -281,6 +281,7 @@ def link(mentions: list[dict[str, Any]], text: str = "") -> list[dict[str, Any]]
     _link_metonyms(resolved)
     _link_bracketed_acronyms(resolved, text)
     _link_hyphen_heads(resolved)
+    _link_place_prefixes(resolved)
     orgs = {r["_key"]: r for r in resolved if r["label"] == "ORG"}
     for r in resolved:  # "Supreme Court" after "UK Supreme Court": one organisation named with and without its country
         if r["label"] == "ORG" and not r["_known"]:
@@ -341,6 +342,23 @@ def _link_hyphen_heads(resolved: list[dict[str, Any]]) -> None:
     for r in resolved:
         if r["label"] in PLACE_LABELS and not r["_known"] and len(heads.get(r["text"], ())) == 1:
             r.update(entity_id=full[r["text"]]["entity_id"], name=full[r["text"]]["name"])
+
+
+def _link_place_prefixes(resolved: list[dict[str, Any]]) -> None:
+    """A place of two or more words that opens exactly one longer place of its article is that place: "Mount
+    Lewotobi" after "Mount Lewotobi Laki-laki". Names a gazetteer knows keep their own id ("New York")."""
+    longer: dict[str, set[str]] = defaultdict(set)
+    full: dict[str, dict[str, Any]] = {}
+    places = [r for r in resolved if r["label"] in PLACE_LABELS and not r["_known"]]
+    for r in places:
+        words = r["_key"].split()
+        for k in range(2, len(words)):
+            prefix = " ".join(words[:k])
+            longer[prefix].add(r["entity_id"])
+            full.setdefault(prefix, r)
+    for r in places:
+        if len(r["_key"].split()) >= 2 and len(longer.get(r["_key"], ())) == 1:
+            r.update(entity_id=full[r["_key"]]["entity_id"], name=full[r["_key"]]["name"])
 
 
 def _link_metonyms(resolved: list[dict[str, Any]]) -> None:

@@ -44,6 +44,7 @@ from transforms.entity_rules import (
     is_acronym,
     is_name_token,
     is_title,
+    storm_name,
     words,
 )
 
@@ -369,6 +370,8 @@ def fallback_spans(
                 start += 1
             if start >= end or start in taken:
                 continue
+        if start and start not in breaks and storm_name(words, start, end, words[start - 1]):
+            continue  # "Cyclone Losana", "do ciclone Filipo": a storm, which the schema has no label for
         if start and words[start - 1] in SAINTS and start - 1 not in taken and start - 1 not in breaks:
             # "St. Moritz", "St. Leonhard": a saint's name is a place's, whatever its word is
             name = "".join(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from transforms import disk_cache
-from transforms.entity_gazetteer import alias_table, common_english, small_places, tables_key
+from transforms.entity_gazetteer import alias_table, common_english, common_german, small_places, tables_key
 
 
 def words(text: str) -> frozenset[str]:
@@ -41,7 +41,7 @@ TITLES = words(
     Trainerin Sprecher Sprecherin Vorsitzende Vorsitzender Chef Chefin Staatsanwalt Richter Richterin Anwalt
     Anwältin Landrat Landrätin Abgeordnete Abgeordneter Direktor Direktorin Professorin Bundespräsident
     Ministerpräsident Ministerpräsidentin Geschäftsführer Geschäftsführerin Présidente Sra Sra. Sr Sr. Dona
-    Prinz Prinzessin Fürst Fürstin Erbprinz Erbprinzessin Kronprinz Kronprinzessin"""
+    Prinz Prinzessin Fürst Fürstin Erbprinz Erbprinzessin Kronprinz Kronprinzessin MP MEP MLA MSP MPP MNA"""
 )
 # German compound titles: "Innenministerin", "Füchse-Geschäftsführer", "Regierungssprecher".
 GERMAN_TITLE_ENDINGS = tuple(
@@ -73,7 +73,12 @@ PRECEDING_TITLES = words(
     assessore assessora deputato deputata senatore senatrice portavoce giudice avvocato avvocata procuratore
     fondatore fondatrice direttore direttrice allenatore attaccante prefeito prefeita governador governadora
     deputado deputada porta-voz juiz juíza advogado advogada procurador procuradora diretor diretora treinador
-    atacante cantor cantora vereador vereadora secretário secretária"""
+    atacante cantor cantora vereador vereadora secretário secretária
+    formand formanden næstformand borgmester direktør forsker seniorforsker talsmand talskvinde pressechef
+    folketingsmedlem byrådsmedlem rådmand ordfører varaordfører leder forskar sjef regiondirektør statsråd
+    stortingsrepresentant fylkesordfører talsperson ordförande forskare borgmästare kommunalråd riksdagsledamot
+    pressekreterare burgemeester wethouder directeur voorzitter woordvoerder onderzoeker hoogleraar schepen
+    gedeputeerde kamerlid"""
 )
 # Lower-case nouns right before a capitalised run that make it an organisation: "chipmaker Ambarella",
 # "developer Coastline Living", "la start-up Lhyfe", "la società Autolinee Toscane".
@@ -135,7 +140,8 @@ PLACE_NOUNS = words("""town city village suburb municipality district hamlet cou
     port gare stazione estação estación campagne campagna outskirts periferia banlieue arredores alrededores
     dintorni bacia bassin cuenca bacino basin
     município ville cidade ciudad città mayor prefeito prefeita sindaco sindaca alcalde alcaldesa exalcalde maire
-    bürgermeister""")  # fmt: skip  "the town of X", "il sindaco di X"
+    bürgermeister island isle islet atoll archipelago peninsula ilha isla isola île eiland øya øen insel ön
+    illa""")  # fmt: skip  "the town of X", "il sindaco di X", "the island of X", "l'isola di X"
 # Lower-case words after a place name: "Kottayam municipality", "Marfa council".
 PLACE_AFTER = words("""municipality council district panchayat county province region town village""")
 # Of those, the ones that make even a name no gazetteer lists a place: "Jagatsinghpur district", "Dhinkia village".
@@ -714,6 +720,27 @@ def _business_subject(words: list[str], spaces: list[bool], start: int, end: int
 
 
 SENTENCE_STARTS = frozenset(("", ".", "!", "?", ":", '"', "“", "”", "‘", "–", "—"))
+# Nouns of named storms in the news languages: the name after them is a storm's ("Cyclone Freddy", "ciclone
+# Filipo", "el huracán Otis"), no person, organisation or place; the schema has no label for an event, so it is
+# not tagged at all.
+STORM_WORDS = words("""cyclone hurricane typhoon storm ciclone ciclón huracán tifón tormenta furacão tufão
+    tempestade uragano tifone tempesta ouragan typhon tempête orkan sturm hurrikan taifun zyklon orkaan tyfoon
+    cycloon storm stormen orkanen syklon syklonen cyklon cyklonen""")
+# Endings of English nouns of a person's role or trade ("Volcanologist", "Hydrologist", "Lawmaker", "Veterinarian",
+# "Fisherman"): such a common word opening a sentence before a two- or three-word name is the name's role.
+ROLE_ENDINGS = ("ologist", "ist", "ian", "er", "or", "maker", "man", "woman", "person")
+# Common words with those endings that are no role: "Former", "Water", "Summer", "Center".
+NOT_ROLE_WORDS = words("""former other over under after later never either neither rather whether however water
+    power river silver summer winter border center centre tower super upper lower inner outer corner paper cancer
+    member major minor mirror interior exterior senior junior prior superior inferior""")
+COUNTY_ABBREVIATIONS = words("""Co Co. Cnty""")  # "Co Westmeath", Irish usage
+# First words that make "X Place" and "X de Place" a place, not an organisation: "Puerto Bolívar",
+# "Isla de Flores", "Ciudad de México", "Port Moresby".
+PLACE_PREFIXES = words("""Puerto Porto Port San Santa Santo São Saint St. Ste. Fort Villa Vila Ciudad Cidade
+    Città Nueva Nuevo Nova Novo Isla Ilha Isola Île Island Lake Lago Lac Mount Monte Mont Cabo Cape Bahía Baía
+    Bay Golfo Gulf Sierra Serra Valle Vale Val Provincia Província Province Estado State Departamento Región
+    Region Distrito District Municipio Município Comunidad Republic República Kingdom Reino Upper Lower Greater
+    Little Grand Gran Bandar Kota Kampung""")
 
 
 def _common_english(word: str) -> bool:
@@ -729,6 +756,8 @@ class _Context(NamedTuple):
 def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str) -> RuleSpan | None:
     """Rules for a run without connectors: titled person, organisation, place, event, named person."""
     words, spaces = ctx.words, ctx.spaces
+    if storm_name(words, start, end, before):
+        return RuleSpan(start, end, EVENT, "storm")  # "Cyclone Freddy", "ciclone Filipo": never output
     if 2 <= end - start <= 3 and words[end - 1] in GPE_SUFFIXES and is_name_token(words[start]):
         return RuleSpan(start, end, "GPE", "gpe_suffix")  # "Lagos State", "Bega Valley Shire"
     if 2 <= end - start <= MAX_RUN_TOKENS and _org_first(words[start]):
@@ -758,7 +787,11 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         part = _name_part(words, start, end)
         if part:  # "the Stormers host Glasgow Warriors": a place with a name word is no person
             return _known_head(words, spaces, start, end) or RuleSpan(*part, "PERSON", "preceding_title")
-    if words[start].lower() in PRECEDING_TITLES and end - start >= 3 and words[start + 1][:1].isupper():
+    if (
+        (words[start].lower() in PRECEDING_TITLES or role_noun(words[start]))
+        and end - start >= 3
+        and words[start + 1][:1].isupper()
+    ):
         part = _name_part(words, start + 1, end)  # "Singer Grian Chatten" opening a sentence
         if part:
             return RuleSpan(*part, "PERSON", "preceding_title")
@@ -812,6 +845,9 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
             part = _name_part(words, k, end)
             if part and end - k >= 2 and not _product_of_place(words, spaces, k, end):
                 return RuleSpan(*part, "PERSON", "first_name")
+    named = _named_for_place(words, spaces, start, end)
+    if named:
+        return named
     if size == 1 and is_acronym(words[start]) and len(words[start]) >= 3 and words[start] not in NOT_ORG_ACRONYMS:
         return RuleSpan(start, end, "ORG", "acronym")  # "JAXA", "EFCC"
     if size <= 3 and _org_cue(words, start, end):
@@ -854,6 +890,9 @@ def classify_run(
         if words[k] in AND_WORDS and _two_names(words, ctx.spaces, start, k, end):
             left = classify_run(words, start, k, before, words[k], spaces)
             return [*left, *classify_run(words, k + 1, end, words[k], after, spaces)]
+    person = _person_of(ctx, start, end, inner, before)
+    if person:
+        return person
     both = "&" in words[start:end] and any(words[k] in AND_WORDS for k in inner)
     org = None if both else _organisation(words, start, end)  # "Pratt & Whitney and CFM International": two
     if org:
@@ -890,6 +929,85 @@ def classify_run(
                 return found + (classify_run(words, rest, end, words[k], after, spaces) if rest < end else [])
         piece = k + 1
     return found
+
+
+PERSON_RULES = ("title", "preceding_title", "first_name")  # rules that found a person by a cue, not by a guess
+
+
+def _person_of(ctx: _Context, start: int, end: int, inner: list[int], before: str) -> list[RuleSpan] | None:
+    """A person named by a cue, then "of/for" and an organisation: two names, even when the run ends like an
+    organisation ("Volcanologist Mirzam Abdurrachman of the Bandung Institute of Technology")."""
+    words = ctx.words
+    k = next((k for k in inner if words[k] in ("of", "for")), None)
+    if k is None or k - start < 2 or k + 1 >= end:
+        return None
+    left = _classify_piece(ctx, start, k, before, words[k])
+    if left is None or left.label != "PERSON" or left.rule not in PERSON_RULES:
+        return None
+    rest = k + 2 if words[k + 1] == "the" else k + 1
+    return [left, *(classify_run(words, rest, end, words[k], "", ctx.spaces) if rest < end else [])]
+
+
+def storm_name(words: list[str], start: int, end: int, before: str) -> bool:
+    """A storm's name: after a storm noun ("ciclone Filipo", "Tropical Cyclone Losana"), or opened by one
+    ("Hurricane Otis"); not an organisation named after a storm word ("Storm Prediction Center")."""
+    if before.lower() in STORM_WORDS:
+        return True
+    if any(w.lower() in STORM_WORDS for w in words[start : end - 1]):
+        return _last_part(words[end - 1]) not in ORG_SUFFIXES and words[end - 1] not in ORG_HEADS
+    return False
+
+
+def role_noun(word: str) -> bool:
+    """A common English noun of a person's role or trade ("Volcanologist", "Lawmaker"), singular."""
+    low = word.lower()
+    if low.endswith("ologist") and word[1:].islower():
+        return True  # "Volcanologist", "Seismologist": the word lists miss many of the sciences
+    return (
+        low.endswith(ROLE_ENDINGS)
+        and not low.endswith("ss")
+        and low not in NOT_ROLE_WORDS
+        and word not in first_names()
+        and low in common_english()
+    )
+
+
+def _named_for_place(words: list[str], spaces: list[bool], start: int, end: int) -> RuleSpan | None:
+    """A name that ends in a known place: "Electricidade de Moçambique", "Caminhos de Ferro de Moçambique",
+    "AirNav Indonesia" (organisations: name words, a particle or none, then the place), "Puerto Bolívar",
+    "Isla de Pascua" (places: a place word opens them). Never a person's: no given name or title opens it."""
+    while start < end and (words[start] in PARTICLES or words[start] in ARTICLES):
+        start += 1  # "la Comunidad de Madrid" of "las Islas Baleares y la Comunidad de Madrid"
+    if not 2 <= end - start <= MAX_RUN_TOKENS:
+        return None
+    first = words[start]
+    if first in first_names() or is_title(first) or first.lower() in PRECEDING_TITLES or first in DIRECTIONS:
+        return None
+    if first in COUNTY_ABBREVIATIONS:
+        return None  # "Co Westmeath": a county
+    for cut in (end - 1, end - 2):
+        if cut <= start:
+            continue
+        place = _surface(words, spaces, cut, end)
+        entry = alias_table().get(place)
+        if entry is None or entry.label not in ("GPE", "LOC"):
+            continue
+        linked = words[cut - 1] in NAME_LINKS
+        head = words[start : cut - 1] if linked else words[start:cut]
+        if not head or not all(is_name_token(w) or w in PARTICLES for w in head) or head[-1] in PARTICLES:
+            return None
+        if first in PLACE_PREFIXES:
+            return RuleSpan(start, end, "GPE", "place_prefix")
+        if _is_place(_surface(words, spaces, start, start + len(head))) or any(w in NOT_NAME_WORDS for w in head):
+            return None  # "Lagos Ikorodu": a place after a place
+        if not linked and (
+            len(head) > 2 or any(_common_english(w) or w.lower() in common_german() or w in LOC_SUFFIXES for w in head)
+        ):
+            # "Virgin Australia" stays in doubt; "Rural Australia", "Coral Sea Fiji", "Hafen Bremerhaven" (German
+            # capitalises its nouns) are no names
+            return None
+        return RuleSpan(start, end, "ORG", "named_for_place")
+    return None
 
 
 def _domain_conjunction(words: list[str], spaces: list[bool], start: int, end: int, inner: list[int]) -> bool:

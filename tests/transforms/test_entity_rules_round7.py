@@ -1,0 +1,81 @@
+"""Round 7 of the entity rules (issue #4): names that end in a known place, storms, roles opening a sentence,
+island cues and places named by a shorter form, as look-alike sentences with invented names (not the gold
+articles), and the guards that keep them from over-reaching."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks import mentions_by_text as tags
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        # an institution that ends in a known place is one name, not the place alone
+        ("A Empresa de Águas de Moçambique cortou o fornecimento.", "pt", "Empresa de Águas de Moçambique", "ORG"),
+        ("Os Correios de Angola suspenderam as entregas.", "pt", "Correios de Angola", "ORG"),
+        ("Flights resumed, TelNav Indonesia said on Monday.", "en", "TelNav Indonesia", "ORG"),
+        # a place word opens it: a place
+        ("Los barcos esperan frente a Puerto Ecuador desde el lunes.", "es", "Puerto Ecuador", "GPE"),
+        # "the island of X" is a cue for a place no list has
+        ("Power is still out on the island of Nukuvatu after the storm.", "en", "Nukuvatu", "GPE"),
+        # a title the rules did not know: "MP"
+        ("Opposition MP Tumelo Ketshabile asked for the figures.", "en", "Tumelo Ketshabile", "PERSON"),
+        # a role noun opening a sentence, then the name, then "of the" and an institution: two names
+        (
+            "Seismologist Kerem Daltaban of the Anatolia Institute of Physics said the fault moved.",
+            "en",
+            "Kerem Daltaban",
+            "PERSON",
+        ),
+        (
+            "Seismologist Kerem Daltaban of the Anatolia Institute of Physics said the fault moved.",
+            "en",
+            "Anatolia Institute of Physics",
+            "ORG",
+        ),
+        ("Veterinarian Oyuna Batjargal warned herders about anthrax.", "en", "Oyuna Batjargal", "PERSON"),
+    ],
+)
+def test_round7_rules_tag_names(text, language, name, label):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        # a storm's name is no person or organisation, wherever it stands
+        ("Hurricane Tamsin hit the coast on Sunday.", "en", "Tamsin"),
+        ("Tropical Cyclone Veronah tore across the islands.", "en", "Veronah"),
+        ("A passagem do ciclone Ruvane deixou a cidade sem energia.", "pt", "Ruvane"),
+        ("El huracán Odalis tocó tierra en la costa.", "es", "Odalis"),
+        # no role word inside a name
+        ("Seismologist Kerem Daltaban of the Anatolia Institute of Physics said it.", "en", "Seismologist"),
+        # "Co Kildare" is a county, "Hafen Bremerhaven" a German noun before a place: no organisations
+        ("The van was found near Naas, Co Kildare, on Monday.", "en", "Co Kildare"),
+        ("Der Hafen Bremerhaven meldet weniger Container.", "de", "Hafen Bremerhaven"),
+        # a common word before a country is no organisation's name
+        ("Voters in Rural Australia backed the plan.", "en", "Rural Australia"),
+    ],
+)
+def test_round7_rules_leave_storms_roles_and_common_words_alone(text, language, word):
+    assert word not in tags(text, language)
+
+
+def test_round7_storm_name_is_untagged_where_it_opens_a_sentence_too():
+    found = tags("Cyclone Marevu flattened cane farms. Marevu weakened as it moved south towards Tonga.")
+    assert not any("Marevu" in name for name in found), found
+    assert "Tonga" in found
+
+
+def test_round7_a_storm_word_in_an_organisation_name_keeps_the_organisation():
+    assert tags("The Storm Prediction Center issued a watch.")["Storm Prediction Center"]["label"] == "ORG"
+
+
+def test_round7_a_place_links_to_the_one_longer_place_it_opens():
+    found = tags("Mount Karangsari Utara erupted twice. Ash from Mount Karangsari reached the airport.")
+    assert found["Mount Karangsari"]["entity_id"] == found["Mount Karangsari Utara"]["entity_id"]
+    assert found["Mount Karangsari"]["name"] == "Mount Karangsari Utara"
