@@ -61,8 +61,8 @@ class Enrich(beam.PTransform):
     """RawDoc to enriched Doc through every per-record step; returns (articles, dead letters of all steps).
 
     The input is one PCollection, or the record branches of ReadInputs: the steps before the first that needs
-    all documents (RepeatedLines) then run on each branch, and the branches join after them, so that no buffer
-    of the local runner holds raw pages."""
+    all documents (RepeatedLines) then run on each branch, and RepeatedLines joins the branches, so that no
+    buffer of the local runner holds raw pages."""
 
     def __init__(self, options: NewsbeamOptions | None = None) -> None:
         super().__init__()
@@ -83,7 +83,7 @@ class Enrich(beam.PTransform):
                 branch = result[MAIN]
                 dead.append(result[DEAD])
             branches[n] = branch
-        docs = branches[0] if len(branches) == 1 else tuple(branches) | "JoinBranches" >> beam.Flatten()
+        docs = tuple(branches)  # the first joint step takes the branches
         for label, step in STEPS[first_joint:]:
             result = docs | label >> self._make(step)
             docs = result[MAIN]

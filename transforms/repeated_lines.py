@@ -178,7 +178,11 @@ class _StripFn(beam.DoFn):
 
 
 class RepeatedLines(beam.PTransform):
-    """Outputs `main` (docs with repeated template paragraphs removed) and an always-empty `dead_letter`."""
+    """Outputs `main` (docs with repeated template paragraphs removed) and an always-empty `dead_letter`.
+
+    The input is one PCollection of docs or a tuple of branches of them (Enrich's read branches). Each branch's
+    paragraph keys are taken where the branch was made, and the branches join only for the strip: a join before
+    the keys made the local runner decode and re-encode every document once more (bench/README.md)."""
 
     def __init__(self, min_docs: int = DEFAULT_MIN_DOCS) -> None:
         super().__init__()
@@ -191,13 +195,14 @@ class RepeatedLines(beam.PTransform):
         return cls(getattr(options, "repeated_line_min_docs", DEFAULT_MIN_DOCS))
 
     def expand(self, docs):
+        branches = tuple(docs) if isinstance(docs, (tuple, list)) else (docs,)
+        joined = branches[0] if len(branches) == 1 else branches | "JoinBranches" >> beam.Flatten()
         min_docs = self.min_docs
         if min_docs <= 0:  # switched off
-            return docs | "Unchanged" >> beam.Map(lambda d: d).with_outputs(DEAD, main=MAIN)
-        repeated = (
-            docs
-            | "ParagraphKeys" >> beam.Map(line_keys)
-            | "RepeatedKeys" >> beam.CombineGlobally(RepeatedKeys(min_docs)).as_singleton_view()
-        )
+            return joined | "Unchanged" >> beam.Map(lambda d: d).with_outputs(DEAD, main=MAIN)
+        keys = [b | "ParagraphKeys" + "Branch" * n >> beam.Map(line_keys) for n, b in enumerate(branches)]
+        if len(keys) > 1:
+            keys = [keys | "AllParagraphKeys" >> beam.Flatten()]
+        repeated = keys[0] | "RepeatedKeys" >> beam.CombineGlobally(RepeatedKeys(min_docs)).as_singleton_view()
         strip = beam.ParDo(_StripFn(), repeated=repeated)
-        return docs | "StripRepeated" >> strip.with_outputs(DEAD, main=MAIN)
+        return joined | "StripRepeated" >> strip.with_outputs(DEAD, main=MAIN)

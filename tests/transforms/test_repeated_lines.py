@@ -68,9 +68,10 @@ def test_strip_never_guts_a_document_that_is_mostly_repeated():
     assert strip_repeated(d, {key: 9 for key, _ in line_keys(d)}) is d
 
 
-def run(docs, expected, min_docs=5):
+def run(docs, expected, min_docs=5, branches=1):
     with TestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
-        out = p | beam.Create(docs) | RepeatedLines(min_docs)
+        parts = tuple(p | f"Branch{n}" >> beam.Create(docs[n::branches]) for n in range(branches))
+        out = (parts if branches > 1 else parts[0]) | RepeatedLines(min_docs)
         assert_that(out[MAIN] | beam.Map(lambda d: (d.doc_id, d.text, d.removed)), equal_to(expected))
         assert_that(out[DEAD], equal_to([]), label="no dead letters")
 
@@ -82,6 +83,12 @@ def test_pipeline_removes_a_footer_repeated_under_many_leads_only_within_its_sou
     expected = [(d.doc_id, d.text.replace(f"\n\n{FOOTER}", ""), ((RULE_ID, FOOTER),)) for d in ledger]
     expected += [(d.doc_id, d.text, ()) for d in other + copies]
     run(ledger + other + copies, expected)
+
+
+def test_pipeline_counts_across_branches_as_across_one_collection():
+    ledger = [doc(i, story(i)) for i in range(6)]  # 3 per branch: under the threshold in each, over it together
+    expected = [(d.doc_id, d.text.replace(f"\n\n{FOOTER}", ""), ((RULE_ID, FOOTER),)) for d in ledger]
+    run(ledger, expected, branches=2)
 
 
 def test_pipeline_below_threshold_changes_nothing():
