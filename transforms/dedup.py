@@ -3,7 +3,7 @@
 Every copy keeps its row and gets `cluster_id`, `cluster_size` and `is_representative`, so SQL users choose
 between "all coverage" and "unique stories" (`WHERE is_representative`).
 
-How (every group holds short ids, never whole documents, except the final 1:1 join on the document key):
+How (every group holds short ids, never whole documents, except the final grouping of packed copies by content):
 1. Each document gets a normalised content hash and a MinHash signature of its word shingles (transforms/minhash.py).
 2. Graph nodes are distinct contents: `n:<content_hash>` for this run, `k:<cluster_id>:<content_hash>` for
    articles of earlier runs (`--dedup-against`). Each node sits in one bucket per LSH band plus one exact-hash bucket.
@@ -12,7 +12,7 @@ How (every group holds short ids, never whole documents, except the final 1:1 jo
    the clusters (transforms/components.py). Since `k:` sorts before `n:`, a component holding articles of an
    earlier run takes the smallest earlier cluster id; otherwise its smallest content hash is its id.
 4. Cluster size and representative come from combiners (count, minimum key); they reach the documents through
-   joins keyed by content hash and then by document, each streaming its many side.
+   a grouping by content hash that streams its documents.
 """
 
 from __future__ import annotations
@@ -317,25 +317,19 @@ class JoinOne(beam.PTransform):
         )
 
 
-def _node_of_member(_, member: str | None, hub: int):
-    if member is not None:
-        yield hub, member
+def locate_edge_end(_, node_and_sig: tuple[str, bytes] | None, edge: tuple[int, int]):
+    """An edge end's node id and signature, keyed by the edge; nothing for a number that names no node."""
+    if node_and_sig is not None:
+        yield edge, node_and_sig
 
 
-def _node_of_hub(_, hub: str | None, member: str):
-    if hub is not None:
-        yield member, hub
-
-
-def attach_signature(a: str, sig_a, b: str):
-    if sig_a is not None:
-        yield b, (a, sig_a)
-
-
-def confirm_edge(b: str, sig_b, a_and_sig):
-    a, sig_a = a_and_sig
-    if sig_b is not None and confirmed(a, sig_a, b, sig_b):
-        yield a, b
+def confirm_edge(edge: tuple[int, int], ends: Iterable[tuple[str, bytes]]):
+    """The two nodes of a candidate edge, when their signatures (or contents) agree enough."""
+    found = list(ends)
+    if len(found) == 2:
+        (a, sig_a), (b, sig_b) = found
+        if confirmed(a, sig_a, b, sig_b):
+            yield a, b
 
 
 def cluster_of_hash(content: str, cluster: str | None, stats: tuple[int, RepKey]):
@@ -347,14 +341,9 @@ def hash_info(cluster: str, stats: tuple[int, RepKey] | None, content: str):
     yield content, (cluster, size, best[2:])
 
 
-def doc_info(content: str, info, doc_key: tuple[str, str]):
-    cluster, size, best = info
-    yield doc_key, (cluster, size, doc_key == best)
-
-
 class _AnnotateFn(beam.DoFn):
-    """(doc key, [("one", info)...], [("many", packed doc)...]) -> docs with cluster fields; one representative per
-    key."""
+    """(content hash, [("one", info)...], [("many", packed doc)...]) -> docs with cluster fields. The representative is
+    the copy whose (doc id, uri) is the cluster's best; a record read twice (same uri, same bytes) represents once."""
 
     def __init__(self) -> None:
         self.clustered = Metrics.counter(STAGE, "clustered")
@@ -364,20 +353,21 @@ class _AnnotateFn(beam.DoFn):
     def process(self, element):
         _, tagged = element
         info = next((v for tag, v in tagged if tag == "one"), None)
+        best_seen = False
         for tag, packed in tagged:
-            if tag == "many" and info is None:  # cannot happen by construction; kept as its own cluster, counted
+            if tag != "many":
+                continue
+            doc = decode_object(packed)
+            if info is None:  # cannot happen by construction; kept as its own cluster, counted
                 self.unmatched.inc()
-                doc = decode_object(packed)
                 yield doc.replace(cluster_id=doc.content_hash, cluster_size=1, is_representative=True)
-        if info is None:
-            return
-        cluster, size, is_rep = info
-        for tag, packed in tagged:
-            if tag == "many":
-                self.clustered.inc()
-                self.representatives.inc(int(is_rep))
-                yield decode_object(packed).replace(cluster_id=cluster, cluster_size=size, is_representative=is_rep)
-                is_rep = False  # the same record read twice (same uri, same bytes): only one copy represents
+                continue
+            cluster, size, best = info
+            is_rep = not best_seen and (doc.doc_id, doc.input_uri) == tuple(best)
+            best_seen = best_seen or is_rep
+            self.clustered.inc()
+            self.representatives.inc(int(is_rep))
+            yield doc.replace(cluster_id=cluster, cluster_size=size, is_representative=is_rep)
 
 
 class GraphNodes(beam.PTransform):
@@ -400,28 +390,34 @@ class GraphNodes(beam.PTransform):
 
 
 class SimilarPairs(beam.PTransform):
-    """(node, signature) to confirmed links (a, b): LSH bucket stars as candidates, then a signature comparison."""
+    """(node, signature) to confirmed links (a, b): LSH bucket stars as candidates, then a signature comparison.
+
+    Candidate edges are pairs of node numbers. One join finds each end's node id and signature (the only grouping
+    as large as the input), a grouping by edge brings the two ends together."""
 
     def expand(self, signatures):
-        numbered = (
+        edges = (
             signatures
             | "BucketNumbers" >> beam.FlatMapTuple(bucket_numbers)
             | "StarsPerSlot" >> beam.CombinePerKey(BucketStars())
             | "StarEdges" >> beam.FlatMapTuple(lambda _, edges: edges)
             | "DistinctEdges" >> beam.Distinct()  # a pair of copies meets in many bands
         )
-        node_of_number = signatures | "NumberNode" >> beam.MapTuple(lambda node, _: (number(node), node))
-        first = {"one": node_of_number, "many": numbered} | "NodeOfMember" >> JoinOne(_node_of_member)
-        candidates = {"one": node_of_number, "many": first} | "NodeOfHub" >> JoinOne(_node_of_hub)
-        with_first = {"one": signatures, "many": candidates} | "AttachSignature" >> JoinOne(attach_signature)
-        return {"one": signatures, "many": with_first} | "ConfirmSimilar" >> JoinOne(confirm_edge)
+        ends = edges | "EdgeEnds" >> beam.FlatMap(lambda e: ((e[0], e), (e[1], e)))
+        by_number = signatures | "NumberNode" >> beam.MapTuple(lambda node, sig: (number(node), (node, sig)))
+        return (
+            {"one": by_number, "many": ends}
+            | "LocateEnds" >> JoinOne(locate_edge_end)
+            | "GroupEnds" >> beam.GroupByKey()
+            | "ConfirmSimilar" >> beam.FlatMapTuple(confirm_edge)
+        )
 
 
 class AnnotateClusters(beam.PTransform):
     """{"docs", "clusters": (content_hash, cluster_id)} to docs with cluster id, size and representative.
 
-    Sizes and representatives come from combiners; the result reaches each document through joins keyed by
-    content hash, then by document, so no group ever holds more than one whole document per key.
+    Sizes and representatives come from combiners; the result reaches the documents through a grouping by content
+    hash, in which documents travel packed and are read one at a time.
     """
 
     def expand(self, pcolls):
@@ -439,14 +435,12 @@ class AnnotateClusters(beam.PTransform):
         )
         members = in_cluster | "HashOfCluster" >> beam.MapTuple(lambda cluster, hs: (cluster, hs[0]))
         infos = {"one": per_cluster, "many": members} | "InfoOfHash" >> JoinOne(hash_info)
-        doc_keys = docs | "DocOfHash" >> beam.Map(lambda d: (d.content_hash, (d.doc_id, d.input_uri)))
-        per_doc = {"one": infos, "many": doc_keys} | "InfoOfDoc" >> JoinOne(doc_info)
         # documents cross the grouping packed: the local runner holds grouped values as objects (transforms/coders.py)
-        keyed_docs = docs | "KeyByDoc" >> beam.Map(lambda d: ((d.doc_id, d.input_uri), ("many", encode_object(d))))
+        keyed_docs = docs | "KeyByHash" >> beam.Map(lambda d: (d.content_hash, ("many", encode_object(d))))
         return (
-            (per_doc | "TagInfo" >> beam.MapTuple(lambda k, v: (k, ("one", v))), keyed_docs)
+            (infos | "TagInfo" >> beam.MapTuple(lambda k, v: (k, ("one", v))), keyed_docs)
             | "FlattenDocs" >> beam.Flatten()
-            | "GroupDoc" >> beam.GroupByKey()
+            | "GroupDocsOfHash" >> beam.GroupByKey()
             | "Annotate" >> beam.ParDo(_AnnotateFn())
         )
 

@@ -58,3 +58,12 @@ def test_one_huge_cluster_keeps_every_copy_and_one_representative():
             | beam.MapTuple(lambda cid, s: (s[0], s[1], s[2] // s[0]))
         )
         assert_that(stats, equal_to([(10_020, 1, 10_020)]))
+
+
+def test_a_record_read_twice_keeps_both_rows_and_one_representative():
+    twice = [Doc("same", "/same.txt", NOW, text="One story told once, read twice by the backfill.")] * 2
+    other = Doc("copy", "/copy.txt", NOW, text="One story told once, read twice by the backfill.")
+    with local_pipeline() as p:
+        out = p | beam.Create([*twice, other]) | Dedup()
+        rows = out[MAIN] | beam.Map(lambda d: (d.doc_id, d.cluster_size, d.is_representative))
+        assert_that(rows, equal_to([("copy", 3, True), ("same", 3, False), ("same", 3, False)]))
