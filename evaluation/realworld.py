@@ -133,9 +133,10 @@ def _cleaned(html: str, url: str) -> str:
     except Exception:
         return ""
     learned = default_model()
-    return apply_rules(page["text"], link_lines=page.get("link_lines") or (), learned=learned, title=page.get("title"))[
-        0
-    ]
+    links = page.get("link_lines") or ()
+    return apply_rules(
+        page["text"], link_lines=links, learned=learned, title=page.get("title"), site=page.get("sitename")
+    )[0]
 
 
 def _rules_only(html: str, url: str) -> str:
@@ -144,7 +145,7 @@ def _rules_only(html: str, url: str) -> str:
         page = extract_html(html, url)
     except Exception:
         return ""
-    return apply_rules(page["text"], link_lines=page.get("link_lines") or ())[0]
+    return apply_rules(page["text"], link_lines=page.get("link_lines") or (), site=page.get("sitename"))[0]
 
 
 VARIANTS = {  # name: text of one page; the first is the reference, the last is newsbeam

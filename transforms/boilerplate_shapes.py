@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 
 from transforms.boilerplate_classes import ascii_digits
+from transforms.boilerplate_learned import is_prose
 
 TAGS_RULE_ID = "shape.tag_line"
 COUNTER_RULE_ID = "shape.counter"
+OWN_NAME_RULE_ID = "shape.own_name"
+COPYRIGHT_RULE_ID = "shape.copyright"
+SITE_MIN_CHARS = 4  # a site name shorter than this ("BBC" aside) could be any word of a line
+OWN_NAME_MAX_CHARS = 120  # a prompt, credit or rights line; longer is a paragraph of the story
 
-PROSE_MIN_WORDS = 4  # a story sentence: closed by a mark and at least this many words
-PROSE_MIN_CHARS = 120  # or simply long: a paragraph this long is running text whatever its end
 TAG_LINE_MAX_CHARS = 160  # a label and a handful of topics
 TAG_LABEL_MAX_CHARS = 24  # "Tags", "Aiheet", "Etiketa", "Schlagwörter", "ಟ್ಯಾಗ್‌ಗಳು": one or two words
 TAG_ITEM_MAX_CHARS = 32  # a topic is a name of a few words ("Kochi Water Metro"), never a clause
@@ -26,6 +29,7 @@ TAG_MIN_ITEMS = 2  # "Tags: Tobago, Ferries" already is a list; one item after a
 BARE_TAG_MIN_ITEMS = 3  # without a label, a list needs more items and a list separator other than a comma
 COUNTER_MAX_CHARS = 32  # "12 kommenttia", "Lukuaika 3 min", "ಟಿಪ್ಪಣಿಗಳು (3)": a number and a word or two
 
+_COPYRIGHT = re.compile(r"[©ⓒ]")
 _SENTENCE_END = re.compile(r"[.!?…。！？।؟۔]['\"”’»)\]]*$")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^\s:：]*(?: [^\W\d_][^\s:：]*)?)\s*[:：]\s*(?P<items>.+)$")
 _ITEM_SPLIT = re.compile(r"\s*[,،、;|·•]\s*")  # no slash: "Verdicker/Basisöl: Li-Seifen/Mineralöl" is a spec
@@ -35,11 +39,6 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?[kKmM]?")
 _BRACKET_COUNT = re.compile(r"^[^\W\d_][^\d()\[\]]{0,24}?\s*[(\[]\s*\d{1,6}\s*[)\]]$")
 # "12 kommenttia", "34 comments", "4 min read", "2 ನಿಮಿಷ ಓದು"; "Lukuaika 3 min": a number among one or two words
 _WORD_COUNT = re.compile(r"^(?:\d{1,6}[kKmM]?\s+\S+(?:\s+\S+)?|\S+\s+\d{1,3}\s+\S+)$")
-
-
-def is_prose(para: str) -> bool:
-    """A story paragraph: a closed sentence of a few words, or a long paragraph."""
-    return len(para) >= PROSE_MIN_CHARS or (bool(_SENTENCE_END.search(para)) and len(para.split()) >= PROSE_MIN_WORDS)
 
 
 def _capitalised(item: str) -> bool:
@@ -80,10 +79,24 @@ def is_counter_line(para: str) -> bool:
     return bool(_BRACKET_COUNT.match(text) or _WORD_COUNT.match(text))
 
 
-def chrome_indices(paras: list[str]) -> list[tuple[int, str]]:
-    """(index, rule id) of the tag and counter lines above the story's first prose paragraph (the first
-    paragraph itself excepted) or below its last one. A document without prose has no story to frame: nothing."""
-    prose = [i for i, para in enumerate(paras) if is_prose(para)]
+def _is_rights_line(para: str) -> bool:
+    return len(para) <= OWN_NAME_MAX_CHARS and bool(_COPYRIGHT.search(para))
+
+
+def names_outlet(para: str, site: str | None) -> bool:
+    """A short line, not a sentence, that names the page's own outlet ("Receba as notícias do Jornal do Capibaribe
+    no seu celular", "पोखरा खबर संवाददाता"): around the story that is the outlet's furniture or credit."""
+    if not site or len(site) < SITE_MIN_CHARS or len(para) > OWN_NAME_MAX_CHARS or is_prose(para):
+        return False
+    return " ".join(site.casefold().split()) in " ".join(para.casefold().split())
+
+
+def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int, str]]:
+    """(index, rule id) of the tag, counter, own-name and copyright lines above the story's first prose
+    paragraph (the first paragraph itself excepted) or below its last one. `site`: the page's site name. A
+    document without prose has no story to frame: nothing."""
+    # a rights line written as a sentence ("Kopiereg © 2026 Vrystaat Nuus. Alle regte voorbehou.") ends no story
+    prose = [i for i, para in enumerate(paras) if is_prose(para) and not _is_rights_line(para)]
     if not prose:
         return []
     first, last = prose[0], prose[-1]
@@ -94,6 +107,10 @@ def chrome_indices(paras: list[str]) -> list[tuple[int, str]]:
             continue
         if is_tag_line(para):
             found.append((i, TAGS_RULE_ID))
+        elif names_outlet(para, site):
+            found.append((i, OWN_NAME_RULE_ID))
+        elif i > last and _is_rights_line(para):  # "Kopiereg © 2026 ..."
+            found.append((i, COPYRIGHT_RULE_ID))
         elif counters[i] and not (i > 0 and counters[i - 1]) and not (i + 1 < len(paras) and counters[i + 1]):
             # alone: a run of such lines is a list of the story ("300 g Mehl", "1 TL Backpulver", "1 Ei")
             found.append((i, COUNTER_RULE_ID))

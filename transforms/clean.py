@@ -61,15 +61,17 @@ def apply_rules(
     link_lines: list[str] | tuple[str, ...] = (),
     learned: Model | None = None,
     title: str | None = None,
+    site: str | None = None,
 ) -> tuple[str, list[tuple[str, str]], dict]:
     """(clean text, removals as (rule_id, text), metadata found in headers and outlet templates).
 
     `link_lines`: the page's short paragraphs made mostly of links (`transforms.page.link_lines`); a paragraph
     equal to one of them is removed as `html.link_paragraph`. `learned`: the shape model run after the rules
     (`learned.boilerplate`); the pipeline passes the bundled one (`clean_doc`), None leaves the rules alone.
-    `title`: the page's headline, which the learned signal never removes."""
+    `title`: the page's headline, which the learned signal never removes. `site`: the page's site name, whose
+    lines around the story are its furniture (`transforms.boilerplate_shapes`)."""
     paras, kept, origin, removed, found = rules_pass(text, rules, link_lines)
-    _strip_chrome(kept, origin, removed)
+    _strip_chrome(kept, origin, removed, site)
     if learned is not None:
         _strip_learned(paras, kept, origin, removed, learned, title)
     return "\n\n".join(kept), removed, found
@@ -142,9 +144,10 @@ def _strip_learned(
     kept[:] = remaining
 
 
-def _strip_chrome(kept: list[str], origin: list[int], removed: list) -> None:
-    """Tag and counter lines above or below the story (`transforms.boilerplate_shapes`), by shape in any language."""
-    hits = dict(chrome_indices(kept))
+def _strip_chrome(kept: list[str], origin: list[int], removed: list, site: str | None) -> None:
+    """Tag, counter, own-name and copyright lines above or below the story (`transforms.boilerplate_shapes`), by
+    shape in any language."""
+    hits = dict(chrome_indices(kept, site))
     if not hits:
         return
     for i, para in enumerate(kept):
@@ -328,7 +331,11 @@ def clean_doc(doc: Doc, learned: bool = True) -> Doc:
     page = doc.meta.get("page", {})
     model = default_model() if learned else None
     text, removed, found = apply_rules(
-        doc.text, link_lines=page.get("link_lines") or (), learned=model, title=page.get("title")
+        doc.text,
+        link_lines=page.get("link_lines") or (),
+        learned=model,
+        title=page.get("title"),
+        site=page.get("sitename"),
     )
     if len(text) < MIN_CLEAN_CHARS:
         raise Rejected("empty_after_cleaning", "nothing but boilerplate")

@@ -162,3 +162,39 @@ def test_chrome_lines_go_only_around_the_story():
     assert ("shape.tag_line", "Aiheet: Oulu, Liikenne") in removed and ("shape.counter", "Lukuaika 3 min") in removed
     recipe = ["Mandelplätzchen", "Ergibt: 40 Stück", "300 g Mehl", "1 TL Backpulver", "1 Ei", BODY_EN, BODY_EN]
     assert chrome_indices(recipe) == []  # a run of counts is the story's list (a recipe's ingredients)
+
+
+def test_own_name_and_rights_lines_around_the_story():
+    paras = [
+        "Ponte Giratória volta a abrir",
+        "Jornal do Capibaribe Recife",
+        BODY_EN,
+        BODY_EN,
+        "Receba as notícias do Jornal do Capibaribe no seu celular",
+        "Kopiereg © 2026 Vrystaat Nuus. Alle regte voorbehou.",  # a sentence's shape, but a rights line
+    ]
+    assert chrome_indices(paras, site="Jornal do Capibaribe") == [
+        (1, "shape.own_name"),
+        (4, "shape.own_name"),
+        (5, "shape.copyright"),
+    ]
+    assert chrome_indices(paras) == [(5, "shape.copyright")]  # no site name known: only the rights line
+    inside = [BODY_EN, "O Jornal do Capibaribe apurou", BODY_EN]
+    assert chrome_indices(inside, site="Jornal do Capibaribe") == []  # inside the story it stays
+    told = BODY_EN.replace("The port authority", "The port authority told the Tobago Courier it")
+    assert chrome_indices(["Headline", BODY_EN, told], site="Tobago Courier") == []  # a sentence naming the outlet
+
+
+def test_learned_threshold_is_lower_only_below_the_story():
+    import copy
+
+    from transforms.boilerplate_learned import TAIL_THRESHOLD, boilerplate_indices, default_model
+
+    model = copy.copy(default_model())
+    assert model.threshold > TAIL_THRESHOLD
+    model.threshold = 1.0  # nothing reaches it: only the threshold below the story can remove a line
+    line = "Shpërndaje lajmin"  # a share prompt (Albanian)
+    below = ["Porti hap terminalin", BODY_EN, BODY_EN, line]
+    assert boilerplate_indices(below, [0, 1, 2, 3], model) == [3]
+    between = ["Porti hap terminalin", BODY_EN, line, BODY_EN]
+    assert boilerplate_indices(between, [0, 1, 2, 3], model) == []
