@@ -35,6 +35,7 @@ from transforms.entity_rules import (
     ORG_AFFIXES,
     ORG_FIRST_WORDS,
     ORG_SUFFIXES,
+    PRECEDING_TITLES,
     STOP_WORDS,
     TITLES,
     _product_of_place,
@@ -199,13 +200,72 @@ RELATIVE_PRONOUNS = words("which who whose che cui qui que quien quienes die dat
 SAINTS = words("St. Ste. Sta. S.")  # abbreviations of Saint, which the tokenizer keeps with their period
 
 
+# Words that open a person's apposition or relative clause after a name and a comma: "Tamar Oyelaran, a fisheries
+# officer, said", "Juhani Vesterbacka, who runs a sawmill".
+PERSON_PRONOUNS = words("who whose quien quienes")
+APPOSITION_ARTICLES = words("a an the un une una uno um uma el la le il o een de het en ett ein eine")
+APPOSITION_WINDOW = 8  # words of an apposition looked at for its role noun ("a senior fisheries officer at ...")
+
+
+# Institution heads that end compound names in Dutch and the Scandinavian languages, where such a name is one
+# word ("Boerenbond", "Naturskyddsföreningen", "Sametinget", "Fiskeriforeningen"): a word so formed is an
+# organisation's name even where it opens a sentence.
+COMPOUND_ORG_ENDINGS = {
+    "nl": ("bond", "vereniging", "federatie", "raad", "partij", "ministerie", "dienst", "stichting", "maatschappij",
+           "inspectie", "autoriteit", "brouwerij"),
+    "da": ("forening", "foreningen", "forbund", "forbundet", "direktoratet", "styrelsen", "tilsynet", "rådet",
+           "verket", "departementet", "ministeriet", "partiet", "tinget", "instituttet", "universitetet",
+           "selskabet"),
+    "no": ("forening", "foreningen", "forbund", "forbundet", "direktoratet", "tilsynet", "rådet", "verket",
+           "departementet", "partiet", "tinget", "instituttet", "universitetet", "selskapet"),
+    "sv": ("förening", "föreningen", "förbund", "förbundet", "styrelsen", "myndigheten", "verket", "rådet",
+           "departementet", "partiet", "tinget", "institutet", "universitetet", "inspektionen", "domstolen"),
+}  # fmt: skip
+COMPOUND_ORG_ENDINGS["nb"] = COMPOUND_ORG_ENDINGS["no"]
+MIN_COMPOUND_MODIFIER = 3  # "Same" of "Sametinget"; "Rådet" alone (the council) is no name
+
+
+def _compound_org(word: str, language: str) -> bool:
+    """A one-word institution of Dutch or a Scandinavian language: "Boerenbond", "Sametinget"."""
+    low = word.lower()
+    return any(
+        low.endswith(e) and len(low) - len(e) >= MIN_COMPOUND_MODIFIER for e in COMPOUND_ORG_ENDINGS.get(language, ())
+    )
+
+
+def _name_words(words: list[str], start: int, end: int) -> int:
+    """Words of a name, a hyphenated one counted once: "Kwabena Asante-Darko" is two."""
+    return sum(w != "-" for w in words[start:end]) - sum(w == "-" for w in words[start:end])
+
+
+def _person_apposition(words: list[str], end: int) -> bool:
+    """A comma after the name, then "who", or an apposition holding a person's role before its next comma: the
+    name is a person's ("Ndeye Faye, the port's director, declined")."""
+    if end + 1 >= len(words) or words[end] != ",":
+        return False
+    if words[end + 1] in PERSON_PRONOUNS:
+        return True
+    if words[end + 1] not in APPOSITION_ARTICLES:
+        return False
+    for w in words[end + 2 : end + 2 + APPOSITION_WINDOW]:
+        if w in (",", ".", ";", ":", "(", ")"):
+            return False
+        if w in PRECEDING_TITLES or (w[:1].islower() and w.endswith("ologist")):
+            return True
+    return False
+
+
 def _named_opener(words: list[str], start: int, end: int, language: str, taken: set[int]) -> bool:
     """A sentence's opening words that are a name all the same: before ", which/che/qui/que/som ...", or listed
     with a name ("Sametinget och Naturskyddsföreningen har"); never a common word of the language."""
+    if end - start == 1 and _compound_org(words[start], language):
+        return True
     if end + 1 >= len(words) or (end - start == 1 and _common(words[start], language)):
         return False
     if words[end] == "," and words[end + 1] in RELATIVE_PRONOUNS:
         return not all(_common(w, language) for w in words[start:end])
+    if 2 <= _name_words(words, start, end) <= 3 and _person_apposition(words, end):
+        return not any(_common(w, language) for w in words[start:end])
     return words[end] in LIST_WORDS and words[end] != "," and end + 1 in taken
 
 
@@ -262,6 +322,8 @@ def _label(
     if words[start] in first_names() and size <= MAX_FALLBACK_TOKENS:
         return "PERSON"
     if 2 <= size <= 3 and (before in SPEECH_BEFORE or after in SPEECH_AFTER):
+        return "PERSON"
+    if 2 <= _name_words(words, start, end) <= 3 and _person_apposition(words, end):
         return "PERSON"
     return None
 

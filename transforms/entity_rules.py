@@ -177,7 +177,7 @@ ORG_FIRST_WORDS = words(
     Verband Parlement Parlamento Observatorio Observatoire Osservatorio Municipalidad Intendencia Consorzio Consorcio
     Maternidade Maternité Maternidad Ordem Orden Ordine Ordre Colegio Collegio Politecnico Politécnico Prisão
     Cárcel Carcere Penitenciária Clínica Clinica Clinique Union Unión Unione União Dirección Direction Direzione
-    Direção"""
+    Direção Stichting Gemeente Provincie Ministerie Vereniging Brouwerij Universiteit Hogeschool Rechtbank"""
 )
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
 GERMAN_ORG_ENDINGS = tuple(
@@ -536,7 +536,8 @@ def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     # Liberal" is two parties)
     short_tail = (
         len(ands) == 1
-        and end - ands[0] - 1 <= MAX_TAIL_TOKENS
+        and sum(w not in PARTICLES for w in words[ands[0] + 1 : end])
+        <= MAX_TAIL_TOKENS  # "Redução do Risco de Desastres"
         and words[ands[0] + 1] not in PARTICLES
         and _surface(words, [True] * len(words), ands[0] + 1, end) not in alias_table()
     )

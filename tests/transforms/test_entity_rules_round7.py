@@ -79,3 +79,34 @@ def test_round7_a_place_links_to_the_one_longer_place_it_opens():
     found = tags("Mount Karangsari Utara erupted twice. Ash from Mount Karangsari reached the airport.")
     assert found["Mount Karangsari"]["entity_id"] == found["Mount Karangsari Utara"]["entity_id"]
     assert found["Mount Karangsari"]["name"] == "Mount Karangsari Utara"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        # a sentence-opening name confirmed by a person's apposition or "who"
+        ("Ndaye Folasade, the port's director, declined to comment.", "en", "Ndaye Folasade", "PERSON"),
+        ("Kwabena Asante-Darko, who runs a cocoa farm, said prices fell.", "en", "Kwabena Asante-Darko", "PERSON"),
+        # an institution whose name goes on after "e" with particles
+        (
+            "O Instituto Nacional de Pesca e Gestão do Risco Costeiro contou 40 barcos em Pemba.",
+            "pt",
+            "Instituto Nacional de Pesca e Gestão do Risco Costeiro",
+            "ORG",
+        ),
+        # one-word Dutch and Scandinavian institutions, also where they open a sentence
+        ("Melkveebond vraagt steun voor de boeren.", "nl", "Melkveebond", "ORG"),
+        ("Renskötarförbundet har överklagat beslutet.", "sv", "Renskötarförbundet", "ORG"),
+        ("Stichting Waterland in Purmerend koopt grond.", "nl", "Stichting Waterland", "ORG"),
+    ],
+)
+def test_round7_sentence_openers_with_a_confirming_cue(text, language, name, label):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
+def test_round7_openers_without_a_cue_stay_untagged():
+    # an apposition without a person's role says nothing about a person; a bare Scandinavian "Rådet" is no name
+    assert "Rådet" not in tags("Rådet har beslutat att stänga gruvan.", "sv")
+    assert "Velmora" not in tags("Velmora, the biggest of the lakes, froze.")
