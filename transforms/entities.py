@@ -45,6 +45,7 @@ from transforms.entity_rules import (
     is_name_token,
     org_base,
     rule_spans,
+    storm_names,
 )
 from transforms.entity_tokens import Tokens, tokenize
 
@@ -202,7 +203,11 @@ def token_spans(
                     extra.append({"span": (i, end), "label": label, "entry": None})
                     taken_tokens.update(range(i, end))
                     break
-    return sorted(chosen + extra, key=lambda s: s["span"])
+    storms = storm_names(words)
+    spans = sorted(chosen + extra, key=lambda s: s["span"])
+    if storms:  # "Hidaya made landfall" after "Cyclone Hidaya": the storm, which has no label of the schema
+        spans = [s for s in spans if not (s["entry"] is None and " ".join(words[slice(*s["span"])]) in storms)]
+    return spans
 
 
 def _whole(words: list[str], start: int, end: int) -> bool:

@@ -269,6 +269,22 @@ def _named_opener(words: list[str], start: int, end: int, language: str, taken: 
     return words[end] in LIST_WORDS and words[end] != "," and end + 1 in taken
 
 
+BARE_FEATURES = words("Gulf Cape Strait Straits Sahel Balkans Caribbean Pacific Atlantic Arctic Antarctic")
+
+
+def _bare_feature(words: list[str], start: int, following: str, language: str) -> bool:
+    """A region named by its feature word alone after "the": "a buyer from the Gulf", "fishing in the Pacific";
+    not "the Gulf of Mexico" nor "the Cape Town office" (a longer name goes on)."""
+    return (
+        language == "en"
+        and start > 0
+        and words[start - 1] == "the"
+        and words[start] in BARE_FEATURES
+        and following not in ("of", "-")
+        and not is_name_token(following)
+    )
+
+
 def _team_name(words: list[str], start: int) -> bool:
     """A plural capitalised after "the" mid-sentence names a team or party even when it is a common word: "the Bulls
     beat the Sharks", "the Greens"."""
@@ -452,6 +468,11 @@ def fallback_spans(
             continue
         names = [w for w in words[start:end] if is_name_token(w) or is_acronym(w)]
         following = words[end] if end < len(words) else ""
+        if end - start == 1 and _bare_feature(words, start, following, language):
+            found.append(
+                {"span": (start, end), "label": "LOC", "entry": None, "rule": "fallback", "_name": words[start]}
+            )
+            continue
         if end - start == 1 and _not_a_name(words[start], following, language) and not _team_name(words, start):
             continue
         if (

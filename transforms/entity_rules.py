@@ -177,7 +177,9 @@ ORG_FIRST_WORDS = words(
     Verband Parlement Parlamento Observatorio Observatoire Osservatorio Municipalidad Intendencia Consorzio Consorcio
     Maternidade Maternité Maternidad Ordem Orden Ordine Ordre Colegio Collegio Politecnico Politécnico Prisão
     Cárcel Carcere Penitenciária Clínica Clinica Clinique Union Unión Unione União Dirección Direction Direzione
-    Direção Stichting Gemeente Provincie Ministerie Vereniging Brouwerij Universiteit Hogeschool Rechtbank"""
+    Direção Coordinación Coordenação Coordinamento Procuraduría Defensoría Contraloría Superintendencia
+    Superintendência Secretaria Stichting Gemeente Provincie Ministerie Vereniging Brouwerij Universiteit
+    Hogeschool Rechtbank"""
 )
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
 GERMAN_ORG_ENDINGS = tuple(
@@ -727,6 +729,7 @@ SENTENCE_STARTS = frozenset(("", ".", "!", "?", ":", '"', "“", "”", "‘", "
 STORM_WORDS = words("""cyclone hurricane typhoon storm ciclone ciclón huracán tifón tormenta furacão tufão
     tempestade uragano tifone tempesta ouragan typhon tempête orkan sturm hurrikan taifun zyklon orkaan tyfoon
     cycloon storm stormen orkanen syklon syklonen cyklon cyklonen""")
+STORM_ADJECTIVES = words("""tropical tropicale tropique subtropical severe intense violent violento violenta""")
 # Endings of English nouns of a person's role or trade ("Volcanologist", "Hydrologist", "Lawmaker", "Veterinarian",
 # "Fisherman"): such a common word opening a sentence before a two- or three-word name is the name's role.
 ROLE_ENDINGS = ("ologist", "ist", "ian", "er", "or", "maker", "man", "woman", "person")
@@ -949,11 +952,28 @@ def _person_of(ctx: _Context, start: int, end: int, inner: list[int], before: st
     return [left, *(classify_run(words, rest, end, words[k], "", ctx.spaces) if rest < end else [])]
 
 
+def storm_names(words: list[str]) -> set[str]:
+    """The names of the storms an article names with a storm noun ("Cyclone Hidaya", "la tormenta tropical
+    Alberto"): a later bare mention ("Hidaya made landfall") is the storm too."""
+    found = set()
+    for i, word in enumerate(words[:-1]):
+        if word.lower() not in STORM_WORDS:
+            continue
+        k = i + 1
+        while k < len(words) and words[k].lower() in STORM_ADJECTIVES | STORM_WORDS:
+            k += 1
+        if k < len(words) and is_name_token(words[k]) and storm_name(words, k, k + 1, words[k - 1]):
+            found.add(words[k])
+    return found
+
+
 def storm_name(words: list[str], start: int, end: int, before: str) -> bool:
     """A storm's name: after a storm noun ("ciclone Filipo", "Tropical Cyclone Losana"), or opened by one
     ("Hurricane Otis"); not an organisation named after a storm word ("Storm Prediction Center")."""
     if before.lower() in STORM_WORDS:
         return True
+    if start >= 2 and before.lower() in STORM_ADJECTIVES and words[start - 2].lower() in STORM_WORDS:
+        return True  # "la tormenta tropical Alberto"
     if any(w.lower() in STORM_WORDS for w in words[start : end - 1]):
         return _last_part(words[end - 1]) not in ORG_SUFFIXES and words[end - 1] not in ORG_HEADS
     return False
@@ -999,8 +1019,12 @@ def _named_for_place(words: list[str], spaces: list[bool], start: int, end: int)
             return None
         if first in PLACE_PREFIXES:
             return RuleSpan(start, end, "GPE", "place_prefix")
-        if _is_place(_surface(words, spaces, start, start + len(head))) or any(w in NOT_NAME_WORDS for w in head):
+        head_name = _surface(words, spaces, start, start + len(head))
+        head_entry = alias_table().get(head_name)
+        if (head_entry is not None and head_entry.label in ("GPE", "LOC")) or any(w in NOT_NAME_WORDS for w in head):
             return None  # "Lagos Ikorodu": a place after a place
+        if not linked and head_name in small_places():
+            return None  # a village's name before a place; with a particle it names a body: "Tar di Lecce"
         if not linked and (
             len(head) > 2 or any(_common_english(w) or w.lower() in common_german() or w in LOC_SUFFIXES for w in head)
         ):

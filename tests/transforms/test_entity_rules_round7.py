@@ -110,3 +110,25 @@ def test_round7_openers_without_a_cue_stay_untagged():
     # an apposition without a person's role says nothing about a person; a bare Scandinavian "Rådet" is no name
     assert "Rådet" not in tags("Rådet har beslutat att stänga gruvan.", "sv")
     assert "Velmora" not in tags("Velmora, the biggest of the lakes, froze.")
+
+
+def test_round7_storm_after_an_adjective_and_its_later_mentions_stay_untagged():
+    text = (
+        "La tormenta tropical Evarista dejó cuatro muertos en Tamaulipas. Según el Servicio Meteorológico "
+        "Nacional, Evarista se degradó al entrar en Coahuila."
+    )
+    found = tags(text, "es")
+    assert not any("Evarista" in name for name in found), found
+    assert "Servicio Meteorológico Nacional" in found
+
+
+def test_round7_a_region_named_by_its_feature_word_after_the():
+    found = tags("A buyer from the Gulf would pay more. Ships in the Gulf of Aden slowed.")
+    assert found["Gulf"]["label"] == "LOC"
+    assert "Gulf of Aden" in found
+    assert "Cape" not in tags("Lawmakers from the Cape Winelands council agreed.")
+
+
+def test_round7_an_institution_opened_by_a_coordinating_body_word():
+    found = tags("Lo informó la Coordinación Estatal de Protección Civil de Colima.", "es")
+    assert any(name.startswith("Coordinación Estatal de Protección Civil") for name in found), found
