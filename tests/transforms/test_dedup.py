@@ -138,3 +138,5 @@ def test_an_early_signature_is_kept_while_the_text_is_unchanged_and_redone_after
     changed = hash_doc(marked.replace(text="one two three four five six"))
     assert changed.content_hash != doc.content_hash
     assert changed.minhash == hash_doc(Doc("b", "/b", NOW, text="one two three four five six")).minhash
+    same_length = hash_doc(marked.replace(text="one two three four five six sevem"))  # one letter changed
+    assert same_length.minhash == hash_doc(Doc("c", "/c", NOW, text="one two three four five six sevem")).minhash
