@@ -19,8 +19,8 @@ import re
 from collections import Counter
 from typing import Any
 
-import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 
@@ -31,7 +31,7 @@ TOP_BARS = 15  # bars per ranked chart; the rest is summed into one "other" bar
 MAX_DAY_BARS = 92  # about a quarter of days; longer spans are shown per month so bars stay wider than a few pixels
 LABEL_CHARS = 30  # about 200 px of 12 px text: fits the 230 px label column
 NO_DATE = "no date"
-# Articles per DuckDB pass. Each query has a fixed cost of milliseconds, which per file (hundreds of small
+# Articles per pyarrow pass. Each query has a fixed cost of milliseconds, which per file (hundreds of small
 # partition files) made the report 13 % of a 1,000-doc run; a pass over 2,000 rows peaks ~60 MB lower than one
 # over 5,000 (entities unnested), so memory stays flat however large the run.
 BATCH_ROWS = 2_000
@@ -65,17 +65,6 @@ def _partition_values(path: str) -> dict[str, str | None]:
     return {k: (None if v == _HIVE_NULL else v) for k, v in _PARTITION.findall(path)}
 
 
-_FILE_SQL = {
-    "sources": "SELECT coalesce(source, '(unknown)'), count(*) FROM t GROUP BY 1",
-    "entities": """
-        SELECT coalesce(e.entity_id, e.name), any_value(e.name), any_value(e.label), count(DISTINCT doc_id), count(*)
-        FROM t, unnest(entities) AS u(e) WHERE e.name IS NOT NULL GROUP BY 1""",
-    "clusters": """
-        SELECT cluster_id, count(*), max(cluster_size),
-               first(coalesce(title, source, regexp_extract(input_uri, '[^/]+$'))
-                     ORDER BY is_representative DESC NULLS LAST, title NULLS LAST)
-        FROM t WHERE cluster_size > 1 GROUP BY 1""",
-}
 _FILE_COLUMNS = (
     "doc_id",
     "input_uri",
@@ -100,27 +89,69 @@ def _read_file(path: str) -> pa.Table:
     return t.select(list(_FILE_COLUMNS))
 
 
-def _add_batch(stats: Stats, tables: list[pa.Table], con: duckdb.DuckDBPyConnection) -> None:
-    """Sources, entities and clusters of a batch of files, in one DuckDB pass per query."""
-    con.register("t", pa.concat_tables(tables, promote_options="permissive"))
-    for source, n in con.sql(_FILE_SQL["sources"]).fetchall():
+def _sources(t: pa.Table) -> pa.Table:
+    source = pc.fill_null(t["source"], "(unknown)")
+    return (
+        pa.table({"source": source}).group_by("source").aggregate([([], "count_all")]).select(["source", "count_all"])
+    )
+
+
+def _entities(t: pa.Table) -> pa.Table:
+    """Per entity (its id, else its name): a name, a label, the articles and the mentions."""
+    mentions = pc.list_flatten(t["entities"])
+    doc_ids = t["doc_id"].take(pc.list_parent_indices(t["entities"]))
+    names = pc.struct_field(mentions, "name")
+    flat = pa.table(
+        {
+            "key": pc.coalesce(pc.struct_field(mentions, "entity_id"), names),
+            "name": names,
+            "label": pc.struct_field(mentions, "label"),
+            "doc_id": doc_ids,
+        }
+    ).filter(pc.is_valid(names))
+    grouped = flat.group_by("key", use_threads=False).aggregate(
+        [("name", "first"), ("label", "first"), ("doc_id", "count_distinct"), ([], "count_all")]
+    )
+    return grouped.select(["key", "name_first", "label_first", "doc_id_count_distinct", "count_all"])
+
+
+def _clusters(t: pa.Table) -> pa.Table:
+    """Per cluster of two or more: copies seen, its size and a title, the representative's where it has one."""
+    copies = t.filter(pc.greater(t["cluster_size"], 1))
+    file_name = pc.replace_substring_regex(copies["input_uri"], pattern=".*/", replacement="")
+    label = pc.coalesce(copies["title"], copies["source"], file_name)
+    ordered = (
+        copies.select(["cluster_id", "cluster_size", "title"])
+        .append_column("label", label)
+        .append_column("representative", pc.fill_null(copies["is_representative"], False))
+        .append_column("untitled", pc.is_null(copies["title"]))
+        .sort_by([("representative", "descending"), ("untitled", "ascending"), ("title", "ascending")])
+    )
+    grouped = ordered.group_by("cluster_id", use_threads=False).aggregate(
+        [([], "count_all"), ("cluster_size", "max"), ("label", "first")]
+    )
+    return grouped.select(["cluster_id", "count_all", "cluster_size_max", "label_first"])
+
+
+def _add_batch(stats: Stats, tables: list[pa.Table]) -> None:
+    """Sources, entities and clusters of a batch of files, one pyarrow pass each."""
+    t = pa.concat_tables(tables, promote_options="permissive")
+    for source, n in zip(*_sources(t).to_pydict().values(), strict=True):
         stats.per_source[source] += n
-    for key, name, label, articles, mentions in con.sql(_FILE_SQL["entities"]).fetchall():
+    for key, name, label, articles, mentions in zip(*_entities(t).to_pydict().values(), strict=True):
         stats.entity_articles[key] += articles
         stats.entity_mentions[key] += mentions
         stats.entity_names.setdefault(key, (name, label or ""))
-    for cluster_id, copies, size, title in con.sql(_FILE_SQL["clusters"]).fetchall():
+    for cluster_id, copies, size, title in zip(*_clusters(t).to_pydict().values(), strict=True):
         entry = stats.clusters.setdefault(cluster_id, [0, 0, None])
         entry[0] += copies
         entry[1] = max(entry[1], size or 0)
         entry[2] = entry[2] or title
-    con.unregister("t")
 
 
 def collect(output: str) -> Stats:
     """One pass over DIR/articles/ (in batches of files) and a count of DIR/dead_letter/ files."""
     stats = Stats()
-    con = duckdb.connect()
     batch: list[pa.Table] = []
     rows = 0
     for path in _files(output, "articles"):
@@ -133,10 +164,10 @@ def collect(output: str) -> Stats:
         batch.append(t)
         rows += t.num_rows
         if rows >= BATCH_ROWS:
-            _add_batch(stats, batch, con)
+            _add_batch(stats, batch)
             batch, rows = [], 0
     if batch:
-        _add_batch(stats, batch, con)
+        _add_batch(stats, batch)
     stats.dead_letter_files = len(_files(output, "dead_letter"))
     return stats
 
