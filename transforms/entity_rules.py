@@ -178,7 +178,7 @@ ORG_FIRST_WORDS = words(
     Maternidade Maternité Maternidad Ordem Orden Ordine Ordre Colegio Collegio Politecnico Politécnico Prisão
     Cárcel Carcere Penitenciária Clínica Clinica Clinique Union Unión Unione União Dirección Direction Direzione
     Direção Coordinación Coordenação Coordinamento Procuraduría Defensoría Contraloría Superintendencia
-    Superintendência Secretaria Stichting Gemeente Provincie Ministerie Vereniging Brouwerij Universiteit
+    Superintendência Secretaria Chambre Stichting Gemeente Provincie Ministerie Vereniging Brouwerij Universiteit
     Hogeschool Rechtbank"""
 )
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
@@ -216,7 +216,8 @@ ORG_HEADS = words(
     """University Bank Ministry Department Court Council Church Institute Academy Federation Union Office Board
     College School Museum Society League Association Chamber Commission Committee Agency Order Bureau Centre
     Center Centres Centers Fund Foundation Organisation Organization Party Movement Front Inspectorate Directorate
-    Tribunal"""
+    Tribunal Superintendency Superintendence Secretariat Authority Service Corporation Ombudsman
+    Institution Agencies Confederation Syndicate Guild Alliance Conservatory Conservatoire Polytechnic Seminary"""
 )
 LOC_SUFFIXES = words(
     """River Sea Ocean Mountains Mountain Mount Hills Island Islands Strait Bay Lake Desert Peninsula Canal Coast
@@ -1015,7 +1016,11 @@ def _named_for_place(words: list[str], spaces: list[bool], start: int, end: int)
             continue
         linked = words[cut - 1] in NAME_LINKS
         head = words[start : cut - 1] if linked else words[start:cut]
-        if not head or not all(is_name_token(w) or w in PARTICLES for w in head) or head[-1] in PARTICLES:
+        if (
+            not head
+            or not all(is_name_token(w) or is_acronym(w) or w in PARTICLES for w in head)
+            or head[-1] in PARTICLES
+        ):
             return None
         if first in PLACE_PREFIXES:
             return RuleSpan(start, end, "GPE", "place_prefix")
@@ -1347,11 +1352,34 @@ def _adjective_name_end(words: list[str], k: int, breaks: set[int] | frozenset[i
         and not breaks.intersection((k, k + 1, k + 2))
     ):
         return k + 3  # "Agence de presse sénégalaise": a noun and its adjective after "de"
+    if stop is None:
+        place_end = _domain_of_place_end(words, k, breaks)
+        if place_end:
+            return place_end  # "Chambre d'agriculture de la Gironde", "Cámara de comercio de Bogotá"
     if stop and k + 1 < len(words) and words[k] in NAME_LINKS and not breaks.intersection((k, k + 1)):
         following = words[k + 1]
         if is_name_token(following) or (following.isalpha() and following.islower() and len(following) > 3):
             stop = k + 2
     return stop
+
+
+def _domain_of_place_end(words: list[str], k: int, breaks: set[int] | frozenset[int]) -> int | None:
+    """The end of "de" + a lower-case domain noun + "de" (+ an article) + a name after an institution's head word:
+    "d'agriculture de la Gironde", "di commercio di Milano"; None when the words do not go so."""
+    if k + 3 >= len(words) or words[k] not in NAME_LINKS or words[k + 2] not in NAME_LINKS:
+        return None
+    noun = words[k + 1]
+    if not (noun.isalpha() and noun.islower() and len(noun) > MIN_LINKED_NOUN_CHARS):
+        return None
+    j = k + 3
+    if words[j] in ROMANCE_ARTICLES and j + 1 < len(words):
+        j += 1
+    if breaks.intersection(range(k, j + 1)) or not is_name_token(words[j]):
+        return None
+    j += 1
+    while j + 1 < len(words) and words[j] == "-" and is_name_token(words[j + 1]) and j not in breaks:
+        j += 2  # "Seine-Maritime"
+    return j
 
 
 def _german_genitive(words: list[str], start: int, end: int) -> int | None:

@@ -132,3 +132,21 @@ def test_round7_a_region_named_by_its_feature_word_after_the():
 def test_round7_an_institution_opened_by_a_coordinating_body_word():
     found = tags("Lo informó la Coordinación Estatal de Protección Civil de Colima.", "es")
     assert any(name.startswith("Coordinación Estatal de Protección Civil") for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Selon la Chambre d'agriculture de la Mayenne, le foin manque.", "fr", "Chambre d'agriculture de la Mayenne"),
+        ("Le syndicat CGTR du Cantal réclame des indemnités.", "fr", "CGTR du Cantal"),
+        (
+            "The fine was set by the Superintendency of the Environment in May.",
+            "en",
+            "Superintendency of the Environment",
+        ),
+    ],
+)
+def test_round7_institutions_with_a_lower_case_domain_or_an_acronym(text, language, name):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == "ORG"
