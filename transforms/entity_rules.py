@@ -135,13 +135,16 @@ PLACE_LINKS = words("""of de di von del della do da du""")  # "the town of X", "
 DIRECT_PLACE_NOUNS = words("""quartiere quartier bairro barrio frazione localidad""")  # "quartiere Tamburi"
 PLACE_ADJECTIVES = words("""nearby neighbouring neighboring rural coastal northern southern eastern western central
     downtown suburban remote the""")  # fmt: skip
-PLACE_NOUNS = words("""town city village suburb municipality district hamlet county commune comune municipio
+PLACE_NOUNS = (
+    words("""town city village suburb municipality district hamlet county commune comune municipio
     residents inhabitants habitants residentes abitanti moradores valley valle vallée vale río rio fiume rivière
     port gare stazione estação estación campagne campagna outskirts periferia banlieue arredores alrededores
     dintorni bacia bassin cuenca bacino basin
     município ville cidade ciudad città mayor prefeito prefeita sindaco sindaca alcalde alcaldesa exalcalde maire
     bürgermeister island isle islet atoll archipelago peninsula ilha isla isola île eiland øya øen insel ön
-    illa""")  # fmt: skip  "the town of X", "il sindaco di X", "the island of X", "l'isola di X"
+    illa lake lago lac lagoa laguna lagune lagoon mountain montagne montaña montanha volcano volcán vulcano volcan
+    vulcão glacier glaciar ghiacciaio""")
+)  # fmt: skip  "the town of X", "il sindaco di X", "the island of X", "l'isola di X"
 # Lower-case words after a place name: "Kottayam municipality", "Marfa council".
 PLACE_AFTER = words("""municipality council district panchayat county province region town village""")
 # Of those, the ones that make even a name no gazetteer lists a place: "Jagatsinghpur district", "Dhinkia village".
@@ -886,6 +889,9 @@ def classify_run(
     in India"), else each piece between connectors on its own ("John Korir" of "Kenya")."""
     ctx = _Context(words, spaces if spaces is not None else [True] * len(words), start)
     inner = [k for k in range(start, end) if words[k] in CONNECTORS]
+    split = _person_then_body(ctx, start, end, before, after)
+    if split:
+        return split
     if not inner:
         span = _classify_piece(ctx, start, end, before, after)
         return [span] if span else []
@@ -951,6 +957,26 @@ def _person_of(ctx: _Context, start: int, end: int, inner: list[int], before: st
         return None
     rest = k + 2 if words[k + 1] == "the" else k + 1
     return [left, *(classify_run(words, rest, end, words[k], "", ctx.spaces) if rest < end else [])]
+
+
+def _person_then_body(ctx: _Context, start: int, end: int, before: str, after: str) -> list[RuleSpan] | None:
+    """A person named by a cue, then a particle and an institution's first word: two names ("Marco Ferrari del
+    Politecnico di Milano", "Ana Souza da Universidade de Lisboa")."""
+    words = ctx.words
+    for k in range(start + 2, end - 1):
+        if words[k] not in PARTICLES or words[k] in ARTICLE_PARTICLES:
+            continue
+        if not (_org_first(words[k + 1]) or words[k + 1] in ORG_HEADS):
+            continue
+        cut = k
+        while cut - 1 > start and words[cut - 1] in PARTICLES:
+            cut -= 1  # "Juan Pérez de la Universidad de Chile"
+        left = _classify_piece(ctx, start, cut, before, words[cut])
+        if left is None or left.label != "PERSON" or left.rule not in PERSON_RULES:
+            return None
+        right = _classify_piece(ctx._replace(cue_at=k + 1), k + 1, end, words[k], after)
+        return [left, *([right] if right else [])]
+    return None
 
 
 def storm_names(words: list[str]) -> set[str]:

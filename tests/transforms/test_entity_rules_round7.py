@@ -150,3 +150,14 @@ def test_round7_institutions_with_a_lower_case_domain_or_an_acronym(text, langua
     found = tags(text, language)
     assert name in found, found
     assert found[name]["label"] == "ORG"
+
+
+def test_round7_a_person_then_a_particle_and_an_institution_is_two_names():
+    found = tags("Il geologo Marco Ferrandi del Politecnico di Torino ha spiegato il fenomeno.", "it")
+    assert found["Marco Ferrandi"]["label"] == "PERSON"
+    assert found["Politecnico di Torino"]["label"] == "ORG"
+    found = tags("Juan Pereyra de la Universidad de Chile dijo que el glaciar retrocede.", "es")
+    assert found["Juan Pereyra"]["label"] == "PERSON"
+    assert "Universidad de Chile" in found
+    # "il lago di X": a lake's name, a place
+    assert tags("Sono caduti 180 millimetri sul lago di Vervasco.", "it")["Vervasco"]["label"] == "GPE"
