@@ -17,6 +17,9 @@ from transforms.boilerplate_learned import is_prose
 TAGS_RULE_ID = "shape.tag_line"
 COUNTER_RULE_ID = "shape.counter"
 OWN_NAME_RULE_ID = "shape.own_name"
+DATE_LINE_RULE_ID = "shape.date_line"
+DATE_LINE_MAX_CHARS = 40  # a month name, a day and a year, perhaps a weekday
+DATE_LINE_MAX_WORDS = 3  # month and weekday words; a line with more words says something
 COPYRIGHT_RULE_ID = "shape.copyright"
 SITE_MIN_CHARS = 4  # a site name shorter than this ("BBC" aside) could be any word of a line
 OWN_NAME_MAX_CHARS = 120  # a prompt, credit or rights line; longer is a paragraph of the story
@@ -30,6 +33,8 @@ BARE_TAG_MIN_ITEMS = 3  # without a label, a list needs more items and a list se
 COUNTER_MAX_CHARS = 32  # "12 kommenttia", "Lukuaika 3 min", "ಟಿಪ್ಪಣಿಗಳು (3)": a number and a word or two
 
 _COPYRIGHT = re.compile(r"[©ⓒ]")
+_WORDS = re.compile(r"(?:[^\W\d_]|[\u0900-\u0dff])+(?:['’.](?:[^\W\d_])+)*")  # Indic words keep their vowel signs
+_OTHER = re.compile(r"[\s,.'’/|·•()–—-]+")
 _SENTENCE_END = re.compile(r"[.!?…。！？।؟۔]['\"”’»)\]]*$")
 _LABEL = re.compile(r"^(?P<label>[^\W\d_][^\s:：]*(?: [^\W\d_][^\s:：]*)?)\s*[:：]\s*(?P<items>.+)$")
 _ITEM_SPLIT = re.compile(r"\s*[,،、;|·•]\s*")  # no slash: "Verdicker/Basisöl: Li-Seifen/Mineralöl" is a spec
@@ -79,6 +84,23 @@ def is_counter_line(para: str) -> bool:
     return bool(_BRACKET_COUNT.match(text) or _WORD_COUNT.match(text))
 
 
+def is_date_line(para: str) -> bool:
+    """A date of any calendar alone on a line: a month word or two and numbers, one of them a year of four digits
+    ("कात्तिक २२, २०८३" in Bikram Sambat, "12 Rabi' al-Awwal 1448", "Jumatatu 9 Novemba 2026")."""
+    if len(para) > DATE_LINE_MAX_CHARS or "\n" in para or _SENTENCE_END.search(para):
+        return False
+    text = ascii_digits(para)
+    numbers = _NUMBER.findall(text)
+    words = _WORDS.findall(text)
+    return (
+        len(numbers) >= 2
+        and any(len(n) == 4 and n.isdigit() for n in numbers)
+        and 1 <= len(words) <= DATE_LINE_MAX_WORDS
+        and sum(word[0].islower() for word in words) <= 1  # "al-Awwal"; a clause has more ("3 killed in crash")
+        and not _OTHER.sub("", _NUMBER.sub("", _WORDS.sub("", text)))  # only separators besides
+    )
+
+
 def _is_rights_line(para: str) -> bool:
     return len(para) <= OWN_NAME_MAX_CHARS and bool(_COPYRIGHT.search(para))
 
@@ -107,6 +129,8 @@ def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int,
             continue
         if is_tag_line(para):
             found.append((i, TAGS_RULE_ID))
+        elif i < first and is_date_line(para):
+            found.append((i, DATE_LINE_RULE_ID))
         elif names_outlet(para, site):
             found.append((i, OWN_NAME_RULE_ID))
         elif i > last and _is_rights_line(para):  # "Kopiereg © 2026 ..."

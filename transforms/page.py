@@ -39,6 +39,7 @@ UTC_AHEAD = dt.timedelta(hours=14)  # the easternmost time zone, UTC+14 (Kiribat
 LINK_LINE_MAX_CHARS = 200  # a related-story line: a label and a headline
 LINK_SHARE = 0.5  # at least half of its text is link text (jusText and boilerpipe use link density the same way)
 _LINK_LABEL = re.compile(r"^[^\W\d_][^:|–—»>\n]{0,40}[:|–—»>-]$")  # "Citește și:", "Also Read |", "Leggi anche -"
+LINK_LABEL_MAX_CHARS = 30  # a heading above a related link: a word or three ("Related news", "Lees ook")
 MAX_LINK_LINES = 50  # bounds what a page can add to the record
 MAX_STAMP_NODE_CHARS = 200  # a stamp, byline or dateline text; longer text nodes are prose
 # text nodes by the headline: a kicker or stamp above it, byline, stamp, caption and the first paragraphs below
@@ -187,9 +188,23 @@ def link_lines(tree: HtmlElement) -> list[str]:
         linked = sum(len(link) for link in links)
         if linked >= len(text) * LINK_SHARE and _LINK_LABEL.match(text[: text.find(links[0])].strip()):
             found.append(text)
-            if len(found) >= MAX_LINK_LINES:
-                break
+        elif text == links[0] and (label := _label_above(element)):  # "<p>Related news</p><p><a>...</a></p>"
+            found.extend((label, text))
+        if len(found) >= MAX_LINK_LINES:
+            break
     return found
+
+
+def _label_above(element: HtmlElement) -> str | None:
+    """The text of the paragraph just above a link-only paragraph when it is a short label with no link and no
+    sentence mark ("सम्बन्धित समाचार", "Related"): a related-story heading split from its link."""
+    above = element.getprevious()
+    if above is None or above.tag != "p" or above.find(".//a") is not None:
+        return None
+    label = _SPACE.sub(" ", above.text_content()).strip()
+    if not label or len(label) > LINK_LABEL_MAX_CHARS or label[-1] in '.!?…"”»:' or len(label.split()) > 4:
+        return None
+    return label
 
 
 def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, str | None]:

@@ -198,3 +198,40 @@ def test_learned_threshold_is_lower_only_below_the_story():
     assert boilerplate_indices(below, [0, 1, 2, 3], model) == [3]
     between = ["Porti hap terminalin", BODY_EN, line, BODY_EN]
     assert boilerplate_indices(between, [0, 1, 2, 3], model) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("कात्तिक २२, २०८३", True),  # Bikram Sambat: no Gregorian month, a date all the same
+        ("12 Rabi' al-Awwal 1448", True),
+        ("Jumatatu 9 Novemba 2026", True),
+        ("3 killed in 2026 crash", False),  # a clause
+        ("Budget 2026", False),  # one number
+        ("On 12 May 2026 we met.", False),  # a sentence
+    ],
+)
+def test_date_lines_of_any_calendar(line, expected):
+    from transforms.boilerplate_shapes import is_date_line
+
+    assert is_date_line(line) is expected
+
+
+def test_a_date_line_goes_only_above_the_story():
+    paras = ["Pokhara rules", "कात्तिक २२, २०८३", BODY_EN, "Jumatatu 9 Novemba 2026", BODY_EN]
+    assert chrome_indices(paras) == [(1, "shape.date_line")]
+
+
+def test_a_related_heading_split_from_its_link():
+    from transforms.page import link_lines
+
+    html = (
+        "<html><body><article><h1>Paragliding rules</h1>"
+        "<p>The city issued new safety rules on Monday for all pilots.</p>"
+        "<p>सम्बन्धित समाचार</p><p><a href='/x'>फेवाताल किनारमा नयाँ साइकल लेन</a></p>"
+        "<p>Pilots welcomed the rules but feared higher fees in the coming season.</p>"
+        "<p>See the <a href='/y'>full rules</a></p>"  # a sentence around a link: not a related line
+        "<p>Read the whole judgment here.</p><p><a href='/z'>The judgment</a></p>"  # a sentence above: no label
+        "</article></body></html>"
+    )
+    assert link_lines(parse(html)) == ["सम्बन्धित समाचार", "फेवाताल किनारमा नयाँ साइकल लेन"]
