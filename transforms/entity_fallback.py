@@ -255,11 +255,24 @@ def _person_apposition(words: list[str], end: int) -> bool:
     return False
 
 
+PLURAL_ROLE_ENDINGS = ("ers", "ors", "ists", "ians", "ents", "ants")  # "Organisers said", "Residents told"
+
+
 def _named_opener(words: list[str], start: int, end: int, language: str, taken: set[int]) -> bool:
     """A sentence's opening words that are a name all the same: before ", which/che/qui/que/som ...", or listed
     with a name ("Sametinget och Naturskyddsföreningen har"); never a common word of the language."""
     if end - start == 1 and _compound_org(words[start], language):
         return True
+    if (
+        language == "en"
+        and end - start == 1
+        and end < len(words)
+        and words[end] in SPEECH_AFTER
+        and not _common(words[start], language)
+        and words[start] not in first_names()
+        and not words[start].endswith(PLURAL_ROLE_ENDINGS)
+    ):
+        return True  # "Debswana said": English capitalises no common noun there but a name
     if end + 1 >= len(words) or (end - start == 1 and _common(words[start], language)):
         return False
     if words[end] == "," and words[end + 1] in RELATIVE_PRONOUNS:

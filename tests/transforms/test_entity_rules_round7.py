@@ -161,3 +161,9 @@ def test_round7_a_person_then_a_particle_and_an_institution_is_two_names():
     assert "Universidad de Chile" in found
     # "il lago di X": a lake's name, a place
     assert tags("Sono caduti 180 millimetri sul lago di Vervasco.", "it")["Vervasco"]["label"] == "GPE"
+
+
+def test_round7_a_one_word_english_opener_before_said_is_a_name_a_plural_role_is_not():
+    found = tags("Morvanta said output fell. Organisers said the show was sold out. Police said two men were held.")
+    assert "Morvanta" in found
+    assert not {"Organisers", "Police"} & set(found), found
