@@ -125,7 +125,9 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 # after the fourth round and scored once, not tuned on; be_ was written before the fifth round (energy, farming,
 # health systems, local crime, small-country elections, start-ups, festivals; en/de/fr/es/pt/it/nl), scored once;
 # bf_ was written before the sixth round (science, shipping, music, small-town councils, glaciers, fisheries, pulp,
-# mining; en/de/fr/es/sv) and scored once before it; bg_ was written after the sixth round and scored once on it.
+# mining; en/de/fr/es/sv) and scored once before it; bg_ was written after the sixth round and scored once on it;
+# bh_ was written before the seventh round (cyclones, livestock, fisheries, salmon farming, river shipping, the Aral
+# Sea, tea; en/da/no/es) and scored once on its final code.
 SUBSETS = (
     "bundled samples",
     "e_* articles",
@@ -137,6 +139,7 @@ SUBSETS = (
     "blind batch E (be_*)",
     "blind batch F (bf_*)",
     "blind batch G (bg_*)",
+    "blind batch H (bh_*)",
 )
 
 
@@ -153,6 +156,7 @@ def subset_of(name: str) -> str:
         ("be_", SUBSETS[7]),
         ("bf_", SUBSETS[8]),
         ("bg_", SUBSETS[9]),
+        ("bh_", SUBSETS[10]),
     )
     for prefix, subset in prefixes:
         if name.startswith(prefix):
