@@ -22,6 +22,7 @@ from apache_beam.options.pipeline_options import PipelineOptions, StandardOption
 from pipelines.options import LOCAL_RUNNERS, NewsbeamOptions, exit_with_help, local_runner_default
 from pipelines.report import link as report_link
 from pipelines.report import write_report
+from transforms import memory
 from transforms.clean import Clean
 from transforms.coders import SPILL_ENV, close_spill
 from transforms.common import DEAD, MAIN, sha256_hex
@@ -125,6 +126,19 @@ def spilling(on: bool):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@contextlib.contextmanager
+def trimming(on: bool):
+    """A local run returns the memory its steps after the barrier free to the system (transforms/memory.py)."""
+    if not on:
+        yield
+        return
+    memory.tune()
+    try:
+        yield
+    finally:
+        memory.untune()
+
+
 def read_manifest(output: str) -> dict[str, Any]:
     with FileSystems.open(FileSystems.join(output.rstrip("/"), "_manifest.json")) as f:
         return json.loads(f.read())
@@ -172,7 +186,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         raise SystemExit("newsbeam backfill: --input and --output are required (see --help)")
     pipeline = beam.Pipeline(options=options)
     build(pipeline, nb)
-    with spilling(nb.spill and is_local(options)):
+    with spilling(nb.spill and is_local(options)), trimming(is_local(options)):
         result = pipeline.run()
         if not options.view_as(TestOptions).dry_run:
             result.wait_until_finish()

@@ -34,6 +34,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.transforms.window import GlobalWindows
 
 from schemas.record import Doc
+from transforms import memory
 from transforms.coders import decode_object, encode_object
 from transforms.common import DEAD, MAIN, Step, sha256_hex
 from transforms.components import ConnectedComponents, components_locally
@@ -380,6 +381,9 @@ class _AnnotateFn(beam.DoFn):
             self.clustered.inc()
             self.representatives.inc(int(is_rep))
             yield doc.replace(cluster_id=cluster, cluster_size=size, is_representative=is_rep)
+
+    def finish_bundle(self):
+        memory.trim()
 
 
 class GraphNodes(beam.PTransform):

@@ -38,6 +38,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.options.pipeline_options import StandardOptions
 
 from schemas.record import Doc
+from transforms import memory
 from transforms.common import DEAD, MAIN, Progress
 from transforms.pairs import DistinctPairs
 
@@ -175,6 +176,9 @@ class _StripFn(beam.DoFn):
         self.forwarded.inc()
         Progress.tick(STAGE)
         yield out
+
+    def finish_bundle(self):
+        memory.trim()
 
 
 class RepeatedLines(beam.PTransform):

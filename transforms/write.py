@@ -25,6 +25,7 @@ from apache_beam.transforms.window import GlobalWindow
 from schemas.articles import ARTICLE_SCHEMA, DEAD_LETTER_SCHEMA, PARTITION_COLUMNS, SCHEMA_VERSION, file_schema
 from schemas.entity_mentions import ENTITY_MENTIONS_SCHEMA
 from schemas.record import CRAWLED_AT, DeadLetter, Doc
+from transforms import memory
 from transforms.coders import decode_object, encode_object
 from transforms.entity_mentions import entity_mention_rows
 from transforms.minhash import signature_values
@@ -203,6 +204,9 @@ class _WriteGroupFn(beam.DoFn):
         for path, count in write_parquet_files(folder, stem, rows, self.schema):
             self.rows_written.inc(count)
             yield self.table, partition_path(values, self.columns) if values else "", count, path
+
+    def finish_bundle(self):
+        memory.trim()
 
 
 class WriteTable(beam.PTransform):
