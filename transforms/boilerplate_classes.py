@@ -667,6 +667,13 @@ _QUOTED_PLATFORM = re.compile(r"[„“\"«»‘’]\s*(?:" + _PLATFORM.pattern 
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z_]\w{2,}")
 
 
+def names_platform(para: str) -> bool:
+    """A short line naming a social platform, outside reported speech (see `is_social_line`)."""
+    if len(para) > SOCIAL_MAX_CHARS or "\n" in para or not _PLATFORM.search(para):
+        return False
+    return not _SPEECH.search(_QUOTED_PLATFORM.sub(" ", para))
+
+
 def is_social_line(para: str) -> bool:
     """A follow prompt in any language: a line naming a social platform AND pointing at the outlet itself, by a
     first-person plural object ("Pratite nas na Facebooku", "Kövess minket a Facebookon", "Urmărește-ne pe ...",

@@ -3,7 +3,8 @@
 Both only judge a paragraph outside the story: above its first sentence (never the first paragraph, the headline)
 or below its last one. Inside the story a short list or a number with a word can be content ("Ingredients: ...",
 "3 killed"); around it they are the page's furniture ("Tags: Tobago, Ferries, Tourism", "Aiheet: Oulu, Liikenne",
-"12 kommenttia", "Komente (0)", "4 min read", "Lukuaika 3 min"). A counter line counts only alone: a run of them is
+"12 kommenttia", "Komente (0)", "4 min read", "Lukuaika 3 min"), and below it a line naming a social platform
+("Na ndiqni në Facebook dhe Instagram") whatever its verb. A counter line counts only alone: a run of them is
 a list ("300 g Mehl", "1 TL Backpulver": a recipe's ingredients above its method).
 """
 
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import re
 
-from transforms.boilerplate_classes import ascii_digits
+from transforms.boilerplate_classes import ascii_digits, names_platform
 from transforms.boilerplate_learned import is_prose
 
 TAGS_RULE_ID = "shape.tag_line"
 COUNTER_RULE_ID = "shape.counter"
 OWN_NAME_RULE_ID = "shape.own_name"
 DATE_LINE_RULE_ID = "shape.date_line"
+SOCIAL_RULE_ID = "shape.platform_line"
 DATE_LINE_MAX_CHARS = 40  # a month name, a day and a year, perhaps a weekday
 DATE_LINE_MAX_WORDS = 3  # month and weekday words; a line with more words says something
 COPYRIGHT_RULE_ID = "shape.copyright"
@@ -135,6 +137,8 @@ def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int,
             found.append((i, OWN_NAME_RULE_ID))
         elif i > last and _is_rights_line(para):  # "Kopiereg © 2026 ..."
             found.append((i, COPYRIGHT_RULE_ID))
+        elif i > last and not is_prose(para) and names_platform(para):  # "Na ndiqni në Facebook dhe Instagram"
+            found.append((i, SOCIAL_RULE_ID))
         elif counters[i] and not (i > 0 and counters[i - 1]) and not (i + 1 < len(paras) and counters[i + 1]):
             # alone: a run of such lines is a list of the story ("300 g Mehl", "1 TL Backpulver", "1 Ei")
             found.append((i, COUNTER_RULE_ID))

@@ -235,3 +235,12 @@ def test_a_related_heading_split_from_its_link():
         "</article></body></html>"
     )
     assert link_lines(parse(html)) == ["सम्बन्धित समाचार", "फेवाताल किनारमा नयाँ साइकल लेन"]
+
+
+def test_a_platform_line_goes_only_below_the_story():
+    paras = ["Porti hap terminalin", "Facebook dhe Instagram", BODY_EN, BODY_EN, "Na ndiqni në Facebook dhe Instagram"]
+    assert chrome_indices(paras) == [(4, "shape.platform_line")]  # above the story it could be a kicker
+    said = 'He said: "Follow us on Facebook"'  # reported speech stays
+    assert chrome_indices(["Headline", BODY_EN, said]) == []
+    story = "Facebook fined again in Ireland, regulator says"  # a headline-like line inside the story
+    assert chrome_indices(["Headline", BODY_EN, story, BODY_EN]) == []
