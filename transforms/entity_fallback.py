@@ -245,6 +245,8 @@ def _person_apposition(words: list[str], end: int) -> bool:
         return False
     if words[end + 1] in PERSON_PRONOUNS:
         return True
+    if words[end + 1] in PRECEDING_TITLES and end + 2 < len(words) and words[end + 2] in ("of", "at", "de", "da"):
+        return True  # "Bakhytzhan Seitov, chairman of the ..." (an apposition without its article)
     if words[end + 1] not in APPOSITION_ARTICLES:
         return False
     for w in words[end + 2 : end + 2 + APPOSITION_WINDOW]:

@@ -146,9 +146,11 @@ PLACE_NOUNS = (
     vulcão glacier glaciar ghiacciaio""")
 )  # fmt: skip  "the town of X", "il sindaco di X", "the island of X", "l'isola di X"
 # Lower-case words after a place name: "Kottayam municipality", "Marfa council".
-PLACE_AFTER = words("""municipality council district panchayat county province region town village""")
+PLACE_AFTER = words("""municipality council district panchayat county province region town village provinces
+    districts regions counties republic""")
 # Of those, the ones that make even a name no gazetteer lists a place: "Jagatsinghpur district", "Dhinkia village".
-STRONG_PLACE_AFTER = words("""municipality district panchayat province village taluk tehsil""")
+STRONG_PLACE_AFTER = words("""municipality district panchayat province village taluk tehsil provinces districts
+    republic""")  # "in Bayankhongor and Zavkhan provinces", "Uzbekistan's Karakalpakstan republic"
 DIRECTIONS = words("""North South East West Northern Southern Eastern Western Central Upper Lower Greater""")
 # Sports clubs: "FC Midtjylland", "Sporting Braga", "Aston Villa"... by their first or last word.
 CLUB_PREFIXES = words(
@@ -181,7 +183,7 @@ ORG_FIRST_WORDS = words(
     Maternidade Maternité Maternidad Ordem Orden Ordine Ordre Colegio Collegio Politecnico Politécnico Prisão
     Cárcel Carcere Penitenciária Clínica Clinica Clinique Union Unión Unione União Dirección Direction Direzione
     Direção Coordinación Coordenação Coordinamento Procuraduría Defensoría Contraloría Superintendencia
-    Superintendência Secretaria Chambre Stichting Gemeente Provincie Ministerie Vereniging Brouwerij Universiteit
+    Superintendência Secretaria Chambre Centro Stichting Gemeente Provincie Ministerie Vereniging Brouwerij Universiteit
     Hogeschool Rechtbank"""
 )
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
@@ -450,6 +452,7 @@ def capitalised_runs(
                     or words[k] in CONNECTORS
                     or words[k] == "-"
                     or (words[k] == "the" and words[k - 1] in CONNECTORS)
+                    or (words[k] in ("'", "’") and words[k - 1].endswith("s") and not spaces[k - 1])  # "Workers'"
                 )
             ):
                 if words[k] == "-" and (spaces[k - 1] or spaces[k]):
@@ -529,6 +532,9 @@ def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     if size >= 3 and words[start + 1] == "of" and words[start] not in ORG_HEADS:
         start += 2  # "Shares of Taiwan Semiconductor Manufacturing Company": the name starts after "of"
         size -= 2
+        if size >= 2 and words[start] == "the":
+            start += 1  # "Members of the Tea Pickers' Union"
+            size -= 1
     if 2 <= size <= MAX_RUN_TOKENS and _last_part(words[end - 1]) in ORG_SUFFIXES:
         return RuleSpan(start, end, "ORG", "org_suffix")
     if 3 <= size <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] in ("of", "for"):

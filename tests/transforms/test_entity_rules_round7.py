@@ -167,3 +167,24 @@ def test_round7_a_one_word_english_opener_before_said_is_a_name_a_plural_role_is
     found = tags("Morvanta said output fell. Organisers said the show was sold out. Police said two men were held.")
     assert "Morvanta" in found
     assert not {"Organisers", "Police"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        # round 7b (after batch H): a plural possessive inside a name
+        ("Members of the Tea Pickers' Union walked out.", "en", "Tea Pickers' Union", "ORG"),
+        # a place before a plural place noun or "republic"
+        ("Losses are worst in Dornogovi and Sukhbaatrin provinces.", "en", "Sukhbaatrin", "GPE"),
+        # an apposition with a role but no article
+        ("Baurzhan Nurtayev, chairman of the fishing cooperative, said catches rose.", "en", "Baurzhan Nurtayev",
+         "PERSON"),
+        # "Centro" opens an institution
+        ("Lo informó el Centro de Navieros Fluviales de Itapúa.", "es", "Centro de Navieros Fluviales de Itapúa",
+         "ORG"),
+    ],
+)  # fmt: skip
+def test_round7b_names_from_batch_h_causes(text, language, name, label):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == label
