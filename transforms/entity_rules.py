@@ -739,6 +739,9 @@ SENTENCE_STARTS = frozenset(("", ".", "!", "?", ":", '"', "“", "”", "‘", "
 STORM_WORDS = words("""cyclone hurricane typhoon storm ciclone ciclón huracán tifón tormenta furacão tufão
     tempestade uragano tifone tempesta ouragan typhon tempête orkan sturm hurrikan taifun zyklon orkaan tyfoon
     cycloon storm stormen orkanen syklon syklonen cyklon cyklonen""")
+# The storm nouns as they are written (lower case, capitalised, upper case): looked up without lower-casing, and
+# an article with none of them (nearly all) is ruled out by one set test.
+STORM_FORMS = frozenset(f for w in STORM_WORDS for f in (w, w.capitalize(), w.upper()))
 STORM_ADJECTIVES = words("""tropical tropicale tropique subtropical severe intense violent violento violenta""")
 # Endings of English nouns of a person's role or trade ("Volcanologist", "Hydrologist", "Lawmaker", "Veterinarian",
 # "Fisherman"): such a common word opening a sentence before a two- or three-word name is the name's role.
@@ -802,9 +805,9 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         if part:  # "the Stormers host Glasgow Warriors": a place with a name word is no person
             return _known_head(words, spaces, start, end) or RuleSpan(*part, "PERSON", "preceding_title")
     if (
-        (words[start].lower() in PRECEDING_TITLES or role_noun(words[start]))
-        and end - start >= 3
+        end - start >= 3
         and words[start + 1][:1].isupper()
+        and (words[start].lower() in PRECEDING_TITLES or role_noun(words[start]))
     ):
         part = _name_part(words, start + 1, end)  # "Singer Grian Chatten" opening a sentence
         if part:
@@ -988,9 +991,11 @@ def _person_then_body(ctx: _Context, start: int, end: int, before: str, after: s
 def storm_names(words: list[str]) -> set[str]:
     """The names of the storms an article names with a storm noun ("Cyclone Hidaya", "la tormenta tropical
     Alberto"): a later bare mention ("Hidaya made landfall") is the storm too."""
-    found = set()
+    found: set[str] = set()
+    if STORM_FORMS.isdisjoint(words):
+        return found
     for i, word in enumerate(words[:-1]):
-        if word.lower() not in STORM_WORDS:
+        if word not in STORM_FORMS:
             continue
         k = i + 1
         while k < len(words) and words[k].lower() in STORM_ADJECTIVES | STORM_WORDS:
@@ -1003,11 +1008,11 @@ def storm_names(words: list[str]) -> set[str]:
 def storm_name(words: list[str], start: int, end: int, before: str) -> bool:
     """A storm's name: after a storm noun ("ciclone Filipo", "Tropical Cyclone Losana"), or opened by one
     ("Hurricane Otis"); not an organisation named after a storm word ("Storm Prediction Center")."""
-    if before.lower() in STORM_WORDS:
+    if before in STORM_FORMS:
         return True
-    if start >= 2 and before.lower() in STORM_ADJECTIVES and words[start - 2].lower() in STORM_WORDS:
+    if start >= 2 and words[start - 2] in STORM_FORMS and before.lower() in STORM_ADJECTIVES:
         return True  # "la tormenta tropical Alberto"
-    if any(w.lower() in STORM_WORDS for w in words[start : end - 1]):
+    if end - start > 1 and not STORM_FORMS.isdisjoint(words[start : end - 1]):
         return _last_part(words[end - 1]) not in ORG_SUFFIXES and words[end - 1] not in ORG_HEADS
     return False
 
