@@ -140,6 +140,7 @@ SUBSETS = (
     "blind batch F (bf_*)",
     "blind batch G (bg_*)",
     "blind batch H (bh_*)",
+    "blind batch I (bi_*)",
 )
 
 
@@ -157,6 +158,7 @@ def subset_of(name: str) -> str:
         ("bf_", SUBSETS[8]),
         ("bg_", SUBSETS[9]),
         ("bh_", SUBSETS[10]),
+        ("bi_", SUBSETS[11]),
     )
     for prefix, subset in prefixes:
         if name.startswith(prefix):
