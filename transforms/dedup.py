@@ -362,6 +362,7 @@ class _AnnotateFn(beam.DoFn):
         self.clustered = Metrics.counter(STAGE, "clustered")
         self.representatives = Metrics.counter(STAGE, "representatives")
         self.unmatched = Metrics.counter(STAGE, "unmatched")
+        self.trimmer = memory.Trimmer()
 
     def process(self, element):
         _, tagged = element
@@ -381,6 +382,7 @@ class _AnnotateFn(beam.DoFn):
             self.clustered.inc()
             self.representatives.inc(int(is_rep))
             yield doc.replace(cluster_id=cluster, cluster_size=size, is_representative=is_rep)
+            self.trimmer.tick()
 
     def finish_bundle(self):
         memory.trim()

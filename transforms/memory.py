@@ -70,3 +70,18 @@ def trim() -> None:
         libc = _glibc()
         if libc is not None:
             libc.malloc_trim(0)
+
+
+class Trimmer:
+    """Trims every `every` records inside a bundle as well as at its end: on the local runner a stage after the
+    barrier is one bundle of every document, and its peak came from inside it."""
+
+    every = 256  # records; a trim walks the heap in ~1 ms, so this costs under 4 us a record
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def tick(self) -> None:
+        self.seen += 1
+        if self.seen % self.every == 0:
+            trim()

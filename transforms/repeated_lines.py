@@ -162,6 +162,7 @@ class _StripFn(beam.DoFn):
         self.forwarded = Metrics.counter(STAGE, "forwarded")
         self.changed = Metrics.counter(STAGE, "docs_with_repeated_lines")
         self.lines = Metrics.counter(STAGE, "repeated_lines_removed")
+        self.trimmer = memory.Trimmer()
 
     def process(self, doc: Doc, repeated: frozenset[int]):
         self.total.inc()
@@ -176,6 +177,7 @@ class _StripFn(beam.DoFn):
         self.forwarded.inc()
         Progress.tick(STAGE)
         yield out
+        self.trimmer.tick()
 
     def finish_bundle(self):
         memory.trim()

@@ -24,3 +24,12 @@ def test_tune_marks_the_run_and_untune_restores_the_environment(monkeypatch):
     finally:
         memory.untune()
         pa.set_memory_pool(default_pool)
+
+
+def test_trimmer_trims_every_n_records(monkeypatch):
+    calls = []
+    monkeypatch.setattr(memory, "trim", lambda: calls.append(1))
+    trimmer = memory.Trimmer()
+    for _ in range(memory.Trimmer.every * 3 + 5):
+        trimmer.tick()
+    assert len(calls) == 3
