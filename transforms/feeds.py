@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-import time
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import Any
@@ -23,7 +22,7 @@ import feedparser
 from apache_beam.metrics import Metrics
 from apache_beam.pvalue import TaggedOutput
 from apache_beam.transforms.periodicsequence import PeriodicImpulse
-from apache_beam.utils.timestamp import MAX_TIMESTAMP
+from apache_beam.utils.timestamp import MAX_TIMESTAMP, Duration, Timestamp
 
 from schemas.record import Lead
 from transforms.common import DEAD, MAIN, Rejected, dead_letter, sha256_hex
@@ -206,6 +205,15 @@ def feed_list_dead_letters(bad: list[tuple[str, str]]) -> list:
     return [dead_letter(line, "feeds", "invalid_feed_url", why, line) for line, why in bad]
 
 
+def impulse_bounds(interval: float, max_polls: int | None, now: Timestamp | None = None) -> tuple[Timestamp, Timestamp]:
+    """Start and stop of the polling impulse, in whole microseconds counted as PeriodicImpulse counts them: a stop
+    made of floats could round one microsecond past max_polls intervals, and the impulse fired once more."""
+    start = now or Timestamp.now()
+    if not max_polls:
+        return start, MAX_TIMESTAMP
+    return start, start + Duration(micros=Duration(interval).micros * max_polls)
+
+
 class PollFeeds(beam.PTransform):
     """A periodic impulse polls every feed; `main` is leads (with repeats across polls), `dead_letter` failed polls.
 
@@ -225,8 +233,7 @@ class PollFeeds(beam.PTransform):
         self.memory_id = memory_id
 
     def expand(self, pbegin):
-        start = time.time()
-        stop = start + self.max_polls * self.interval if self.max_polls else MAX_TIMESTAMP
+        start, stop = impulse_bounds(self.interval, self.max_polls)
         return (
             pbegin
             | "Ticks" >> PeriodicImpulse(start_timestamp=start, stop_timestamp=stop, fire_interval=self.interval)

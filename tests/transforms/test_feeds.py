@@ -128,3 +128,18 @@ def test_backoff_is_capped():
 
 def test_content_key_is_stable():
     assert content_key(b"abc") == content_key(b"abc") != content_key(b"abd")
+
+
+def test_impulse_bounds_give_exactly_max_polls_ticks():
+    from apache_beam.transforms.periodicsequence import ImpulseSeqGenRestrictionProvider
+    from apache_beam.utils.timestamp import MAX_TIMESTAMP, Timestamp
+
+    from transforms.feeds import impulse_bounds
+
+    provider = ImpulseSeqGenRestrictionProvider()
+    for n in range(2000):  # float seconds once gave one tick too many for ~1.5 % of start times
+        now = Timestamp.of(1_763_874_000.123457 + n * 0.731)
+        for interval, polls in ((0.2, 1), (4.35, 3), (0.3, 2), (60.0, 5)):
+            start, stop = impulse_bounds(interval, polls, now)
+            assert provider.initial_restriction((start, stop, interval)).stop == polls
+    assert impulse_bounds(0.2, None, now)[1] == MAX_TIMESTAMP
