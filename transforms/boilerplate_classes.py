@@ -72,9 +72,9 @@ _IMPERATIVE = (
     r"pretplatite se|preuzmite|pridružite se|pratite nas|naročite se|prijavite se|sledite nam|prenesite|"
     r"užsiprenumeruokite|prenumeruokite|sekite mus|atsisiųskite|prisijunkite|abonē|sekojiet|telli|liitu|"
     # ro, hu, tr, id/ms, tl, sw
-    r"abonează-te|abonați-vă|urmărește-ne|urmăriți-ne|descarcă|iratkozz(?:on)? fel|kövess(?:en)? minket|"
+    r"abonează-te|abonați-vă|urmărește-ne|urmăriți-ne|descarcă|iratkozz(?:on)? fel|kövess(?:en)? minket|kövesse|"
     r"töltsd le|abone ol(?:un)?|takip edin|indirin|katılın|berlangganan|langganan|ikuti kami|unduh|gabung|"
-    r"mag-subscribe|i-follow|i-download|sumali|jiunge|jisajili|pakua|tufuate|"
+    r"mag-subscribe|i-follow|i-like|laai (?:ons|die)|i-download|sumali|jiunge|jisajili|pakua|tufuate|"
     # vi, ar, he, fa, ur, hi, bn
     r"đăng ký|theo dõi|tải ứng dụng|tham gia|nhấn vào|"
     r"اشترك|اشتركوا|تابعونا|تابعوا|حمّل|حمل تطبيق|انضم|انضموا|سجّل|"
@@ -112,7 +112,7 @@ _CTA_OBJECT = re.compile(
     r"новости|e-novic\w*|novičnik\w*|aplikacij\w*|naujienlaišk\w*|programėl\w*|naujien\w*|"
     r"bản tin|ứng dụng|kênh|النشرة|نشرتنا|تطبيق\w*|قناة|قناتنا|ניוזלטר|אפליקצי\w*|ערוץ|בערוץ|לערוץ|"
     r"न्यूज़लेटर|न्यूजलेटर|ऐप|चैनल|নিউজলেটার|অ্যাপ|চ্যানেল|jarida|programu|habari|bülten\w*|uygulama\w*|"
-    r"berita|nyhedsbrev\w*|nyhetsbrev\w*|appen)\b",
+    r"berita|hírlev\w*|toep\w*|nyhedsbrev\w*|nyhetsbrev\w*|appen)\b",
     re.I,
 )
 # Reported speech or a quotation: an article sentence, never a prompt.

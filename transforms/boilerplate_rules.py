@@ -384,7 +384,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "byline",
         "paragraph",
-        r"^(?:(?:By|BY|Von|Par|Por|de|di|av|af|door|przez|od|Door|Av|Af|Di)\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem)\s*:\s*)(?P<author>[A-ZÀ-Ý][\w.'’-]+(?:\s+(?:[A-ZÀ-Ý][\w.'’-]+|de|van|von|da|del|and|und|et|y)){1,6})"
+        r"^(?:(?:By|BY|Von|Par|Por|de|di|av|af|door|przez|od|Door|Av|Af|Di|Deur|Oleh|Ni|Της|Του)\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem)\s*:\s*)(?P<author>[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+|de|van|von|da|del|and|und|et|y)){1,6})"
         r"(?:\s*\([^()\n]{1,30}\))?(?:\s*[,|/–—-]\s*(?P<affiliation>[^\n]{0,80}))?(?<![.!?\"”])$",  # no end stop
         flags=0,
         max_chars=140,
@@ -586,8 +586,10 @@ RULES: tuple[Rule, ...] = (
         "caption.credit_line",
         "paragraph",
         r"^(?:\W*)(?:(?:file photo|photo|image|picture|pic|photograph|foto|bild|crédit photo|imagen|imagem|zdjęcie)"
-        r"(?:\s*(?:credit|courtesy))?\s*[:|©/]|(?:fot|zdj|phot|il)\.\s*(?=[A-Z])|"
+        r"(?:\s*(?:credit|courtesy))?\s*[:|©/]|(?:fot|zdj|phot|il|nuotr|φωτ)\.\s*(?=[A-ZĀ-ŽΑ-Ω])|"
         # vi, ru/uk/bg/sr, lt, he, ar, bn, hi, sw, tr, zh, ja, ko, tl: "Ảnh: ...", "Фото: ...", "צילום: ..."
+        # el "Φωτογραφία αρχείου:" (a file photo): the photo word and one qualifier
+        r"φωτογραφία(?: [^\W\d_]+)?\s*:|"
         r"(?:ảnh|fotó|kép|фото|світлина|снимка|slika|nuotr\.?|צילום|تصوير|الصورة|ছবি|फोटो|तस्वीर|picha|fotoğraf|照片|"
         r"写真|사진|larawan|kuha)\s*[:|©/]|"
         r"(?:larawan|kuha) (?:mula sa|ni) (?=(?-i:[A-Z]))[^.!?\n]{1,60}$|(?:photo|picture|image) courtesy of |"
@@ -839,6 +841,8 @@ RULES: tuple[Rule, ...] = (
         r"продолжение (?:после|ниже) рекламы|quảng cáo|إعلان|اعلان|פרסומת|תוכן שיווקי|"
         r"বিজ্ঞাপন|विज्ञापन|اشتہار|تبلیغات|آگهی|โฆษณา|广告|廣告|広告|광고|tangazo|matangazo|patalastas|reklāma|"
         r"reklaam|sponzorirano|sponsorowane|sponzorováno|спонсорирано|"
+        # the advertisement word of the other languages langdetect names: sq, af, cy, so, ta, te, kn, ml, mr, gu, pa
+        r"reklamë|advertensie|hysbyseb|xayeysiis|விளம்பரம்|ప్రకటన|ಜಾಹೀರಾತು|പരസ്യം|जाहिरात|જાહેરાત|ਇਸ਼ਤਿਹਾਰ|"
         r"story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with "
         r"content)?|article continues (?:below|after (?:this )?advertisement))\W*$",
     ),
@@ -859,7 +863,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "copyright.line",
         "paragraph",
-        r"^(?:\W*)(?:riproduzione riservata\s*)?(?:(?:©|ⓒ|\(c\)|copyright\s*(?:©|\(c\))|copyright\s+(?=\d{4}))\s*"
+        # a rights word of any language before "© year" ("Karapatang-ari © 2026 Bikol Ngayon"); only with a year,
+        # so a photo credit ("Foto © Jane Doe") names no holder
+        r"^(?:\W*)(?:[^\W\d_][\w'’-]{1,24}\s+(?=[©ⓒ]\s*\d{4}))?"
+        r"(?:riproduzione riservata\s*)?(?:(?:©|ⓒ|\(c\)|copyright\s*(?:©|\(c\))|copyright\s+(?=\d{4}))\s*"
         r"(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
         r"(?P<holder>[^\n.]{0,80})|"
         r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"

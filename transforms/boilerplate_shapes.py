@@ -32,6 +32,11 @@ TAG_ITEM_MAX_CHARS = 32  # a topic is a name of a few words ("Kochi Water Metro"
 TAG_ITEM_MAX_WORDS = 4
 TAG_MIN_ITEMS = 2  # "Tags: Tobago, Ferries" already is a list; one item after a label is a related link's shape
 BARE_TAG_MIN_ITEMS = 3  # without a label, a list needs more items and a list separator other than a comma
+BYLINE_RULE_ID = "shape.byline"
+CREDITS_RULE_ID = "shape.credits"
+NAME_LINE_MAX_CHARS = 40  # a person's name of two to four words; a kicker or headline runs longer
+NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4  # one word is a section label; five are a phrase
+CREDITS_MAX_CHARS = 120  # "/autor: Ioana Marin, editor: Mihai Stan/": a role and a name or two
 COUNTER_MAX_CHARS = 32  # "12 kommenttia", "Lukuaika 3 min", "ಟಿಪ್ಪಣಿಗಳು (3)": a number and a word or two
 
 _COPYRIGHT = re.compile(r"[©ⓒ]")
@@ -46,6 +51,71 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?[kKmM]?")
 _BRACKET_COUNT = re.compile(r"^[^\W\d_][^\d()\[\]]{0,24}?\s*[(\[]\s*\d{1,6}\s*[)\]]$")
 # "12 kommenttia", "34 comments", "4 min read", "2 ನಿಮಿಷ ಓದು"; "Lukuaika 3 min": a number among one or two words
 _WORD_COUNT = re.compile(r"^(?:\d{1,6}[kKmM]?\s+\S+(?:\s+\S+)?|\S+\s+\d{1,3}\s+\S+)$")
+
+
+# lower-case name particles of many languages ("Marlize van Wyk", "Ana da Silva", "Ahmad bin Ismail")
+_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "da",
+        "das",
+        "dos",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "du",
+        "la",
+        "le",
+        "bin",
+        "binti",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "y",
+    }
+)
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
+# "autor: Ioana Marin", "editor: Mihai Stan", "Foto: Agerpres": a role of a word or two and a capitalised name
+_CREDIT = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:\s*(?P<name>[^\W\d_][^:,;()/]{0,40})$")
+
+
+def is_name_line(para: str) -> bool:
+    """A person's name alone on a line ("Rūta Petrauskienė", "Marlize van Wyk"): two to four capitalised words
+    of a cased script, name particles aside, no digit and no mark but a name's own (initials, hyphens)."""
+    if len(para) > NAME_LINE_MAX_CHARS or "\n" in para:
+        return False
+    words = para.split()
+    if not NAME_MIN_WORDS <= len(words) <= NAME_MAX_WORDS:
+        return False
+    names = [w for w in words if w not in _PARTICLES]
+    return (
+        len(names) >= NAME_MIN_WORDS
+        and words[0] in names
+        and words[-1] in names
+        and all(_NAME_WORD.match(w) and w[0].isupper() and (len(w) <= 2 or not w.isupper()) for w in names)
+    )
+
+
+def is_credits_line(para: str) -> bool:
+    """Staff credits closing a copy: "role: Name" parts, perhaps between slashes or brackets ("/autor: Ioana
+    Marin, editor: Mihai Stan/")."""
+    if len(para) > CREDITS_MAX_CHARS or "\n" in para or _SENTENCE_END.search(para.rstrip("/)] ")):
+        return False
+    parts = re.split(r"\s*[,;]\s*", para.strip().strip("/()[]").strip())
+    found = [_CREDIT.match(part) for part in parts]
+    return all(m and _is_name(m["name"].split()) for m in found)
+
+
+def _is_name(words: list[str]) -> bool:
+    """A name of one to four capitalised words ("Agerpres", "Ioana Marin"), particles aside."""
+    names = [w for w in words if w not in _PARTICLES]
+    return 1 <= len(words) <= NAME_MAX_WORDS and bool(names) and all(w[0].isupper() for w in names)
 
 
 def _capitalised(item: str) -> bool:
@@ -125,6 +195,7 @@ def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int,
         return []
     first, last = prose[0], prose[-1]
     counters = [is_counter_line(para) for para in paras]
+    credits = [i > last and is_credits_line(para) for i, para in enumerate(paras)]
     found = []
     for i, para in enumerate(paras):
         if first <= i <= last or i == 0:
@@ -133,6 +204,11 @@ def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int,
             found.append((i, TAGS_RULE_ID))
         elif i < first and is_date_line(para):
             found.append((i, DATE_LINE_RULE_ID))
+        elif i < first and is_name_line(para):  # a byline without a byline word, between headline and story
+            found.append((i, BYLINE_RULE_ID))
+        elif i > last and credits[i] and not (credits[i - 1] or (i + 1 < len(paras) and credits[i + 1])):
+            # alone: a run of "label: Name" lines is a list of the page ("Ohrringe: Leaf Combo", "Kreole: ...")
+            found.append((i, CREDITS_RULE_ID))
         elif names_outlet(para, site):
             found.append((i, OWN_NAME_RULE_ID))
         elif i > last and _is_rights_line(para):  # "Kopiereg © 2026 ..."

@@ -195,10 +195,21 @@ def link_lines(tree: HtmlElement) -> list[str]:
     return found
 
 
+def _link_only(element: HtmlElement) -> bool:
+    """A paragraph that is one link and nothing else."""
+    links = element.findall(".//a")
+    text = _SPACE.sub(" ", element.text_content()).strip()
+    return len(links) == 1 and bool(text) and text == _SPACE.sub(" ", links[0].text_content()).strip()
+
+
 def _label_above(element: HtmlElement) -> str | None:
     """The text of the paragraph just above a link-only paragraph when it is a short label with no link and no
     sentence mark ("सम्बन्धित समाचार", "Related"): a related-story heading split from its link."""
     above = element.getprevious()
+    for _ in range(MAX_LINK_LINES):  # a heading over several links: the links above this one are its siblings
+        if above is None or above.tag != "p" or not _link_only(above):
+            break
+        above = above.getprevious()
     if above is None or above.tag != "p" or above.find(".//a") is not None:
         return None
     label = _SPACE.sub(" ", above.text_content()).strip()
