@@ -222,6 +222,7 @@ COMPOUND_ORG_ENDINGS = {
            "departementet", "partiet", "tinget", "institutet", "universitetet", "inspektionen", "domstolen"),
 }  # fmt: skip
 COMPOUND_ORG_ENDINGS["nb"] = COMPOUND_ORG_ENDINGS["no"]
+COMPOUND_ORG_ENDINGS["tr"] = ("spor",)  # Turkish sports clubs: "Trabzonspor", "Antalyaspor"
 MIN_COMPOUND_MODIFIER = 3  # "Same" of "Sametinget"; "Rådet" alone (the council) is no name
 
 
@@ -282,6 +283,32 @@ def _named_opener(words: list[str], start: int, end: int, language: str, taken: 
     if 2 <= _name_words(words, start, end) <= 3 and _person_apposition(words, end):
         return not any(_common(w, language) for w in words[start:end])
     return words[end] in LIST_WORDS and words[end] != "," and end + 1 in taken
+
+
+SLAVIC_LANGUAGES = frozenset(("pl", "cs", "sk", "sl", "hr", "sr", "bs"))
+# Endings of Slavic adjectives in the nominative (pl -ny/-na/-ne/-wy/-wa/-we, cs/sk -ý/-á/-é/-í): "Konkurencyjny",
+# "Nový"; a name rarely ends so, a place's adjective ("Polski", "Česká") does, and is cut off as well.
+SLAVIC_ADJECTIVE_ENDINGS = ("ny", "na", "ne", "wy", "wa", "we", "ý", "á", "é", "í")
+
+
+def _names_only(language: str) -> bool:
+    """A language that capitalises names and a sentence's first word only (not English or German nouns)."""
+    return bool(language) and language not in ("en", "de", "und") and language not in NOUN_CAPITALISING_LANGUAGES
+
+
+def _names_only_opener(words: list[str], start: int, end: int, language: str) -> bool:
+    """Two capitalised words opening a sentence in a language that capitalises only names there: the second is a
+    name, and the first goes with it ("Grupa Azoty", "Sjømat Norge", "Danmarks Fiskeriforening"). Three or more:
+    the first word may be any word ("Akcje Grupy Azoty"), so it is cut off."""
+    if not (_names_only(language) and end - start == 2 and is_name_token(words[start + 1])):
+        return False
+    # an adjective of a Slavic language before the name is no part of it: "Konkurencyjny Anwil" (competing Anwil)
+    return not (language in SLAVIC_LANGUAGES and words[start].endswith(SLAVIC_ADJECTIVE_ENDINGS))
+
+
+def _names_only_long(words: list[str], start: int, end: int, language: str) -> bool:
+    """Three or more name words opening a sentence there: the first may be any word ("Akcje Grupy Azoty")."""
+    return _names_only(language) and sum(is_name_token(w) for w in words[start:end]) > 2
 
 
 BARE_FEATURES = words("Gulf Cape Strait Straits Sahel Balkans Caribbean Pacific Atlantic Arctic Antarctic")
@@ -456,13 +483,19 @@ def fallback_spans(
         if words[start] in products:
             continue
         if _sentence_initial(words, spaces, breaks, start) and not _named_opener(words, start, end, language, taken):
-            if not (language == "en" and end - start > 1 and _common_english(words[start])):
-                continue
-            start += 1  # "Rivals Opay", "Lawyers for Netlist": a common word opening the sentence, then a name
-            while start < end and not (is_name_token(words[start]) or is_acronym(words[start])):
-                start += 1
-            if start >= end or start in taken:
-                continue
+            # "Grupa Azoty ogranicza", "Komisja Europejska zaproponowała": two words, the second a name's, kept
+            if not _names_only_opener(words, start, end, language):
+                if not (
+                    (language == "en" and end - start > 1 and _common_english(words[start]))
+                    or _names_only_long(words, start, end, language)
+                    or (language in SLAVIC_LANGUAGES and end - start == 2)  # "Konkurencyjny Anwil": Anwil
+                ):
+                    continue
+                start += 1  # "Rivals Opay", "Akcje Grupy Azoty": a common word opening the sentence, then a name
+                while start < end and not (is_name_token(words[start]) or is_acronym(words[start])):
+                    start += 1
+                if start >= end or start in taken:
+                    continue
         if start and start not in breaks and storm_name(words, start, end, words[start - 1]):
             continue  # "Cyclone Losana", "do ciclone Filipo": a storm, which the schema has no label for
         if start and words[start - 1] in SAINTS and start - 1 not in taken and start - 1 not in breaks:

@@ -267,10 +267,11 @@ GENERIC_INSTITUTIONS = words("""État Etat Estado Stato Chambre Cámara Camera D
 # Lower-case adjectives that go on an organisation's name in those languages ("Parti socialiste").
 _ADJECTIVE = re.compile(
     r"^[a-zà-ÿ]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|ais|aise|ois|oise|iste|ique|aire|if|ive|éen|éenne|onne"
-    r"|ano|ana|ico|ica|ivo|iva|ario|aria|ense|ese|eiro|eira|ista|ali|ici|ic)$"
+    r"|ano|ana|ico|ica|ivo|iva|ario|aria|ense|ese|eiro|eira|ista|ali|ici|ic|ile)$"
 )
 NAME_LINKS = words("""de des du d' d’ del della dei di do da dos das""")
 MIN_LINKED_NOUN_CHARS = 3  # "de presse", "de commerce"; not "de la"
+MAX_ADJECTIVES = 2  # lower-case adjectives after an institution's head: "Banque centrale européenne"
 MIN_GENITIVE_CHARS = 4  # "Bayerns", "Kölns"; not "Ems"
 MAX_LIST_STEPS = 3  # members of a list reached from its known organisation: "A, B, C und D"
 CONNECTORS = words("""of for and & e et y und""")  # "Bank of England", "Kirkland & Ellis", "Siena e Pisa"
@@ -764,6 +765,11 @@ def _common_english(word: str) -> bool:
     return word.lower() in common_english()
 
 
+def _common_english_or_plural(word: str) -> bool:
+    """A common English word, also in the plural: "Sciences" of "Natural Sciences and Engineering ..."."""
+    return _common_english(word) or (word.endswith("s") and _common_english(word[:-1]))
+
+
 class _Context(NamedTuple):
     words: list[str]
     spaces: list[bool]
@@ -800,6 +806,18 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         start += 1
     if start >= end:
         return None
+    if (
+        end - start >= 3
+        and before in SENTENCE_STARTS
+        and _common_english(words[start])
+        and words[start] not in first_names()
+        and words[start] not in LOC_HEADS | PLACE_PREFIXES | DIRECTIONS  # "Mount Lewotobi Laki-laki"
+        and not _is_place(words[start + 1])  # "Energy Fiji Limited"
+        and is_name_token(words[start + 1])
+        and not _common_english_or_plural(words[start + 1])
+        and _surface(words, spaces, start, start + 2) not in alias_table()
+    ):
+        start += 1  # "Rival Yamaha Motor", "Former Goldman Sachs": a common word opens the sentence, a name follows
     if before.lower() in PRECEDING_TITLES or _apposition_title(words, start):
         part = _name_part(words, start, end)
         if part:  # "the Stormers host Glasgow Warriors": a place with a name word is no person
@@ -1085,7 +1103,10 @@ def _domain_conjunction(words: list[str], spaces: list[bool], start: int, end: i
     if first_and is None or first_and == start or end - start > MAX_RUN_TOKENS:
         return False
     left = words[start:first_and]
-    if not all(_common_english(w) and w not in CONNECTORS for w in left) or _last_part(left[-1]) in ORG_SUFFIXES:
+    if (
+        not all(_common_english_or_plural(w) and w not in CONNECTORS for w in left)
+        or _last_part(left[-1]) in ORG_SUFFIXES
+    ):
         return False  # "Lattice Semiconductor and Microchip Technology": two companies
     if _surface(words, spaces, start, first_and) in alias_table():
         return False
@@ -1374,8 +1395,9 @@ def _article_name(word: str) -> bool:
 def _adjective_name_end(words: list[str], k: int, breaks: set[int] | frozenset[int]) -> int | None:
     """The end of the lower-case words that finish an organisation's name after its head word: an adjective
     ("socialiste", "européenne"), then "de/des/d'" and a noun ("d'investissement", "des eaux") or a name."""
-    stop = None
-    while k < len(words) and k not in breaks and _ADJECTIVE.match(words[k]) and stop is None:
+    stop, first = None, k
+    # one adjective or two: "Parti socialiste", "Osservatorio meteorologico regionale"
+    while k < len(words) and k not in breaks and _ADJECTIVE.match(words[k]) and k - first < MAX_ADJECTIVES:
         k += 1
         stop = k
     if (

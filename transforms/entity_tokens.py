@@ -31,6 +31,9 @@ _ELISION = r"(?:[lLdDjJmMnNsStTcC]|[qQ]u|[dD]ell|[aA]ll|[nN]ell|[sS]ull|[dD]all|
 _APOS = "['’]"
 LANGUAGES_SPLITTING_HYPHENS = frozenset(("en", "it", "xx"))
 LANGUAGES_SPLITTING_ELISIONS = frozenset(("fr", "it"))
+# Languages that write a name's case ending after an apostrophe: "Kasımpaşa'yı", "Galatasaray'ın", "TFF'nin". The
+# ending is a token of its own, as a possessive is, so the name ends before it.
+LANGUAGES_SPLITTING_CASE_ENDINGS = frozenset(("tr", "az"))
 
 
 class Tokens(NamedTuple):
@@ -45,6 +48,8 @@ def _pattern(language: str) -> re.Pattern[str]:
     # Most positions open no abbreviation: a look at the first letter spares the ~90-way alternation there.
     firsts = "".join(sorted({re.escape(a[0]) for a in ABBREVIATIONS}))
     joiner = f"{_APOS}(?!s\\b)" if language in LANGUAGES_SPLITTING_HYPHENS else f"(?:{_APOS}(?!s\\b)|-)"
+    if language in LANGUAGES_SPLITTING_CASE_ENDINGS:
+        joiner = "-"
     parts = [
         r"(?:https?://|www\.)[^\s<>\"]*[^\s<>\".,;:!?)\]'’”]",  # a URL: never a name
         r"[\w.+-]++@[\w-]+(?:\.[\w-]+)+",  # an e-mail address (possessive: a word without "@" fails at once)
@@ -54,6 +59,7 @@ def _pattern(language: str) -> re.Pattern[str]:
         *([_ELISION] if language in LANGUAGES_SPLITTING_ELISIONS else []),
         r"\d+(?:[.,:]\d+)+",  # "3.5", "10:30", "1,200"
         r"['’‘`][sS]\b",  # a possessive, also written with a left quote or a backtick
+        *([rf"{_APOS}[^\W\d_]+"] if language in LANGUAGES_SPLITTING_CASE_ENDINGS else []),  # a case ending: "'nın"
         rf"\w+(?:{joiner}(?=\w)\w+)*",
         r"\S",  # any other character on its own
     ]
