@@ -482,20 +482,23 @@ def fallback_spans(
     for start, end in _segments(words, runs, taken):
         if words[start] in products:
             continue
-        if _sentence_initial(words, spaces, breaks, start) and not _named_opener(words, start, end, language, taken):
-            # "Grupa Azoty ogranicza", "Komisja Europejska zaproponowała": two words, the second a name's, kept
-            if not _names_only_opener(words, start, end, language):
-                if not (
-                    (language == "en" and end - start > 1 and _common_english(words[start]))
-                    or _names_only_long(words, start, end, language)
-                    or (language in SLAVIC_LANGUAGES and end - start == 2)  # "Konkurencyjny Anwil": Anwil
-                ):
-                    continue
-                start += 1  # "Rivals Opay", "Akcje Grupy Azoty": a common word opening the sentence, then a name
-                while start < end and not (is_name_token(words[start]) or is_acronym(words[start])):
-                    start += 1
-                if start >= end or start in taken:
-                    continue
+        # "Grupa Azoty ogranicza", "Komisja Europejska zaproponowała": two words, the second a name's, are kept
+        if (
+            _sentence_initial(words, spaces, breaks, start)
+            and not _named_opener(words, start, end, language, taken)
+            and not _names_only_opener(words, start, end, language)
+        ):
+            if not (
+                (language == "en" and end - start > 1 and _common_english(words[start]))
+                or _names_only_long(words, start, end, language)
+                or (language in SLAVIC_LANGUAGES and end - start == 2)  # "Konkurencyjny Anwil": Anwil
+            ):
+                continue
+            start += 1  # "Rivals Opay", "Akcje Grupy Azoty": a common word opening the sentence, then a name
+            while start < end and not (is_name_token(words[start]) or is_acronym(words[start])):
+                start += 1
+            if start >= end or start in taken:
+                continue
         if start and start not in breaks and storm_name(words, start, end, words[start - 1]):
             continue  # "Cyclone Losana", "do ciclone Filipo": a storm, which the schema has no label for
         if start and words[start - 1] in SAINTS and start - 1 not in taken and start - 1 not in breaks:
