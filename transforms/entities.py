@@ -62,6 +62,10 @@ GUESSED_ORGS = (
 # Texts longer than this are tagged in chunks: spaCy refuses a text over its max_length (1,000,000 characters),
 # and a chunk of a few hundred articles' length keeps the Doc's memory small.
 MAX_CHUNK_CHARS = 200_000
+# Languages that inflect names by case ("Grupa Azoty", "Grupy Azoty", "Škody"): Slavic and Baltic.
+INFLECTING_LANGUAGES = frozenset(("pl", "cs", "sk", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "lt", "lv"))
+MAX_CASE_ENDING = 2  # letters of a case ending cut before comparing: "-y", "-ie", "-ou"; not the locative "-ach"
+MIN_STEMMED_CHARS = 5  # shorter words keep every letter: "Orlen" and "Orlenu" stay apart
 TOKENIZER_CACHE = 500_000  # distinct strings; about 50 MB at most per language pipeline
 
 
@@ -224,7 +228,7 @@ def _compatible(label: str, entry: Entry) -> bool:
     return entry.label == label or (label in PLACE_LABELS and entry.label in PLACE_LABELS)
 
 
-def link(mentions: list[dict[str, Any]], text: str = "") -> list[dict[str, Any]]:
+def link(mentions: list[dict[str, Any]], text: str = "", language: str = "en") -> list[dict[str, Any]]:
     """Gives every mention (text, label, start, end, entry) its entity_id and name; see the module doc. `text`
     (the article) lets an acronym in brackets right after a name link to it: "Fortschrittliche Bürgerpartei (FBP)"."""
     keys = key_table()
@@ -287,6 +291,8 @@ def link(mentions: list[dict[str, Any]], text: str = "") -> list[dict[str, Any]]
     _link_bracketed_acronyms(resolved, text)
     _link_hyphen_heads(resolved)
     _link_place_prefixes(resolved)
+    if language in INFLECTING_LANGUAGES:
+        _link_inflections(resolved)
     orgs = {r["_key"]: r for r in resolved if r["label"] == "ORG"}
     for r in resolved:  # "Supreme Court" after "UK Supreme Court": one organisation named with and without its country
         if r["label"] == "ORG" and not r["_known"]:
@@ -301,6 +307,34 @@ def link(mentions: list[dict[str, Any]], text: str = "") -> list[dict[str, Any]]
             if full is not None and full is not r:
                 r.update(entity_id=full["entity_id"], name=full["name"])
     return [{k: r[k] for k in ("text", "label", "start", "end", "entity_id", "name")} for r in resolved]
+
+
+def _stem(word: str) -> str:
+    """A word of a linking key without its case ending: "grupy" and "grupa" -> "gru", "skody" -> "sko"."""
+    return word[:-MAX_CASE_ENDING] if len(word) >= MIN_STEMMED_CHARS else word
+
+
+def _link_inflections(resolved: list[dict[str, Any]]) -> None:
+    """In a language that inflects names, case forms of one organisation or place share its id: "Grupy Azoty" after
+    "Grupa Azoty"; a one-word form that is the first word of exactly one longer organisation is that one: "Škody"
+    after "Škoda Group". Names a gazetteer knows keep their own id; people are linked by their surnames already."""
+    first: dict[tuple[str, ...], dict[str, Any]] = {}
+    heads: dict[str, set[str]] = defaultdict(set)
+    head_of: dict[str, dict[str, Any]] = {}
+    unknown = [r for r in resolved if r["label"] != "PERSON" and not r["_known"] and r["_words"]]
+    for r in unknown:
+        stems = tuple(_stem(w) for w in r["_words"])
+        first.setdefault(stems, r)
+        if r["label"] == "ORG" and len(stems) > 1:
+            heads[stems[0]].add(r["entity_id"])
+            head_of.setdefault(stems[0], r)
+    for r in unknown:
+        stems = tuple(_stem(w) for w in r["_words"])
+        full = first[stems]
+        if len(stems) == 1 and len(heads.get(stems[0], ())) == 1:
+            full = head_of[stems[0]]
+        if full is not r:
+            r.update(entity_id=full["entity_id"], name=full["name"], label=full["label"])
 
 
 def _link_bracketed_acronyms(resolved: list[dict[str, Any]], text: str) -> None:
@@ -447,7 +481,7 @@ def tag_entities(text: str, language: str = "en", model: str | None = None) -> l
             mentions.append(
                 {"text": text[start:end], "label": s["label"], "start": start, "end": end, "entry": s["entry"]}
             )
-    return link(mentions, text)
+    return link(mentions, text, language)
 
 
 def mention_counts(entities: tuple[dict[str, Any], ...] | list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -1225,6 +1225,8 @@ def rule_spans(
     spans = _lower_institutions(words, breaks, runs) if language in ROMANCE_LANGUAGES else []
     if language == "de":
         spans += _german_institutions(words, breaks)
+    if language in LOWER_TAIL_LANGUAGES:
+        spans += _lower_tail_institutions(words, breaks)
     spans += _firm_lists(words, runs)
     covered = {i for r in spans for i in range(r.start, r.end)}
     for start, end in runs:
@@ -1334,6 +1336,63 @@ def _german_institutions(words: list[str], breaks: set[int] | frozenset[int]) ->
         elif end + 1 < len(words) and words[end] == "und" and is_name_token(words[end + 1]) and end + 1 not in breaks:
             end += 2  # "Bundesamt für Bevölkerungsschutz und Katastrophenhilfe"
         found.append(RuleSpan(i, end, "ORG", "german_institution"))
+    return found
+
+
+# Languages that capitalise only the first word of an institution's name: "Ministerstvo dopravy", "Evropská unie",
+# "Úřad pro ochranu hospodářské soutěže", "Dopravní podnik Ostrava" (cs, sk).
+LOWER_TAIL_LANGUAGES = frozenset(("cs", "sk"))
+# First words (stems, any case ending) of such names: ministry, office, inspectorate, agency, commission, fund...
+LOWER_TAIL_HEADS = (
+    "ministerstv", "úřad", "úrad", "inspekc", "inspektorát", "agentur", "komis", "nadac", "správ", "ústav",
+    "institut", "svaz", "zväz", "sdružen", "komor", "soud", "súd", "shromážděn", "sněmovn", "národn",
+)  # fmt: skip
+# Lower-case nouns that a capitalised adjective opens as a name: "Evropská unie", "Česká republika", "Dopravní
+# podnik Ostrava".
+LOWER_TAIL_NOUNS = words("""unie únie komise komisia banka rada soud súd republika policie polícia podnik podnik
+    společnost spoločnosť dráha dráhy správa inspekce inšpekcia agentura nadace nadácia univerzita ústav fond
+    strana svaz zväz komora úřad úrad ministerstvo ministerstvu sněmovna snemovňa senát nemocnice nemocnica""")
+LOWER_TAIL_ADJECTIVE_ENDINGS = ("ská", "ský", "ské", "cká", "cký", "cké", "ní", "ná", "ný", "né", "ová", "ový")
+LOWER_TAIL_LINKS = words("""pro pre a i na za""")  # "Úřad pro ochranu ...", "Ministerstvo práce a sociálních věcí"
+MAX_LOWER_TAIL = 4  # lower-case words after the head: "pro ochranu hospodářské soutěže"
+PAST_VERB_ENDINGS = ("l", "la", "lo", "li", "ly")  # Czech and Slovak past tense: "oznámilo", "uvedla", "podal"
+MIN_PAST_VERB_CHARS = 5  # "oznámil"; not "byl"
+LOWER_TAIL_ENDS = words(""". , ; : ( ) " “ ” „ –""")
+
+
+def _lower_tail_institutions(words: list[str], breaks: set[int] | frozenset[int]) -> list[RuleSpan]:
+    """Czech and Slovak institutions written with a capital on the first word only: a head word (LOWER_TAIL_HEADS)
+    and 1-4 lower-case words up to a punctuation mark ("Ministerstvo dopravy.", "k Úřadu pro ochranu hospodářské
+    soutěže (ÚOHS)"); or a capitalised adjective, lower-case adjectives and a noun of LOWER_TAIL_NOUNS, and a
+    name after it ("Evropská unie", "Česká národní banka", "Dopravní podnik Ostrava")."""
+    found: list[RuleSpan] = []
+    n = len(words)
+    for i, word in enumerate(words):
+        if not word[:1].isupper() or (found and i < found[-1].end):
+            continue
+        low = word.lower()
+        if low.endswith(LOWER_TAIL_ADJECTIVE_ENDINGS):
+            k = i + 1
+            while k < n and k not in breaks and words[k].islower() and words[k].endswith(LOWER_TAIL_ADJECTIVE_ENDINGS):
+                k += 1
+            if k < n and k not in breaks and words[k] in LOWER_TAIL_NOUNS:
+                end = k + 1
+                if end < n and end not in breaks and is_name_token(words[end]):
+                    end += 1  # "Dopravní podnik Ostrava"
+                label = "GPE" if words[k] == "republika" else "ORG"
+                found.append(RuleSpan(i, end, label, "lower_tail"))
+                continue
+        if not low.startswith(LOWER_TAIL_HEADS):
+            continue
+        k, verb = i + 1, False
+        while k < n and k not in breaks and k - i <= MAX_LOWER_TAIL and words[k].isalpha() and words[k].islower():
+            if len(words[k]) >= MIN_PAST_VERB_CHARS and words[k].endswith(PAST_VERB_ENDINGS):
+                verb = True  # "Ministerstvo dopravy oznámilo": the name ends before its verb
+                break
+            k += 1
+        closed = verb or k >= n or k in breaks or words[k] in LOWER_TAIL_ENDS
+        if k > i + 1 and words[k - 1] not in LOWER_TAIL_LINKS and closed:
+            found.append(RuleSpan(i, k, "ORG", "lower_tail"))
     return found
 
 
