@@ -806,18 +806,6 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         start += 1
     if start >= end:
         return None
-    if (
-        end - start >= 3
-        and before in SENTENCE_STARTS
-        and _common_english(words[start])
-        and words[start] not in first_names()
-        and words[start] not in LOC_HEADS | PLACE_PREFIXES | DIRECTIONS  # "Mount Lewotobi Laki-laki"
-        and not _is_place(words[start + 1])  # "Energy Fiji Limited"
-        and is_name_token(words[start + 1])
-        and not _common_english_or_plural(words[start + 1])
-        and _surface(words, spaces, start, start + 2) not in alias_table()
-    ):
-        start += 1  # "Rival Yamaha Motor", "Former Goldman Sachs": a common word opens the sentence, a name follows
     if before.lower() in PRECEDING_TITLES or _apposition_title(words, start):
         part = _name_part(words, start, end)
         if part:  # "the Stormers host Glasgow Warriors": a place with a name word is no person
@@ -830,6 +818,18 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         part = _name_part(words, start + 1, end)  # "Singer Grian Chatten" opening a sentence
         if part:
             return RuleSpan(*part, "PERSON", "preceding_title")
+    if (
+        end - start >= 3
+        and before in SENTENCE_STARTS
+        and _common_english(words[start])
+        and words[start] not in first_names()
+        and words[start] not in LOC_HEADS | PLACE_PREFIXES | DIRECTIONS  # "Mount Lewotobi Laki-laki"
+        and not _is_place(words[start + 1])  # "Energy Fiji Limited"
+        and is_name_token(words[start + 1])
+        and not _common_english_or_plural(words[start + 1])
+        and _surface(words, spaces, start, start + 2) not in alias_table()
+    ):
+        start += 1  # "Rival Yamaha Motor", "Former Goldman Sachs": a common word opens the sentence, a name follows
     size = end - start
     org = _organisation(words, start, end) or _club(words, spaces, start, end) or _known_head(words, spaces, start, end)
     if org:
