@@ -12,27 +12,44 @@ from collections.abc import Iterable
 
 import numpy as np
 
-COMPACT_PAIRS = 100_000  # pairs collected before they are deduplicated into the array (~1.6 MB as numbers)
+CHUNK_PAIRS = 4_096  # pairs kept as Python tuples (~128 bytes each) before they become an array (16 bytes each)
 
 
 class DistinctPairs:
-    """Distinct (a, b) pairs of uint64: a sorted array of unique rows plus pairs not compacted yet."""
+    """Distinct (a, b) pairs of uint64: a sorted array of unique rows, arrays of pairs not deduplicated yet, and a
+    short list of pairs not yet in an array.
 
-    __slots__ = ("done", "pending")
+    The unsorted arrays are deduplicated into `done` once they hold as many rows as it (so sorting stays
+    O(n log n) overall). LSH banding keeps 33 of these accumulators, one per band: with a list of up to 100,000
+    tuples each, they held ~90 MB at 20,000 pages (bench/README.md)."""
+
+    __slots__ = ("chunk_rows", "chunks", "done", "pending")
 
     def __init__(self) -> None:
         self.done = np.empty((0, 2), dtype=np.uint64)
+        self.chunks: list[np.ndarray] = []
+        self.chunk_rows = 0
         self.pending: list[tuple[int, int]] = []
 
     def add(self, pairs: Iterable[tuple[int, int]]) -> DistinctPairs:
         self.pending.extend(pairs)
-        return self.compact() if len(self.pending) >= COMPACT_PAIRS else self
+        if len(self.pending) >= CHUNK_PAIRS:
+            self._to_chunk()
+            if self.chunk_rows >= len(self.done):
+                self.compact()
+        return self
+
+    def _to_chunk(self) -> None:
+        if self.pending:
+            self.chunks.append(np.array(self.pending, dtype=np.uint64).reshape(-1, 2))
+            self.chunk_rows += len(self.pending)
+            self.pending = []
 
     def compact(self) -> DistinctPairs:
-        if self.pending:
-            fresh = np.array(self.pending, dtype=np.uint64).reshape(-1, 2)
-            self.done = np.unique(np.concatenate([self.done, fresh]), axis=0)  # sorted by a, then b
-            self.pending = []
+        self._to_chunk()
+        if self.chunks:
+            self.done = np.unique(np.concatenate([self.done, *self.chunks]), axis=0)  # sorted by a, then b
+            self.chunks, self.chunk_rows = [], 0
         return self
 
     @classmethod
@@ -47,4 +64,4 @@ class DistinctPairs:
         return self.compact().done
 
     def __setstate__(self, done) -> None:
-        self.done, self.pending = done, []
+        self.done, self.chunks, self.chunk_rows, self.pending = done, [], 0, []

@@ -140,3 +140,23 @@ def test_an_early_signature_is_kept_while_the_text_is_unchanged_and_redone_after
     assert changed.minhash == hash_doc(Doc("b", "/b", NOW, text="one two three four five six")).minhash
     same_length = hash_doc(marked.replace(text="one two three four five six sevem"))  # one letter changed
     assert same_length.minhash == hash_doc(Doc("c", "/c", NOW, text="one two three four five six sevem")).minhash
+
+
+def test_distinct_pairs_stay_distinct_through_chunks_compactions_and_pickling(monkeypatch):
+    import pickle
+    import random
+
+    from transforms.pairs import DistinctPairs
+
+    monkeypatch.setattr("transforms.pairs.CHUNK_PAIRS", 7)
+    rng = random.Random(3)
+    pairs = [(rng.randrange(50), rng.randrange(2**64)) for _ in range(300)]
+    pairs += pairs[:100]  # repeats count once
+    acc = DistinctPairs()
+    for i in range(0, len(pairs), 5):
+        acc.add(pairs[i : i + 5])
+    assert len(acc.pending) < 7 and acc.chunk_rows <= max(len(acc.done), 7 * 2)
+    restored = pickle.loads(pickle.dumps(acc))
+    assert sorted(map(tuple, restored.done.tolist())) == sorted(set(pairs))
+    merged = DistinctPairs.merged([restored, DistinctPairs().add(pairs[:50])])
+    assert len(merged.done) == len(set(pairs))

@@ -105,7 +105,7 @@ def test_options_set_the_threshold_and_streaming_switches_the_step_off():
 
 
 def test_repeated_keys_count_distinct_leads_across_compactions_and_merges(monkeypatch):
-    monkeypatch.setattr("transforms.pairs.COMPACT_PAIRS", 3)  # compact often: every path runs
+    monkeypatch.setattr("transforms.pairs.CHUNK_PAIRS", 3)  # arrays and compactions often: every path runs
     fn = RepeatedKeys(min_docs=3)
     a, b = fn.create_accumulator(), fn.create_accumulator()
     for lead in (1, 2, 2, 2):  # key 7 under leads 1 and 2 (the repeats of lead 2 count once)
