@@ -127,7 +127,9 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 # bf_ was written before the sixth round (science, shipping, music, small-town councils, glaciers, fisheries, pulp,
 # mining; en/de/fr/es/sv) and scored once before it; bg_ was written after the sixth round and scored once on it;
 # bh_ was written before the seventh round (cyclones, livestock, fisheries, salmon farming, river shipping, the Aral
-# Sea, tea; en/da/no/es) and scored once on its final code.
+# Sea, tea; en/da/no/es) and scored once on its final code; bj_ was written before the ninth round (a provincial court,
+# a mining dispute, ancient DNA, minor-league baseball, an arts festival, a port strike, an election commission, a
+# start-up; en/es/de/pl) and scored once on main before it.
 SUBSETS = (
     "bundled samples",
     "e_* articles",
@@ -141,6 +143,7 @@ SUBSETS = (
     "blind batch G (bg_*)",
     "blind batch H (bh_*)",
     "blind batch I (bi_*)",
+    "blind batch J (bj_*)",
 )
 
 
@@ -159,6 +162,7 @@ def subset_of(name: str) -> str:
         ("bg_", SUBSETS[9]),
         ("bh_", SUBSETS[10]),
         ("bi_", SUBSETS[11]),
+        ("bj_", SUBSETS[12]),
     )
     for prefix, subset in prefixes:
         if name.startswith(prefix):
