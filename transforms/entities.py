@@ -29,12 +29,15 @@ from schemas.record import Doc
 if TYPE_CHECKING:
     from spacy.language import Language
 from transforms.common import Step
+from transforms.entity_acronyms import acronym_long_forms
+from transforms.entity_extend import extend_names
 from transforms.entity_fallback import fallback_spans
 from transforms.entity_gazetteer import Entry, alias_automaton, alias_matches, alias_table, key_table, small_places
 from transforms.entity_names import derived_id, name_key, strip_possessive
 from transforms.entity_rules import (
     EVENT,
     PARTICLES,
+    PLACE_PREPOSITIONS,
     acronym_definitions,
     club_base,
     common_words,
@@ -53,7 +56,8 @@ STAGE = "entities"
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 PLACE_LABELS = ("GPE", "LOC")
-MAX_ACRONYM_CHARS = 6  # "FBP", "DpL", "UNESCO"
+MAX_DEFINED_ACRONYM_CHARS = 8  # an acronym defined in brackets: "MPI-EVA", "ECOWAS"
+MIN_FOREIGN_ACRONYM_CHARS = 3  # "ETAG" of "Estonian Research Council"; two letters ("EU") are too often a clash
 GUESSED_ORGS = (
     "org_verb",
     "article_org",
@@ -66,6 +70,9 @@ MAX_CHUNK_CHARS = 200_000
 INFLECTING_LANGUAGES = frozenset(("pl", "cs", "sk", "sl", "hr", "sr", "bs", "ru", "uk", "be", "bg", "lt", "lv"))
 MAX_CASE_ENDING = 2  # letters of a case ending cut before comparing: "-y", "-ie", "-ou"; not the locative "-ach"
 MIN_STEMMED_CHARS = 5  # shorter words keep every letter: "Orlen" and "Orlenu" stay apart
+SURNAME_STEM_CHARS = 4  # "wrób" of "Wróbel" and "Wróblowi": a surname's case forms share its first letters
+MAX_SURNAME_ENDING = 3  # letters a case form adds or drops: "Wróbel" -> "Wróblowi" (+2)
+PREPOSITION_WINDOW = 12  # characters before a mention looked at for "in", "at", "from"
 TOKENIZER_CACHE = 500_000  # distinct strings; about 50 MB at most per language pipeline
 
 
@@ -166,6 +173,12 @@ def token_spans(
         (c for c, a in zip(spans, alive, strict=True) if a and c["label"] != EVENT), key=lambda s: s["span"]
     )
     chosen = sorted(chosen + fallback_spans(words, spaces, breaks, language, chosen, runs), key=lambda s: s["span"])
+    chosen = extend_names(words, spaces, breaks, language, chosen)  # "Sąd Okręgowy w Krakowie", "Sanniquellie-Mahn"
+    # "Harare International Festival of the Arts (HIFA)": the words the acronym spells are one name
+    chosen, defined = acronym_long_forms(words, spaces, breaks, chosen)
+    for s in chosen:  # a defined acronym means its long form here, not what a gazetteer knows by the same letters
+        if s["entry"] is not None and s["span"][1] - s["span"][0] == 1 and words[s["span"][0]] in defined:
+            s.update(entry=None, label=defined[words[s["span"][0]]])
     # Short forms of people named in full earlier in the article: "Volker" after "Kurt Volker".
     taken = [s["span"] for s in chosen]
     surnames = {words[s["span"][1] - 1] for s in chosen if s["label"] == "PERSON" and _is_full_name(words, s)}
@@ -173,6 +186,7 @@ def token_spans(
     chosen = [s for s in chosen if not (s.get("rule") in GUESSED_ORGS and words[s["span"][0]] in surnames)]
     taken = [s["span"] for s in chosen]
     acronyms = acronym_definitions(words, [s["span"] for s in chosen if s["label"] == "ORG" and not s["entry"]])
+    acronyms.update({a: (0, 0) for a in defined if " " not in a})
     # Names the rules found once, tagged wherever else they stand: "Marfa" of the headline after "in Marfa, Texas";
     # organisations also without their legal form or club word: "Netlist" after "Netlist Inc".
     # A council's place too: "Llanidloes" of the headline after "Llanidloes Town Council".
@@ -270,6 +284,10 @@ def link(mentions: list[dict[str, Any]], text: str = "", language: str = "en") -
             words = r["text"].replace("-", " ").split()
             acronym_of.setdefault("".join(w[0] for w in words if w[:1].isupper()).upper(), r)
             acronym_of.setdefault("".join(w[0] for w in words).upper(), r)
+            # the capitalised words before a seat: "MPK" of "Miejskie Przedsiębiorstwo Komunikacyjne w Krakowie"
+            lead = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+            if 1 < len(lead) < len(words):
+                acronym_of.setdefault("".join(w[0] for w in lead).upper(), r)
     bases: dict[str, dict[str, Any]] = {}  # "netlist" -> the mention "Netlist Inc"
     for r in resolved:
         if r["label"] == "ORG" and len(r["_words"]) > 1:
@@ -291,8 +309,11 @@ def link(mentions: list[dict[str, Any]], text: str = "", language: str = "en") -
     _link_bracketed_acronyms(resolved, text)
     _link_hyphen_heads(resolved)
     _link_place_prefixes(resolved)
+    _link_surname_places(resolved, text)
+    _link_org_short_forms(resolved)
     if language in INFLECTING_LANGUAGES:
         _link_inflections(resolved)
+        _link_inflected_surnames(resolved)
     orgs = {r["_key"]: r for r in resolved if r["label"] == "ORG"}
     for r in resolved:  # "Supreme Court" after "UK Supreme Court": one organisation named with and without its country
         if r["label"] == "ORG" and not r["_known"]:
@@ -307,6 +328,87 @@ def link(mentions: list[dict[str, Any]], text: str = "", language: str = "en") -
             if full is not None and full is not r:
                 r.update(entity_id=full["entity_id"], name=full["name"])
     return [{k: r[k] for k in ("text", "label", "start", "end", "entity_id", "name")} for r in resolved]
+
+
+def _link_surname_places(resolved: list[dict[str, Any]], text: str) -> None:
+    """A one-word place of geonames that is the surname of a person named in full earlier in the article, and
+    follows no place preposition, is that person: "Kearney had doubled" after "Matt Kearney" (not Kearney,
+    Nebraska), "Dolo ordered" after "Boima Dolo"."""
+    people: dict[str, dict[str, Any]] = {}
+    for r in resolved:
+        if r["label"] == "PERSON" and len(r["_words"]) >= 2:
+            people.setdefault(r["_words"][-1], r)
+            continue
+        if r["label"] not in PLACE_LABELS or len(r["_words"]) != 1 or not r["entity_id"].startswith("geonames:"):
+            continue
+        person = people.get(r["_words"][0])
+        before = text[max(0, r["start"] - PREPOSITION_WINDOW) : r["start"]].split()[-1:]
+        if person is not None and not (before and before[0].lower() in PLACE_PREPOSITIONS):
+            r.update(entity_id=person["entity_id"], name=person["name"], label="PERSON")
+
+
+def _link_org_short_forms(resolved: list[dict[str, Any]]) -> None:
+    """A name no gazetteer knows that shortens exactly one longer organisation of the article is
+    that organisation: its first words after it ("Cerro Amarillo" after "Cerro Amarillo Minerales"), or its words in
+    order with the same first and last ("Suprema Corte de Mendoza" beside "Suprema Corte de Justicia de Mendoza").
+    People keep their names ("Nelson Mandela" of "Nelson Mandela Foundation")."""
+    orgs: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for r in resolved:
+        if r["label"] == "ORG" and not r["_known"] and len(r["_words"]) >= 2 and r["entity_id"] not in seen:
+            seen.add(r["entity_id"])
+            orgs.append(r)
+    if not orgs:
+        return
+    for r in resolved:
+        if r["label"] == "PERSON" or r["_known"] or len(r["_words"]) < 2:
+            continue
+        short = r["_words"]
+        longer = {
+            o["entity_id"]: o
+            for o in orgs
+            if len(o["_words"]) > len(short)
+            and (
+                (o["start"] < r["start"] and o["_words"][: len(short)] == short)
+                or (r["label"] == "ORG" and _shortens(short, o["_words"]))
+            )
+        }
+        if len(longer) == 1:
+            full = next(iter(longer.values()))
+            r.update(entity_id=full["entity_id"], name=full["name"], label="ORG")
+
+
+def _shortens(short: list[str], long: list[str]) -> bool:
+    """The words of `short` in order in `long`, with the same first and last word."""
+    if short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    it = iter(long)
+    return all(w in it for w in short)
+
+
+def _link_inflected_surnames(resolved: list[dict[str, Any]]) -> None:
+    """A one-word name that is a case form of the surname of exactly one person named in full in the article is
+    that person: "Wróbel" beside "Tomaszowi Wróblowi" (a vowel drops in the oblique cases), "Kowalskiego"."""
+    people: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, dict[str, Any]] = {}
+    for r in resolved:
+        if r["label"] == "PERSON" and len(r["_words"]) >= 2 and len(r["_words"][-1]) >= MIN_STEMMED_CHARS:
+            stem = r["_words"][-1][:SURNAME_STEM_CHARS]
+            people[stem].add(r["entity_id"])
+            first.setdefault(stem, r)
+    for r in resolved:
+        if (
+            len(r["_words"]) != 1
+            or r["_known"]
+            or r["label"] in PLACE_LABELS
+            or len(r["_words"][0]) < MIN_STEMMED_CHARS
+        ):
+            continue
+        stem = r["_words"][0][:SURNAME_STEM_CHARS]
+        if len(people.get(stem, ())) == 1 and r["entity_id"] not in people[stem]:
+            full = first[stem]
+            if abs(len(full["_words"][-1]) - len(r["_words"][0])) <= MAX_SURNAME_ENDING:
+                r.update(entity_id=full["entity_id"], name=full["name"], label="PERSON")
 
 
 def _stem(word: str) -> str:
@@ -339,7 +441,9 @@ def _link_inflections(resolved: list[dict[str, Any]]) -> None:
 
 def _link_bracketed_acronyms(resolved: list[dict[str, Any]], text: str) -> None:
     """An acronym in brackets right after an organisation's name is that organisation wherever it stands, when its
-    letters follow the name's in order: "Demokraten pro Liechtenstein (DpL)", "Fortschrittliche Bürgerpartei (FBP)"."""
+    letters follow the name's in order: "Demokraten pro Liechtenstein (DpL)", "Fortschrittliche Bürgerpartei (FBP)",
+    also over a gazetteer's meaning of the same letters ("Coalition for Democratic Change (CDC)"); an acronym of
+    another language no gazetteer knows, all capitals, too: "Estonian Research Council (ETAG)"."""
     defined: dict[str, dict[str, Any]] = {}
     for prev, r in itertools.pairwise(resolved):
         short = r["text"]
@@ -347,16 +451,19 @@ def _link_bracketed_acronyms(resolved: list[dict[str, Any]], text: str) -> None:
             r["label"] == "ORG"
             and prev["label"] == "ORG"
             and " " not in short
-            and 2 <= len(short) <= MAX_ACRONYM_CHARS
+            and 2 <= len(short) <= MAX_DEFINED_ACRONYM_CHARS
             and sum(c.isupper() for c in short) >= 2
             and text[prev["end"] : r["start"]] in ("(", " (")
-            and _letters_in_order(short.lower(), prev["text"].lower())
+            and text[r["end"] : r["end"] + 1] == ")"
         ):
-            defined.setdefault(short, prev)
+            letters = short.replace("-", "").lower()
+            foreign = not r["_known"] and short.isupper() and len(letters) >= MIN_FOREIGN_ACRONYM_CHARS
+            if foreign or _letters_in_order(letters, prev["text"].lower()):
+                defined.setdefault(short, prev)
     for r in resolved:
         full = defined.get(r["text"])
-        if full is not None and not r["_known"]:
-            r.update(entity_id=full["entity_id"], name=full["name"])
+        if full is not None and full is not r:
+            r.update(entity_id=full["entity_id"], name=full["name"], label=full["label"])
 
 
 def _letters_in_order(short: str, name: str) -> bool:

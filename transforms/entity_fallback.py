@@ -21,6 +21,7 @@ import bisect
 import functools
 from typing import Any
 
+from transforms.entity_extend import SLAVIC_INSTITUTION
 from transforms.entity_gazetteer import alias_table, common_english, common_german, small_places
 from transforms.entity_rules import (
     DIRECTIONS,
@@ -366,6 +367,20 @@ def _not_a_name(word: str, following: str, language: str) -> bool:
     return demonym_like and (attributive or word.endswith(("ans", "ese")))
 
 
+# Case endings of Slavic given names and what the nominative ends in instead: "Tomaszowi", "Tomasza", "Tomaszem"
+# -> "Tomasz"; "Anny", "Annie", "Annę", "Anną" -> "Anna".
+SLAVIC_NAME_CASES = (("owi", ""), ("em", ""), ("a", ""), ("u", ""), ("y", "a"), ("ie", "a"), ("ę", "a"), ("ą", "a"))
+MIN_GIVEN_STEM = 3  # "Jan" of "Janowi"; shorter stems ("Ew" of "Ewą") match too many words
+
+
+def _inflected_given_name(word: str) -> bool:
+    for ending, nominative in SLAVIC_NAME_CASES:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_GIVEN_STEM and stem + nominative in first_names():
+            return True
+    return False
+
+
 def _label(
     words: list[str], start: int, end: int, language: str, label_at: dict[int, str], before: str, after: str
 ) -> str | None:
@@ -379,6 +394,8 @@ def _label(
     size = end - start
     if words[start] in first_names() and size <= MAX_FALLBACK_TOKENS:
         return "PERSON"
+    if language in SLAVIC_LANGUAGES and 2 <= size <= 3 and _inflected_given_name(words[start]):
+        return "PERSON"  # "Tomaszowi Wróblowi" (to Tomasz Wróbel), "Anny Nowak"
     if 2 <= size <= 3 and (before in SPEECH_BEFORE or after in SPEECH_AFTER):
         return "PERSON"
     if 2 <= _name_words(words, start, end) <= 3 and _person_apposition(words, end):
@@ -487,6 +504,8 @@ def fallback_spans(
             _sentence_initial(words, spaces, breaks, start)
             and not _named_opener(words, start, end, language, taken)
             and not _names_only_opener(words, start, end, language)
+            # "Urząd Miasta Krakowa zapowiedział": an institution's word opens the name, which is kept whole
+            and not (_names_only(language) and end - start > 1 and SLAVIC_INSTITUTION.match(words[start]))
         ):
             if not (
                 (language == "en" and end - start > 1 and _common_english(words[start]))

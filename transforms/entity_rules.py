@@ -165,7 +165,7 @@ NOT_ORG_ACRONYMS = words(
     URL USB GPS SUV MVP COVID HIV AIDS DNA RNA NFT USD EUR GBP JPY CNY INR NGN AUD BRL KM MPH III II IV VI VII
     VIII IX XI XII OK NB PS PR HR IT VAT BBQ DIY LGBT LGBTQ ESG MP MPS MEP DJ ID SE AG SA NV BV PLC LLC GMBH"""
 )
-_ACRONYM_TOKEN = re.compile(r"^[A-Z][A-Z0-9&]{1,5}$")
+_ACRONYM_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Z0-9&À-ÖØ-Þ]{1,5}$")  # "TÜV", "ÖBB"
 ORG_FIRST_WORDS = words(
     """Tribunal Tribunale Consejo Consiglio Conseil Partido Partito Parti Fiscalía Procura Ayuntamiento Comune
     Câmara Prefeitura Mairie Préfecture Audiencia Corte Cour Instituto Istituto Institut Ministerio Ministero
@@ -222,13 +222,14 @@ ORG_HEADS = words(
     College School Museum Society League Association Chamber Commission Committee Agency Order Bureau Centre
     Center Centres Centers Fund Foundation Organisation Organization Party Movement Front Inspectorate Directorate
     Tribunal Superintendency Superintendence Secretariat Authority Service Corporation Ombudsman
-    Institution Agencies Confederation Syndicate Guild Alliance Conservatory Conservatoire Polytechnic Seminary"""
+    Institution Agencies Confederation Syndicate Guild Alliance Conservatory Conservatoire Polytechnic Seminary
+    Embassy Consulate"""
 )
 LOC_SUFFIXES = words(
     """River Sea Ocean Mountains Mountain Mount Hills Island Islands Strait Bay Lake Desert Peninsula Canal Coast
     Basin Valley Plateau Delta Glacier Forest Park Highlands Archipelago Reef Falls Gorge Stadium Arena Lane
     Street Road Avenue Square Bridge Boulevard Crossing Pass Dam Wharf Pier Harbour Harbor Keys Beacons Heath
-    Moor Moors Downs Wolds Marshes Wetlands Ridge Trench Rift"""
+    Moor Moors Downs Wolds Marshes Wetlands Ridge Trench Rift Gardens"""
 )
 LOC_HEADS = words(
     """Mount Lake Cape Gulf Isle Lac Mont Sea Bay Strait Straits River Ilha Praia Lago Monte Isla Île Golfe Golfo
@@ -1085,9 +1086,15 @@ def _named_for_place(words: list[str], spaces: list[bool], start: int, end: int)
             return None  # "Lagos Ikorodu": a place after a place
         if not linked and head_name in small_places():
             return None  # a village's name before a place; with a particle it names a body: "Tar di Lecce"
+        if not linked and len(head) <= 2 and head[-1] in ORG_SUFFIXES and head[-1] not in LOC_SUFFIXES:
+            return RuleSpan(start, end, "ORG", "named_for_place")  # "University College London", "Police Scotland"
         if not linked and (
-            len(head) > 2 or any(_common_english(w) or w.lower() in common_german() or w in LOC_SUFFIXES for w in head)
-        ):
+            len(head) > 2
+            or any(
+                (_common_english(w) or w.lower() in common_german() or w in LOC_SUFFIXES) and not is_acronym(w)
+                for w in head
+            )
+        ):  # an acronym before a place is a body's branch there: "TÜV Thüringen", "BBC Scotland"
             # "Virgin Australia" stays in doubt; "Rural Australia", "Coral Sea Fiji", "Hafen Bremerhaven" (German
             # capitalises its nouns) are no names
             return None
@@ -1120,6 +1127,10 @@ def _two_names(words: list[str], spaces: list[bool], start: int, k: int, end: in
         return False
     if end - k > 2 and is_acronym(words[k + 1]) and words[k + 1] not in NOT_ORG_ACRONYMS:
         return True
+    if words[k + 1] in first_names() and end - k > 2:
+        person = _name_part(words, k + 1, end)
+        if person is not None and person[1] == end:
+            return True  # "Institute of Genomics and Toomas Lepik": a body, then a person named in full
 
     def org_like(a: int, b: int) -> bool:
         entry = alias_table().get(_surface(words, spaces, a, b))
@@ -1270,7 +1281,7 @@ def _comma_domains(words: list[str], breaks: set[int] | frozenset[int], spans: l
     Biocombustíveis". The spans of the list's words are dropped."""
     out = list(spans)
     for r in spans:
-        if r.label != "ORG" or r.rule not in ("org_head", "org_first"):
+        if r.label != "ORG" or r.rule not in ("org_head", "org_first", "org_suffix"):
             continue
         if not any(words[k] in DOMAIN_LINKS for k in range(r.start + 1, r.end - 1)):
             continue
@@ -1285,6 +1296,12 @@ def _comma_domains(words: list[str], breaks: set[int] | frozenset[int], spans: l
         stop = _domain_words(words, breaks, k + 1)
         if stop is None:
             continue
+        if stop + 1 < len(words) and words[stop] in PLACE_LINKS and stop + 1 not in breaks:
+            j = stop + 1  # "Cámara de Comercio, Industria y Agricultura de San Rafael": the seat after the list
+            while j < len(words) and j - stop <= MAX_DOMAIN_WORDS and j not in breaks and is_name_token(words[j]):
+                j += 1
+            if j > stop + 1 and _is_place(" ".join(words[stop + 1 : j])):
+                stop = j
         out = [s for s in out if s is r or not (s.start < stop and s.end > r.end)]
         out[out.index(r)] = RuleSpan(r.start, stop, "ORG", r.rule)
     return out

@@ -1,0 +1,146 @@
+"""Round 9 of the entity rules (issue #4, from blind batch J): acronyms defined in brackets, institutions with
+their seat, names cut at "and" before a person, hyphenated places, short and inflected forms linked, as look-alike
+sentences with invented names (not the gold articles), and the guards that keep them from over-reaching."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.checks import mentions_by_text as tags
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        # the words an acronym in brackets spells are one name, whatever they are
+        (
+            "The Kalinda Valley Festival of the Performing Arts (KVFPA) opened on Friday.",
+            "en",
+            "Kalinda Valley Festival of the Performing Arts",
+            "ORG",
+        ),
+        # an institution, then "and" and a person named in full: two names
+        (
+            "The study was led by Hana Kolar of the Institute of Marine Genomics and Peeter Saar, now in Oslo.",
+            "en",
+            "Institute of Marine Genomics",
+            "ORG",
+        ),
+        (
+            "The study was led by Hana Kolar of the Institute of Marine Genomics and Peeter Saar, now in Oslo.",
+            "en",
+            "Peeter Saar",
+            "PERSON",
+        ),
+        # an organisation's word, then a known place: "University College London"
+        ("She now teaches at Harbour College Fiji in the capital.", "en", "Harbour College Fiji", "ORG"),
+        ("The stage was paid for by the Embassy of Norway this year.", "en", "Embassy of Norway", "ORG"),
+        ("The concert at Mutare Gardens drew about 2,000 people.", "en", "Mutare Gardens", "LOC"),
+        # a list of domains, then the seat
+        (
+            "Los productores de la Cámara de Comercio, Turismo y Producción de Rosario celebraron la decisión.",
+            "es",
+            "Cámara de Comercio, Turismo y Producción de Rosario",
+            "ORG",
+        ),
+        (
+            "In the capital, the Ministry of Water Resources, Forestry and Rural Development said it would act.",
+            "en",
+            "Ministry of Water Resources, Forestry and Rural Development",
+            "ORG",
+        ),
+        # a Slavic institution with its seat in the locative
+        ("Pozew trafił do Sądu Rejonowego w Tarnowie w piątek.", "pl", "Sądu Rejonowego w Tarnowie", "ORG"),
+        ("Sąd Rejonowy w Tarnowie oddalił pozew firmy.", "pl", "Sąd Rejonowy w Tarnowie", "ORG"),
+        # an institution's word opening a sentence keeps the name whole
+        ("Wyrok zapadł wczoraj. Urząd Miasta Tarnowa nie skomentował wyroku.", "pl", "Urząd Miasta Tarnowa", "ORG"),
+        # a Romance body named for its cause
+        (
+            "La demanda presentada por la Asamblea Riojana por el Agua Limpia fue aceptada.",
+            "es",
+            "Asamblea Riojana por el Agua Limpia",
+            "ORG",
+        ),
+        # a hyphenated place whose first part is a small place
+        ("Voters in Gbarnga-Suakoko will register again next month.", "en", "Gbarnga-Suakoko", "GPE"),
+        # a Polish given name in the dative makes a person
+        ("Sąd przyznał odszkodowanie Marcinowi Gawlikowi w czwartek.", "pl", "Marcinowi Gawlikowi", "PERSON"),
+    ],
+)
+def test_round9_rules_tag_names(text, language, name, label):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        # no seat for a ministry: "w Polsce" (in Poland) is where, not its name
+        ("Według Ministerstwa Zdrowia w Polsce brakuje lekarzy.", "pl", "Ministerstwa Zdrowia w Polsce"),
+        # the person is no part of the institute
+        (
+            "The study was led by Hana Kolar of the Institute of Marine Genomics and Peeter Saar, now in Oslo.",
+            "en",
+            "Institute of Marine Genomics and Peeter Saar",
+        ),
+        # a lower-case word after the hyphen, or two known names, is no hyphenated place
+        ("The Gbarnga-based group said it would appeal.", "en", "Gbarnga-based"),
+        # "(in millions)": words in brackets are no acronym
+        ("Revenue of the Kalinda Valley Bank (in millions) rose.", "en", "Kalinda Valley Bank (in millions"),
+    ],
+)
+def test_round9_rules_leave_out(text, language, word):
+    assert word not in tags(text, language)
+
+
+def test_round9_bracketed_acronym_is_its_long_form_also_over_a_gazetteer_meaning():
+    text = (
+        "The ruling party and the opposition Congress for Democratic Change (CDC) welcomed the ruling. "
+        "Later the CDC said it would field a candidate."
+    )
+    found = tags(text, "en")
+    assert found["CDC"]["entity_id"] == found["Congress for Democratic Change"]["entity_id"]
+    assert found["CDC"]["name"] == "Congress for Democratic Change"
+
+
+def test_round9_acronym_of_another_language_links_to_the_name_before_it():
+    text = "Funding came from the Moravian Science Foundation (GAMO). GAMO said the grant would run for five years."
+    found = tags(text, "en")
+    assert found["GAMO"]["entity_id"] == found["Moravian Science Foundation"]["entity_id"]
+
+
+def test_round9_hyphenated_acronym_links_to_its_long_form():
+    text = "Bones were dated by the Max Kessler Institute for Polar Archaeology (MKI-PA) in Bremen."
+    found = tags(text, "en")
+    assert found["MKI-PA"]["entity_id"] == found["Max Kessler Institute for Polar Archaeology"]["entity_id"]
+
+
+def test_round9_surname_that_is_a_small_place_is_the_person():
+    text = "Anna Lowell scored twice in the first half. Lowell was named player of the match."
+    found = tags(text, "en")
+    assert found["Lowell"]["label"] == "PERSON"
+    assert found["Lowell"]["entity_id"] == found["Anna Lowell"]["entity_id"]
+
+
+def test_round9_place_after_a_preposition_stays_a_place_beside_a_person_of_that_name():
+    text = "Anna Lowell scored twice in the first half. She grew up in Lowell before turning professional."
+    assert tags(text, "en")["Lowell"]["label"] == "GPE"
+
+
+def test_round9_short_forms_of_an_organisation_share_its_id():
+    text = (
+        "El Tribunal Superior de Salta rechazó el recurso. Según el Tribunal Superior de Justicia de Salta, la "
+        "empresa Piedra Negra Minerales no consultó a nadie. Piedra Negra no respondió a las consultas."
+    )
+    found = tags(text, "es")
+    assert (
+        found["Tribunal Superior de Salta"]["entity_id"] == found["Tribunal Superior de Justicia de Salta"]["entity_id"]
+    )
+    assert found["Piedra Negra"]["entity_id"] == found["Piedra Negra Minerales"]["entity_id"]
+
+
+def test_round9_inflected_surname_links_to_the_person():
+    text = "Sąd przyznał odszkodowanie Marcinowi Gawlikowi w czwartek. „To sukces”, powiedział Gawlik po wyroku."
+    found = tags(text, "pl")
+    assert found["Gawlik"]["entity_id"] == found["Marcinowi Gawlikowi"]["entity_id"]

@@ -1,0 +1,103 @@
+"""Names the rules and the fallback found in part, extended to their whole (round 9, from blind batch J):
+
+- an institution named with its seat in a Slavic language: "Sąd Okręgowy w Krakowie", "Giełda Papierów
+  Wartościowych w Warszawie", "Krajský soud v Brně" (the place, in the locative, is part of the official name);
+- a Romance body named for its cause: "Asamblea Mendocina por el Agua Pura", "Mouvement pour la Paix";
+- a hyphenated place whose first part is a small place of the gazetteer: "Sanniquellie-Mahn" (a district named
+  after two towns), not "Paris-based" (lower case) nor "Israel-Hamas" (two known names).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from transforms.entity_gazetteer import alias_table, small_places
+from transforms.entity_rules import ORG_FIRST_WORDS, PARTICLES, first_names, is_name_token, words
+
+SEAT_PREPOSITIONS = {"pl": ("w", "we"), "cs": ("v", "ve"), "sk": ("v", "vo")}
+# Words of a Slavic institution's name, in any case: court, office, prosecutor, exchange, university, academy,
+# hospital, museum, theatre, tribunal, chamber, ministry, commission, council, board, institute, bank (pl, cs, sk).
+SLAVIC_INSTITUTION = re.compile(
+    r"^(?:sąd|sądu|sądzie|sądem|urząd|urzędu|urzędzie|urzędem|prokuratur\w*|giełd\w*|uniwersytet\w*|politechni\w*"
+    r"|akademi\w*|szpital\w*|muze\w*|teatr\w*|trybunał\w*|izb[aoyieąę]|izbie|ministerstw\w*|komisj\w*|rad[aąęy]"
+    r"|radzie|zarząd\w*|instytut\w*|bank\w*|soud\w*|súd\w*|úřad\w*|úrad\w*|univerzit\w*|nemocnic\w*|ministerstv\w*"
+    r"|státní\w*|krajsk\w*|okresn\w*|městsk\w*|mestsk\w*|obvodn\w*|przedsiębiorstw\w*|zakład\w*|miejsk\w*)$",
+    re.IGNORECASE,
+)
+LOCATIVE_ADJECTIVE_ENDINGS = ("ym", "im", "ej", "iej", "ém", "ím", "om")  # "w Nowym Sączu", "v Novém Městě"
+PURPOSE_WORDS = words("por para pour per pela pelo pelos pelas")  # "Asamblea ... por el Agua Pura"
+PURPOSE_ARTICLES = words("el la los las le les l' l’ il lo gli o a os as")
+MAX_PURPOSE_WORDS = 4  # name words after the preposition: "por la Defensa del Agua Pura" minus particles
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def _drop_inside(spans: list[dict[str, Any]], keep: dict[str, Any], a: int, b: int) -> list[dict[str, Any]]:
+    return [s for s in spans if s is keep or not (s["span"][0] < b and a < s["span"][1])]
+
+
+def _seat_end(words: list[str], breaks, k: int) -> int | None:
+    """The end of a place in the locative at k: one capitalised word, two when the first is an adjective."""
+    if k >= len(words) or k in breaks or not is_name_token(words[k]):
+        return None
+    if words[k].endswith(LOCATIVE_ADJECTIVE_ENDINGS) and k + 1 < len(words) and is_name_token(words[k + 1]):
+        return k + 2
+    return k + 1
+
+
+def _purpose_end(words: list[str], breaks, k: int) -> int | None:
+    """The end of "[article] Name Words" from k: 1-4 capitalised words, particles between them."""
+    if k < len(words) and words[k] in PURPOSE_ARTICLES:
+        k += 1
+    j, names = k, 0
+    while j < len(words) and j not in breaks and names < MAX_PURPOSE_WORDS:
+        if is_name_token(words[j]):
+            names += 1
+        elif not (words[j] in PARTICLES and j + 1 < len(words) and is_name_token(words[j + 1])):
+            break
+        j += 1
+    return j if names else None
+
+
+def extend_names(
+    words: list[str], spaces: list[bool], breaks, language: str, chosen: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """`chosen` with the names of the module doc extended; the spans inside an extension are dropped."""
+    out = sorted(chosen, key=lambda s: s["span"])
+    seats = SEAT_PREPOSITIONS.get(language, ())
+    for s in list(out):
+        if s not in out:
+            continue
+        a, b = s["span"]
+        if b + 1 >= len(words) or b in breaks or b + 1 in breaks:
+            continue
+        new_end, label = None, s["label"]
+        if (
+            seats
+            and s["label"] == "ORG"
+            and words[b] in seats
+            and any(SLAVIC_INSTITUTION.match(w) for w in words[a:b])
+            and not any(w.lower().startswith("minist") for w in words[a:b])  # "Ministerstwa ... w Polsce": no seat
+        ):
+            new_end = _seat_end(words, breaks, b + 1)
+        elif words[b] in PURPOSE_WORDS and s["label"] == "ORG" and words[a] in ORG_FIRST_WORDS:
+            new_end = _purpose_end(words, breaks, b + 1)
+        elif (
+            s["label"] in PLACE_LABELS
+            and b - a == 1
+            and words[b] == "-"
+            and not spaces[a]
+            and not spaces[b]
+            and words[a] in small_places()
+            and is_name_token(words[b + 1])
+            and words[b + 1] not in first_names()
+            and words[b + 1] not in alias_table()
+            and not any(t["span"][0] == b + 1 for t in out)
+        ):
+            new_end, label = b + 2, "GPE"
+        if new_end is None:
+            continue
+        grown = {**s, "span": (a, new_end), "label": label, "entry": None, "rule": "extended"}
+        out = _drop_inside(out, s, a, new_end)
+        out[out.index(s)] = grown
+    return out
