@@ -327,7 +327,21 @@ def link(mentions: list[dict[str, Any]], text: str = "", language: str = "en") -
             full = acronym_of.get(r["text"].upper().replace("&", ""))
             if full is not None and full is not r:
                 r.update(entity_id=full["entity_id"], name=full["name"])
+    _one_kind_per_name(resolved)
     return [{k: r[k] for k in ("text", "label", "start", "end", "entity_id", "name")} for r in resolved]
+
+
+def _one_kind_per_name(resolved: list[dict[str, Any]]) -> None:
+    """One id for one unknown name of an article that the rules typed twice ("río Atuel" a place, "del Atuel" an
+    organisation): every mention takes the id and label of its first mention. Linked mentions are left alone."""
+    first: dict[str, dict[str, Any]] = {}
+    for r in resolved:
+        parts = r["entity_id"].split(":")
+        if len(parts) != 3 or parts[0] != "nb" or r["_known"]:
+            continue
+        head = first.setdefault(parts[2], r)
+        if head is not r and head["entity_id"] != r["entity_id"] and head["name"] == r["name"]:
+            r.update(entity_id=head["entity_id"], label=head["label"])
 
 
 def _link_surname_places(resolved: list[dict[str, Any]], text: str) -> None:

@@ -4,7 +4,9 @@
   Wartościowych w Warszawie", "Krajský soud v Brně" (the place, in the locative, is part of the official name);
 - a Romance body named for its cause: "Asamblea Mendocina por el Agua Pura", "Mouvement pour la Paix";
 - a hyphenated place whose first part is a small place of the gazetteer: "Sanniquellie-Mahn" (a district named
-  after two towns), not "Paris-based" (lower case) nor "Israel-Hamas" (two known names).
+  after two towns), not "Paris-based" (lower case) nor "Israel-Hamas" (two known names);
+- a family name written first, opening an English sentence before a person found by a given name: "Nguyen" of
+  "Nguyen Van Binh said" (Vietnamese, Chinese and Korean names put the family name first).
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from transforms.entity_gazetteer import alias_table, small_places
-from transforms.entity_rules import ORG_FIRST_WORDS, PARTICLES, first_names, is_name_token, words
+from transforms.entity_gazetteer import alias_table, common_english, small_places
+from transforms.entity_rules import ORG_FIRST_WORDS, PARTICLES, first_names, is_name_token, is_title, words
 
 SEAT_PREPOSITIONS = {"pl": ("w", "we"), "cs": ("v", "ve"), "sk": ("v", "vo")}
 # Words of a Slavic institution's name, in any case: court, office, prosecutor, exchange, university, academy,
@@ -30,6 +32,8 @@ PURPOSE_WORDS = words("por para pour per pela pelo pelos pelas")  # "Asamblea ..
 PURPOSE_ARTICLES = words("el la los las le les l' l’ il lo gli o a os as")
 MAX_PURPOSE_WORDS = 4  # name words after the preposition: "por la Defensa del Agua Pura" minus particles
 PLACE_LABELS = ("GPE", "LOC")
+DEMONYM_CUTS = (1, 2, 3)  # letters after a place's name in its adjective: "Kenya-n", "Chile-an", "Brazil-ian"
+SENTENCE_ENDS = words(""". ! ? : ; " “ ” « » ‘ ’ ' – —""")
 
 
 def _drop_inside(spans: list[dict[str, Any]], keep: dict[str, Any], a: int, b: int) -> list[dict[str, Any]]:
@@ -64,6 +68,8 @@ def extend_names(
 ) -> list[dict[str, Any]]:
     """`chosen` with the names of the module doc extended; the spans inside an extension are dropped."""
     out = sorted(chosen, key=lambda s: s["span"])
+    if language == "en":
+        out = [_with_family_name(words, spaces, breaks, s, out) for s in out]
     seats = SEAT_PREPOSITIONS.get(language, ())
     for s in list(out):
         if s not in out:
@@ -101,3 +107,38 @@ def extend_names(
         out = _drop_inside(out, s, a, new_end)
         out[out.index(s)] = grown
     return out
+
+
+def _with_family_name(
+    words: list[str], spaces: list[bool], breaks, span: dict[str, Any], spans: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The person span with the family name before it when that name opens the sentence: "Nguyen Van Binh"."""
+    a, b = span["span"]
+    k = a - 1
+    if span["label"] != "PERSON" or span.get("rule") != "first_name" or k < 0 or not spaces[k] or a in breaks:
+        return span
+    w = words[k]
+    if not (k == 0 or k in breaks or words[k - 1] in SENTENCE_ENDS):
+        return span
+    if (
+        not is_name_token(w)
+        or w.lower() in common_english()
+        or is_title(w)
+        or w in first_names()
+        or w in alias_table()
+        or _demonym(w)
+        or any(s["span"][0] <= k < s["span"][1] for s in spans)
+    ):
+        return span
+    return {**span, "span": (k, b)}
+
+
+def _demonym(word: str) -> bool:
+    """A nationality adjective: "Kenyan", "Brazilian", "Japanese", "Swedish" (a place's name plus an ending)."""
+    if word.endswith(("ese", "ish", "ian")):
+        return True
+    for n in DEMONYM_CUTS:
+        entry = alias_table().get(word[:-n])
+        if entry is not None and entry.label in PLACE_LABELS:
+            return True
+    return False

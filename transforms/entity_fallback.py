@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections import Counter
 from typing import Any
 
 from transforms.entity_extend import SLAVIC_INSTITUTION
@@ -381,6 +382,17 @@ def _inflected_given_name(word: str) -> bool:
     return False
 
 
+def _surname_repeats(words: list[str], start: int, end: int, language: str, counts: Counter) -> bool:
+    """Two or three English name words opening a sentence, none a common word, whose last word stands elsewhere in
+    the article too: a person named in full, then by the surname ("Rutendo Gumbo's new play ...", "Gumbo said")."""
+    return (
+        language == "en"
+        and 2 <= end - start <= 3
+        and counts[words[end - 1]] >= 2
+        and all(is_name_token(w) and not _common(w, language) for w in words[start:end])
+    )
+
+
 def _label(
     words: list[str], start: int, end: int, language: str, label_at: dict[int, str], before: str, after: str
 ) -> str | None:
@@ -496,9 +508,11 @@ def fallback_spans(
     products = {
         words[a] for a, b in runs if b - a >= 3 and words[a] in first_names() and _product_of_place(words, spaces, a, b)
     }
+    counts = Counter(words) if language == "en" else Counter()
     for start, end in _segments(words, runs, taken):
         if words[start] in products:
             continue
+        opener_person = False
         # "Grupa Azoty ogranicza", "Komisja Europejska zaproponowała": two words, the second a name's, are kept
         if (
             _sentence_initial(words, spaces, breaks, start)
@@ -507,17 +521,20 @@ def fallback_spans(
             # "Urząd Miasta Krakowa zapowiedział": an institution's word opens the name, which is kept whole
             and not (_names_only(language) and end - start > 1 and SLAVIC_INSTITUTION.match(words[start]))
         ):
-            if not (
+            if _surname_repeats(words, start, end, language, counts):
+                opener_person = True  # "Rutendo Gumbo's new play opens ..." and later "Gumbo said"
+            elif not (
                 (language == "en" and end - start > 1 and _common_english(words[start]))
                 or _names_only_long(words, start, end, language)
                 or (language in SLAVIC_LANGUAGES and end - start == 2)  # "Konkurencyjny Anwil": Anwil
             ):
                 continue
-            start += 1  # "Rivals Opay", "Akcje Grupy Azoty": a common word opening the sentence, then a name
-            while start < end and not (is_name_token(words[start]) or is_acronym(words[start])):
-                start += 1
-            if start >= end or start in taken:
-                continue
+            else:
+                start += 1  # "Rivals Opay", "Akcje Grupy Azoty": a common word opening the sentence, then a name
+                while start < end and not (is_name_token(words[start]) or is_acronym(words[start])):
+                    start += 1
+                if start >= end or start in taken:
+                    continue
         if start and start not in breaks and storm_name(words, start, end, words[start - 1]):
             continue  # "Cyclone Losana", "do ciclone Filipo": a storm, which the schema has no label for
         if start and words[start - 1] in SAINTS and start - 1 not in taken and start - 1 not in breaks:
@@ -567,7 +584,7 @@ def fallback_spans(
             continue
         before = words[start - 1] if start not in breaks else ""
         after = following if end not in breaks else ""
-        label = forced or _label(words, start, end, language, label_at, before, after)
+        label = forced or ("PERSON" if opener_person else _label(words, start, end, language, label_at, before, after))
         found.append(
             {"span": (start, end), "label": label or "ORG", "entry": None, "rule": "fallback", "_name": surface}
         )

@@ -244,7 +244,9 @@ NOT_NAME_WORDS = words(
     Arena Tower Palace House Building Hall Cup Trophy Championship Championships Open Games Olympics League
     Agreement Accord Act Award Awards Prize Day Week Festival Summit Conference Forum Report Index Fund Plan
     Programme Program Project Initiative Law Bill Treaty Doctrine War Prize Series Show Tour Marathon Grand Prix
-    World National International Global Airport Bay Beach Road Centre Center"""
+    World National International Global Airport Bay Beach Road Centre Center Euro Euros Dollar Dollars Pfund
+    Franken Rubel Rupien Pesos Kronen Kronor Kroner Złoty Zloty Forint Naira Shilling Shillings Cedi Kwacha Ringgit
+    Rupiah Baht Yen Yuan Hryvnia Dinar Dinars Dirham Dirhams Riyal Riyals"""
 )
 PARTICLES = words("""de da do dos das van von der den del della di du la le bin ibn al el ben st des d' d’""")
 # Of those, German and Dutch articles: particles only after "von"/"van" ("von der Leyen", "van den Oever"), else
@@ -265,6 +267,10 @@ GENERIC_INSTITUTIONS = words("""État Etat Estado Stato Chambre Cámara Camera D
     Agriculture Agricultura Agricoltura Environnement Ambiente Éducation Educación Educazione Educação Travail
     Trabajo Lavoro Trabalho Culture Cultura Finances Finanzas Finanze Finanças Préfecture Prefettura
     Mairie""")  # fmt: skip
+GOVERNMENT_WORDS = words("""Gobierno Governo Gouvernement Ejecutivo Executivo Exécutif Junta""")
+SCOPE_ADJECTIVES = words("""provincial nacional federal regional central municipal estatal local autonómico
+    departamental comunal national fédéral fédérale régional régionale nazionale regionale provinciale comunale
+    centrale estadual distrital""")  # fmt: skip
 # Lower-case adjectives that go on an organisation's name in those languages ("Parti socialiste").
 _ADJECTIVE = re.compile(
     r"^[a-zà-ÿ]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|ais|aise|ois|oise|iste|ique|aire|if|ive|éen|éenne|onne"
@@ -525,6 +531,11 @@ def _surface(words: list[str], spaces: list[bool], start: int, end: int) -> str:
 def _org_first(word: str) -> bool:
     """A first word of ORG_FIRST_WORDS, also in the German genitive: "des Bundesamts für Verkehr"."""
     return word in ORG_FIRST_WORDS or (word[-1:] == "s" and word[:-1] in ORG_FIRST_WORDS and word[:1].isupper())
+
+
+def _after_ordinal(words: list[str], spaces: list[bool], k: int) -> bool:
+    """Token k follows a German ordinal number: "3." of "die 3. Zivilkammer", "der 2. Senat"."""
+    return k >= 2 and words[k - 1] == "." and words[k - 2].isdigit() and not spaces[k - 2]
 
 
 def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
@@ -841,6 +852,7 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         and last.lower().endswith(GERMAN_ORG_ENDINGS)
         and len(last) >= MIN_COMPOUND_CHARS
         and last.lower() not in GERMAN_ORG_ENDINGS  # "die Regierung" alone names no one
+        and not (size == 1 and _after_ordinal(words, spaces, start))  # "die 3. Zivilkammer": a court's division
     ):
         first = max([start, *(k + 1 for k in range(start, end) if words[k] in PARTICLES)])
         return RuleSpan(first, end, "ORG", "org_compound")  # "Bundesverfassungsgericht", not "Spitzenspiel der ..."
@@ -1250,6 +1262,8 @@ def rule_spans(
             continue
         if end - start == 1 and language in ROMANCE_LANGUAGES and words[start] in ORG_FIRST_WORDS:
             stop = _adjective_name_end(words, end, breaks)
+            if stop and words[start] in GOVERNMENT_WORDS and all(w in SCOPE_ADJECTIVES for w in words[end:stop]):
+                continue  # "el Gobierno provincial", "le gouvernement fédéral": which government, not a name
             if stop:  # "Parti socialiste", "Banque européenne d'investissement", "Société wallonne des eaux"
                 spans.append(RuleSpan(start, stop, "ORG", "org_adjective"))
                 continue

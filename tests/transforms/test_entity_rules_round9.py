@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.checks import mentions_by_text as tags
+from transforms.entities import tag_entities
 
 
 @pytest.mark.parametrize(
@@ -144,3 +145,52 @@ def test_round9_inflected_surname_links_to_the_person():
     text = "Sąd przyznał odszkodowanie Marcinowi Gawlikowi w czwartek. „To sukces”, powiedział Gawlik po wyroku."
     found = tags(text, "pl")
     assert found["Gawlik"]["entity_id"] == found["Marcinowi Gawlikowi"]["entity_id"]
+
+
+def test_round9_sentence_opening_name_whose_surname_recurs_is_a_person():
+    text = "Tendai Mashava's new play opens on Thursday at the theatre. Mashava said she rewrote the ending twice."
+    found = tags(text, "en")
+    assert found["Tendai Mashava"]["label"] == "PERSON"
+    assert found["Mashava"]["entity_id"] == found["Tendai Mashava"]["entity_id"]
+
+
+def test_round9_family_name_first_opens_the_person():
+    found = tags("Pham Van Long said the company would open an office in the north.", "en")
+    assert "Pham Van Long" in found
+    assert found["Pham Van Long"]["label"] == "PERSON"
+
+
+def test_round9_nationality_adjective_opening_the_sentence_is_no_family_name():
+    found = tags("Kenyan Peter Otieno won the race by two seconds.", "en")
+    assert "Kenyan Peter Otieno" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        # which government, not a name
+        ("El fiscal anunció que el Gobierno provincial acatará la sentencia.", "es", "Gobierno provincial"),
+        ("Le porte-parole a dit que le Gouvernement fédéral paierait.", "fr", "Gouvernement fédéral"),
+        # a court's numbered division
+        ("Das Urteil fällte die 3. Zivilkammer am Mittwoch.", "de", "Zivilkammer"),
+        # a currency after an amount
+        ("Die Firma muss 1,4 Millionen Euro an die Gemeinde zahlen.", "de", "Millionen Euro"),
+        ("Die Firma muss 1,4 Millionen Euro an die Gemeinde zahlen.", "de", "Euro"),
+    ],
+)
+def test_round9_generic_words_are_not_tagged(text, language, word):
+    assert word not in tags(text, language)
+
+
+def test_round9_a_named_government_is_still_tagged():
+    assert "Gobierno Vasco" in tags("El fiscal anunció que el Gobierno Vasco acatará la sentencia.", "es")
+
+
+def test_round9_one_unknown_name_typed_twice_gets_one_id():
+    text = (
+        '"Es un precedente para toda la cuenca del río Quilmén", dijo la abogada. Ricardo Quiroga recordó que la '
+        "sequía redujo el caudal del Quilmén a la mitad desde 2010."
+    )
+    found = [m for m in tag_entities(text, "es") if m["text"] == "Quilmén"]
+    assert len(found) == 2 and found[0]["entity_id"] == found[1]["entity_id"]
+    assert found[0]["label"] == found[1]["label"] == "LOC"
