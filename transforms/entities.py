@@ -63,6 +63,7 @@ GUESSED_ORGS = (
     "article_org",
     "fallback",
 )  # rules that take a one-word name for an organisation: not a surname
+TITLE_RULES = ("title", "preceding_title")  # rules that found a person by a title before the name
 # Texts longer than this are tagged in chunks: spaCy refuses a text over its max_length (1,000,000 characters),
 # and a chunk of a few hundred articles' length keeps the Doc's memory small.
 MAX_CHUNK_CHARS = 200_000
@@ -162,8 +163,14 @@ def token_spans(
         hits = [spans[n] for n in hit_ids]
         if all(_contains(rule["span"], g["span"]) for g in hits):
             opener = [g for g in hits if g["span"][0] == rule["span"][0]]
-            if rule["label"] == "PERSON" and opener and words[rule["span"][0]] not in first_names():
-                continue  # "Texas Rangers": a known place that is no given name opens the run
+            if (
+                rule["label"] == "PERSON"
+                and opener
+                and words[rule["span"][0]] not in first_names()
+                and not (rule.get("rule") in TITLE_RULES and len(hits) >= 2)
+            ):
+                continue  # "Texas Rangers": a known place that is no given name opens the run; after a title two
+                # places in a row are a person's names: "President Rizal Kasli"
             for n in hit_ids:
                 alive[n] = False
             spans.append(rule)
@@ -175,7 +182,7 @@ def token_spans(
     chosen = sorted(chosen + fallback_spans(words, spaces, breaks, language, chosen, runs), key=lambda s: s["span"])
     chosen = extend_names(words, spaces, breaks, language, chosen)  # "Sąd Okręgowy w Krakowie", "Sanniquellie-Mahn"
     # "Harare International Festival of the Arts (HIFA)": the words the acronym spells are one name
-    chosen, defined = acronym_long_forms(words, spaces, breaks, chosen)
+    chosen, defined = acronym_long_forms(words, spaces, breaks, chosen, language)
     for s in chosen:  # a defined acronym means its long form here, not what a gazetteer knows by the same letters
         if s["entry"] is not None and s["span"][1] - s["span"][0] == 1 and words[s["span"][0]] in defined:
             s.update(entry=None, label=defined[words[s["span"][0]]])
@@ -466,7 +473,7 @@ def _link_bracketed_acronyms(resolved: list[dict[str, Any]], text: str) -> None:
             and prev["label"] == "ORG"
             and " " not in short
             and 2 <= len(short) <= MAX_DEFINED_ACRONYM_CHARS
-            and sum(c.isupper() for c in short) >= 2
+            and (sum(c.isupper() for c in short) >= 2 or _initials(prev["text"]) == short.upper())  # "Rfi"
             and text[prev["end"] : r["start"]] in ("(", " (")
             and text[r["end"] : r["end"] + 1] == ")"
         ):
@@ -478,6 +485,10 @@ def _link_bracketed_acronyms(resolved: list[dict[str, Any]], text: str) -> None:
         full = defined.get(r["text"])
         if full is not None and full is not r:
             r.update(entity_id=full["entity_id"], name=full["name"], label=full["label"])
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper()).upper()
 
 
 def _letters_in_order(short: str, name: str) -> bool:

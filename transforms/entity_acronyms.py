@@ -17,6 +17,9 @@ from transforms.entity_rules import is_acronym, is_name_token, words
 MAX_ACRONYM_TOKENS = 3  # "MPI - EVA": an acronym with one hyphen
 MIN_ACRONYM_LETTERS = 2  # "UN", "EU"
 MAX_ACRONYM_LETTERS = 8  # "MPI-EVA", "ECOWAS", "SAEPF"
+MIN_WORD_ACRONYM_LETTERS = 3  # an acronym written as a word ("Rfi", "Enac") spells the initials exactly
+# Languages whose names go on in lower case ("Ligue pour la protection des oiseaux", "Agencia de noticias").
+LOWER_CASE_NAME_LANGUAGES = frozenset(("fr", "es", "it", "pt", "ca", "ro", "pl", "cs", "sk", "sv", "no", "da", "nl"))
 EXTRA_WORDS = 5  # a long form has at most this many words more than its acronym has letters (Schwartz-Hearst)
 # Lower-case words a name may hold between its capitalised words: "Festival of the Arts", "Departamento General de
 # Irrigación", "Bangladesh Garment Manufacturers and Exporters Association".
@@ -39,10 +42,10 @@ def _acronym_at(words: list[str], spaces: list[bool], i: int) -> tuple[str, int]
         letters = [c for c in acronym if c.isalpha()]
         if not (MIN_ACRONYM_LETTERS <= len(letters) <= MAX_ACRONYM_LETTERS):
             return None
-        if not all(c.isalnum() or c in "-&." for c in acronym) or sum(c.isupper() for c in letters) < 2:
+        if not all(c.isalnum() or c in "-&." for c in acronym) or not acronym[:1].isupper():
             return None
-        if not acronym[:1].isupper():
-            return None
+        if sum(c.isupper() for c in letters) < 2 and len(letters) < MIN_WORD_ACRONYM_LETTERS:
+            return None  # "(Rfi)" as the Italian press writes acronyms; not "(Ms)"
         return acronym, close
     return None
 
@@ -64,28 +67,36 @@ def _spells(acronym: str, long_form: str) -> bool:
     return True
 
 
-def _long_form(words: list[str], spaces: list[bool], breaks, i: int, acronym: str) -> int | None:
-    """The first token of the shortest run of name words before token i whose words spell the acronym."""
+def _long_form(words: list[str], spaces: list[bool], breaks, i: int, acronym: str, lower_words: bool) -> int | None:
+    """The first token of the shortest run of name words before token i whose words spell the acronym; with
+    `lower_words`, lower-case words may stand in the run ("Ligue pour la protection des oiseaux (LPO)")."""
     letters = sum(c.isalpha() for c in acronym)
     limit = max(0, i - letters - EXTRA_WORDS)
     first = acronym[0].lower()
+    as_word = sum(c.isupper() for c in acronym) < 2  # "Rfi": each letter a capitalised word's initial
     k = i - 1
     while k >= limit:
         w = words[k]
-        if not (is_name_token(w) or is_acronym(w) or w in LINK_WORDS or w in ("-", "'s", "’s", "'", "’")):
+        lower = lower_words and w.isalpha() and w.islower()
+        if not (is_name_token(w) or is_acronym(w) or w in LINK_WORDS or w in ("-", "'s", "’s", "'", "’") or lower):
             return None
         if k + 1 in breaks and k + 1 < i:
             return None
         if (is_name_token(w) or is_acronym(w)) and w[:1].lower() == first:
-            text = "".join(x + (" " if spaces[j] else "") for j, x in enumerate(words[k:i], k))
-            if _spells(acronym, text):
-                return k
+            if as_word:
+                initials = "".join(x[0] for x in words[k:i] if x[:1].isupper())
+                if initials.lower() == acronym.lower():
+                    return k
+            else:
+                text = "".join(x + (" " if spaces[j] else "") for j, x in enumerate(words[k:i], k))
+                if _spells(acronym, text):
+                    return k
         k -= 1
     return None
 
 
 def acronym_long_forms(
-    words: list[str], spaces: list[bool], breaks, chosen: list[dict[str, Any]]
+    words: list[str], spaces: list[bool], breaks, chosen: list[dict[str, Any]], language: str = "en"
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """`chosen` with each bracketed acronym's long form as one span (the spans inside it dropped; one that reaches
     out of it keeps the words as they were), and {acronym: label of its long form}. A long form the gazetteer or a
@@ -99,15 +110,19 @@ def acronym_long_forms(
         if found is None:
             continue
         acronym, close = found
-        start = _long_form(words, spaces, breaks, i, acronym)
+        start = _long_form(words, spaces, breaks, i, acronym, language in LOWER_CASE_NAME_LANGUAGES)
         if start is None:
             continue
         span = (start, i)
         short = (i + 1, close)
         inside = [s for s in out if s["span"][0] < span[1] and span[0] < s["span"][1]]
         exact = [s for s in inside if s["span"] == span]
+        # a name the rules found in full, of which the acronym spells the last words: "Ghana Cocoa Board (COCOBOD)"
+        longer = [s for s in inside if s["span"][1] == i and s["span"][0] < start and s["label"] == "ORG"]
         if exact:
             label = exact[0]["label"]
+        elif longer:
+            label = "ORG"
         elif any(s["span"][0] < span[0] or s["span"][1] > span[1] for s in inside):
             continue  # a span reaching out of the long form: its words are read otherwise
         elif not inside and i - start == 1:

@@ -24,6 +24,7 @@ def words(text: str) -> frozenset[str]:
 
 MAX_NAME_TOKENS = 4  # "Luiz Inacio Lula da Silva" minus particles; longer runs after a title are rarely one name
 MAX_TAIL_TOKENS = 3  # words after the "y/et/e" of an institution's name: "... y Evaluación Ambiental"
+MAX_DOMAIN_TAIL = 3  # words of the last domain after "and": "Ministry of Energy and Mineral Resources"
 MAX_RUN_TOKENS = 10  # longest organisation name accepted ("Office of the Auditor-General for Local Governments")
 
 # Titles that introduce a person in a capitalised run: "Foreign Minister Sergei Lavrov", "Mr Putin".
@@ -184,8 +185,8 @@ ORG_FIRST_WORDS = words(
     Cárcel Carcere Penitenciária Clínica Clinica Clinique Union Unión Unione União Dirección Direction Direzione
     Direção Coordinación Coordenação Coordinamento Procuraduría Defensoría Contraloría Superintendencia
     Superintendência Secretaria Chambre Centro Stichting Gemeente Provincie Ministerie Vereniging Brouwerij Universiteit
-    Hogeschool Rechtbank"""
-)
+    Hogeschool Rechtbank PT"""
+)  # "PT": the Indonesian legal form, written first ("PT Vale Indonesia")
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
 GERMAN_ORG_ENDINGS = tuple(
     words("""ministerium gericht gerichtshof behörde verband partei bundesamt kammer akademie universität
@@ -196,7 +197,7 @@ GERMAN_ORG_ENDINGS = tuple(
 # organisation ("Netlist Inc" / "Netlist", "FC Midtjylland" / "Midtjylland").
 ORG_AFFIXES = words(
     """Inc Inc. Corp Corp. Ltd Ltd. LLC plc PLC AG SE SA S.A. NV BV GmbH Pty Limited SpA S.p.A. Srl AB ASA Oyj KG
-    Co Co. Bio Holdings Group FC AFC SC AC AS CF SV"""
+    Co Co. Bio Holdings Group FC AFC SC AC AS CF SV PT Tbk"""
 )
 # Last words of organisation names.
 ORG_SUFFIXES = words(
@@ -214,7 +215,7 @@ ORG_SUFFIXES = words(
     Refinery Shipyard SE NV BV SpA S.p.A. S.A. SAS Srl AB ASA Oyj KG Pty Limited LLP Biosciences Bio Robotics
     Aerospace Analytics Recordings Entertainment Pictures Mission AFC Rovers Wanderers Athletic Albion Hotspur
     Rangers Government Minerals Resources Metals Mines System Enterprises Tribunal Steel Dal Force Prison Jail
-    Penitentiary Gaol Rail Bahn"""
+    Penitentiary Gaol Rail Bahn Tbk"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
@@ -898,8 +899,8 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         return named
     if size == 1 and is_acronym(words[start]) and len(words[start]) >= 3 and words[start] not in NOT_ORG_ACRONYMS:
         return RuleSpan(start, end, "ORG", "acronym")  # "JAXA", "EFCC"
-    if size <= 3 and _org_cue(words, start, end):
-        return RuleSpan(start, end, "ORG", "org_cue")
+    if size <= 3 and words[end - 1] not in NOT_NAME_WORDS and _org_cue(words, start, end):
+        return RuleSpan(start, end, "ORG", "org_cue")  # not "on Sunday, the company said"
     if size == 1 and _business_subject(words, spaces, start, end):
         return RuleSpan(start, end, "ORG", "org_verb")  # "Fintual anunció", "Kaszek raised"
     if size <= 3 and (start == ctx.cue_at or before in AND_WORDS):
@@ -1143,11 +1144,25 @@ def _two_names(words: list[str], spaces: list[bool], start: int, k: int, end: in
         person = _name_part(words, k + 1, end)
         if person is not None and person[1] == end:
             return True  # "Institute of Genomics and Toomas Lepik": a body, then a person named in full
+    if (
+        words[start] in ORG_HEADS
+        and k - start >= 3
+        and words[start + 1] in ("of", "for")
+        and end - k - 1 <= MAX_DOMAIN_TAIL
+        and all(_common_english_or_plural(w) and w not in ORG_HEADS for w in words[k + 1 : end])
+        and _surface(words, spaces, k + 1, end) not in alias_table()
+    ):
+        return False  # "Ministry of Energy and Mineral Resources": the head's domains, not a second body
 
     def org_like(a: int, b: int) -> bool:
         entry = alias_table().get(_surface(words, spaces, a, b))
         if words[b - 1] in ORG_SUFFIXES or (entry is not None and entry.label == "ORG"):
             return True
+        if b - a >= 3 and words[a] in ORG_HEADS and words[a + 1] in ("of", "for"):
+            return True  # "University of Tartu and Tallinn University": two bodies
+        named = _named_for_place(words, spaces, a, b)
+        if named is not None and named.label == "ORG":
+            return True  # "Bank of Ghana and Ecobank Ghana"
         return _known_head(words, spaces, a, b) is not None  # "Glasgow Warriors and Baku Steel"
 
     if not org_like(k + 1, end):

@@ -194,3 +194,50 @@ def test_round9_one_unknown_name_typed_twice_gets_one_id():
     found = [m for m in tag_entities(text, "es") if m["text"] == "Quilmén"]
     assert len(found) == 2 and found[0]["entity_id"] == found[1]["entity_id"]
     assert found[0]["label"] == found[1]["label"] == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        # a person after a title whose names are both places of the gazetteer
+        ("President Rizal Kasli said the talks would resume.", "en", "Rizal Kasli", "PERSON"),
+        # "and" between the domains of one ministry; two bodies stay two
+        (
+            "The Ministry of Energy and Mineral Resources said it would send inspectors.",
+            "en",
+            "Ministry of Energy and Mineral Resources",
+            "ORG",
+        ),
+        ("The University of Narvik and Tromsø University agreed to merge.", "en", "University of Narvik", "ORG"),
+        ("The Bank of Ghana and Zenbank Ghana met on Monday.", "en", "Zenbank Ghana", "ORG"),
+        # the Indonesian legal form written first
+        ("A landslide forced PT Sulawesi Nikel Lestari to halt four lines.", "en", "PT Sulawesi Nikel Lestari", "ORG"),
+        # acronyms in brackets: a longer name the rules found, lower-case words of a Romance name, a word acronym
+        ("The Ghana Cocoa Board (COCOBOD) lowered its forecast.", "en", "Ghana Cocoa Board", "ORG"),
+        (
+            "Saisie par la Ligue pour la défense des chouettes (LDC), la cour a tranché.",
+            "fr",
+            "Ligue pour la défense des chouettes",
+            "ORG",
+        ),
+    ],
+)
+def test_round9b_rules_tag_names(text, language, name, label):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
+def test_round9b_weekday_before_the_company_said_is_no_organisation():
+    assert "Sunday" not in tags("The lines stopped on Sunday, the company said in a statement.", "en")
+
+
+def test_round9b_word_acronym_links_to_its_initials():
+    text = "Rete Idrica Lombarda (Ril), proprietaria del viadotto, ha sospeso i lavori. Ril ha detto che riaprirà."
+    found = tags(text, "it")
+    assert found["Ril"]["entity_id"] == found["Rete Idrica Lombarda"]["entity_id"]
+
+
+def test_round9b_acronym_of_a_longer_name_links_to_it():
+    found = tags("The Ghana Cocoa Board (COCOBOD) lowered its forecast. COCOBOD said it would pay.", "en")
+    assert found["COCOBOD"]["entity_id"] == found["Ghana Cocoa Board"]["entity_id"]
