@@ -135,6 +135,7 @@ def is_call_to_action(para: str) -> bool:
 
 _UI_WORDS_TEXT = """
     comments comment share print email e-mail save bookmark republish this story article copy link reply
+    refresh reload for the latest updates
     read more here see all view show continue reading summarise summarize summary translate listen news
     anhören vorlesen écouter l'article escuchar ouvir ascolta posłuchaj artykułu artigo articolo artículo
     comentar embed code codice ottieni il corrections clarifications submit tip report error typo and a social sharing
@@ -276,7 +277,7 @@ _MONTH_ALT = "|".join(sorted((re.escape(m) for m in _DATE_MONTHS), key=len, reve
 _EN_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 # a word of any script: letters with their combining vowel signs, viramas and joiners, no digit or punctuation
 _WORD = r"(?P<wmon>[^\W\d_][^\s\d.,:;!?()\[\]/|–—-]{2,19})"
-_WORD_MONTH_ORDERS = frozenset({"dWy", "Wdy"})
+_WORD_MONTH_ORDERS = frozenset({"dWy", "Wdy", "yWd"})
 _DATE_PATTERNS = (
     # ISO 2026-03-18
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "ymd"),
@@ -302,6 +303,10 @@ _DATE_PATTERNS = (
     (re.compile(rf"(?<![^\s(])(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?{_WORD}\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})\b"),
      "dWy"),
     (re.compile(rf"(?<![^\s(]){_WORD}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})\b"), "Wdy"),
+    # year first, with case endings glued to the year, the month and the day (eu "2026ko azaroaren 18a"): the
+    # month is read from its CLDR name's stem (`_cldr_month_stem`)
+    (re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})(?:[^\W\d_]{{1,3}})?\.?\s+{_WORD}\s+(?P<d>\d{{1,2}})"
+                r"(?:[^\W\d_]{1,2})?(?!\w)"), "yWd"),
     # slash dates: 2026/04/14 (year first), and 14/04/2026 or 6/17/2026 only when one part is over 12 (see `_iso`)
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b"), "ymd"),
     # ... and with hyphens, the same way: "૧૪-૧૧-૨૦૨૬" (gu), "14-11-2026"
@@ -362,8 +367,9 @@ def ascii_digits(text: str) -> str:
     return text.translate(_DIGITS) if not text.isascii() else text
 
 
-def _blank_month_date(match: re.Match) -> str:
-    return " " if _cldr_month(match["wmon"]) else match.group(0)
+def _blank_month_date(match: re.Match, order: str = "dWy") -> str:
+    month = _cldr_month_stem(match["wmon"]) if order == "yWd" else _cldr_month(match["wmon"])
+    return " " if month else match.group(0)
 
 
 def _dates_and_times(text: str) -> tuple[str, bool]:
@@ -371,7 +377,7 @@ def _dates_and_times(text: str) -> tuple[str, bool]:
     found = False
     for pattern, order in _DATE_PATTERNS:
         if order in _WORD_MONTH_ORDERS:
-            blanked = pattern.sub(_blank_month_date, text)
+            blanked = pattern.sub(functools.partial(_blank_month_date, order=order), text)
             found = found or blanked != text
             text = blanked
             continue
@@ -381,6 +387,57 @@ def _dates_and_times(text: str) -> tuple[str, bool]:
     found = found or n > 0
     text, n = _TIME.subn(" ", text)
     return text, found or n > 0
+
+
+RELATIVE_MAX_CHARS = 60  # "LIVE · Updated 3 min ago", "Uppfært fyrir 3 mínútum": a label and a time ago
+RELATIVE_MAX_OTHER_WORDS = 2  # "Updated", "LIVE", "Uppfært": the stamp's own words, never a clause
+RELATIVE_MIN_LETTERS = 3  # "{0} min. ago", "fyrir {0} mínútum": patterns of a letter or two ("{0}m") are too loose
+_RELATIVE_UNITS = ("second", "minute", "hour", "day", "week")  # a stamp says how long ago, never in months
+
+
+@functools.cache
+def _relative_past() -> re.Pattern:
+    """ "N units ago" in every language CLDR knows (babel's relative time patterns, full, short and narrow: "3 min.
+    ago", "fyrir 3 mínútum", "3 uair an chloig ó shin", "hace 5 minutos"), as one pattern."""
+    from babel import Locale, localedata
+
+    patterns: set[str] = set()
+    for name in localedata.locale_identifiers():
+        if "_" in name:
+            continue
+        try:
+            fields = Locale.parse(name)._data["date_fields"]
+        except (ValueError, KeyError, LookupError):
+            continue
+        for unit in _RELATIVE_UNITS:
+            for key in (unit, unit + "-short", unit + "-narrow"):
+                try:
+                    past = fields[key]["past"]
+                except (KeyError, LookupError):
+                    continue
+                for text in past.values():
+                    text = text.casefold().strip()
+                    if "{0}" in text and len(re.findall(r"[^\W\d_]", text)) >= RELATIVE_MIN_LETTERS:
+                        patterns.add(text)
+    parts = []
+    for text in sorted(patterns, key=len, reverse=True):
+        regex = re.escape(text).replace(r"\{0\}", r"\d{1,3}").replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
+        parts.append(regex)
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I)
+
+
+def is_relative_stamp(para: str) -> bool:
+    """A short line saying how long ago the page changed ("Updated 3 min ago", "LIVE · Updated 3 min ago",
+    "Uppfært fyrir 3 mínútum"), in any language CLDR knows: the time ago and at most two words, no sentence."""
+    if len(para) > RELATIVE_MAX_CHARS or "\n" in para or not _DIGIT.search(para) or _SENTENCE_END.search(para):
+        return False
+    para = ascii_digits(para)
+    rest, n = _relative_past().subn(" ", para)
+    if not n:
+        return False
+    rest, _ = _dates_and_times(rest)
+    others = [w for w in _TOKEN.findall(rest) if w.casefold() not in _STAMP_WORDS]
+    return len(others) <= RELATIVE_MAX_OTHER_WORDS and all(not w[0].islower() for w in others)
 
 
 def is_stamp(para: str, wires: frozenset[str] = frozenset(), lead: bool = False) -> bool:
@@ -395,6 +452,8 @@ def is_stamp(para: str, wires: frozenset[str] = frozenset(), lead: bool = False)
         return False
     para = ascii_digits(para)
     rest, found = _dates_and_times(para)
+    if _DIGIT.search(rest) and (relative := _relative_past().subn(" ", rest))[1]:
+        rest, found = relative[0], True  # "Sat 21 Nov 2026 at 10.42am GMT | Updated 3 min ago"
     if not found and not re.search(r"\b(?:há|hace|il y a)\s+\d+\s+\w+|\b\d+\s+(?:hours?|minutes?|days?)\s+ago\b",
                                    para, re.I):  # fmt: skip
         return False
@@ -507,6 +566,35 @@ def _cldr_month(word: str) -> int | None:
     return month
 
 
+STEM_MIN_CHARS = 4  # "azaro" of "azaroa": shorter stems are the start of too many words
+MAX_ENDING = 4  # "-aren", "-ko", "-a": the case endings glued to a month name
+
+
+@functools.cache
+def _cldr_month_stems() -> dict[str, int]:
+    """CLDR month names and, for names ending in a vowel, the name without it ("azaroa" -> "azaro"), when the
+    stem is one month's only."""
+    stems: dict[str, set[int]] = {}
+    for name, number in _cldr_months().items():
+        for stem in {name, name[:-1] if name[-1] in "aeiouy" else name}:
+            if len(stem) >= STEM_MIN_CHARS and stem.isalpha():
+                stems.setdefault(stem, set()).add(number)
+    return {stem: next(iter(numbers)) for stem, numbers in stems.items() if len(numbers) == 1}
+
+
+def _cldr_month_stem(word: str) -> int | None:
+    """A month name with a case ending glued to it ("azaroaren", "azaroa" + "-ren"): the longest CLDR month stem
+    the word starts with, the ending at most MAX_ENDING letters."""
+    low = word.casefold()
+    if month := _cldr_month(word) or _DATE_MONTHS.get(low):
+        return month
+    stems = _cldr_month_stems()
+    for cut in range(1, MAX_ENDING + 1):
+        if len(low) - cut >= STEM_MIN_CHARS and (month := stems.get(low[:-cut])):
+            return month
+    return None
+
+
 def _iso(match: re.Match, order: str, context: str = "") -> str | None:
     groups = match.groupdict()
     if order == "slash":  # only when one part is over 12 can it only be the day
@@ -515,7 +603,7 @@ def _iso(match: re.Match, order: str, context: str = "") -> str | None:
             return None
         groups = {"y": groups["y"], "d": max(a, b), "m": min(a, b)}
     if groups.get("wmon"):
-        month = _cldr_month(groups["wmon"])
+        month = _cldr_month_stem(groups["wmon"]) if order == "yWd" else _cldr_month(groups["wmon"])
     else:
         month = int(groups["m"]) if groups.get("m") else _month(groups["mon"], context)
     try:
@@ -603,6 +691,9 @@ _BIO = re.compile(
 )
 
 
+_SIGNOFF_YEAR = re.compile(r"(?<=[A-Za-z])\s*/\s*(?:19|20)\d{2}$")
+
+
 def tail_kind(para: str) -> str | None:
     """The rule id when the LAST paragraph of a story is a sign-off or a bio rather than prose, else None.
 
@@ -617,6 +708,7 @@ def tail_kind(para: str) -> str | None:
         return None
     if _BIO.match(para):
         return "trailer.bio"
+    para = _SIGNOFF_YEAR.sub("", para)  # "CMC/ar/ir/2026": a desk code closed by the year
     if len(para) > SIGNOFF_MAX_CHARS or not _SIGNOFF_SHAPE.match(para):
         return None
     tokens = re.findall(r"[^\W\d_][\w.-]*[\w]|[^\W\d_]", para)
@@ -711,6 +803,7 @@ CLASSIFIERS = {
     "call_to_action": is_call_to_action,
     "ui_label": is_ui_label,
     "stamp": _is_stamp_with_wires,
+    "relative_stamp": is_relative_stamp,
 }
 # The longest paragraph each classifier can accept (each checks it too); lets the cleaning skip them on prose.
 CLASSIFIER_MAX_CHARS = {
@@ -719,4 +812,5 @@ CLASSIFIER_MAX_CHARS = {
     "call_to_action": CTA_MAX_CHARS,
     "ui_label": UI_MAX_CHARS,
     "stamp": STAMP_MAX_CHARS,
+    "relative_stamp": RELATIVE_MAX_CHARS,
 }

@@ -160,6 +160,9 @@ _WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, rev
 # A dateline place: upper-case words ("NEW DELHI", "WASHINGTON", "SAO PAULO"), optionally ", Region" ("Calif.").
 _CAPS_CHARS = "A-ZÀ-ÝΆΈ-ΏΑ-ΩА-ЯЁЂ-ЏҐ"  # upper-case letters of the Latin, Greek and Cyrillic scripts
 _CAPS = f"[{_CAPS_CHARS}]"
+# every upper-case letter of the alphabets below U+0530 (Latin with its extensions, Greek, Cyrillic, Armenian):
+# an agency code such as "AZƏRTAC" or "ŞAMİL" uses letters the lists above leave out
+_UPPER_CHARS = "".join(re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 # letters of scripts without capitals (Hebrew, Arabic, Devanagari to Sinhala): a place there has no case to tell
 _CASELESS = "[\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f]"
 _PLACE = r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ /][A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,20}){0,2})"
@@ -251,7 +254,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "header.agency_code_dateline",
         "header",
-        rf"^(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:\s[A-ZÀ-Ý][\w.'’-]+){{0,2}}),\s*{_DATELINE_DATE},\s*"
+        rf"^(?P<place>[A-ZÀ-Ý][\w.'’-]+(?:\s[A-ZÀ-Ý][\w.'’-]+){{0,2}}),\s*(?:[A-Z][A-Za-z.]{{1,20}},\s*)?"
+        rf"{_DATELINE_DATE},\s*"
         r"(?P<wire>[A-Z]{2,6})\s*[-–—]+\s+(?=[A-ZÀ-Ý\"“])",
         flags=0,
     ),
@@ -330,7 +334,7 @@ RULES: tuple[Rule, ...] = (
         "header",
         rf"^(?P<place>[{_CAPS_CHARS}][^\s,()/]{{1,25}}(?: [^\s,()/]{{1,25}}){{0,2}}),\s*"
         r"(?P<dltext>(?=[^,()\n]{0,30}\d)[^,()\n$€£%–—]{1,30}?)\s*(?:,|\s[–—])\s*"
-        rf"(?P<wire>[A-Z]{{2,6}}|[А-ЯЁ]{{2,6}}|{_WIRE_ALT})\s*[.:–—-]\s+"
+        rf"(?P<wire>[{_UPPER_CHARS}]{{2,8}}|{_WIRE_ALT})(?:\s*[.:–—-]\s+|[ \t]*\n\s*)"
         rf"(?=[{_CAPS_CHARS}])",
         flags=0,
     ),
@@ -384,7 +388,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "byline",
         "paragraph",
-        r"^(?:(?:By|BY|Von|Par|Por|de|di|av|af|door|przez|od|Door|Av|Af|Di|Deur|Oleh|Ni|Της|Του)\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem)\s*:\s*)(?P<author>[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+|de|van|von|da|del|and|und|et|y)){1,6})"
+        # "Le" (ga) only before an Irish name ("Le Seán Ó Flatharta"): in French it is an article
+        r"^(?:(?:By|BY|Von|Par|Por|de|di|av|af|door|przez|od|Door|Av|Af|Di|Deur|Oleh|Ni|Της|Του|Eftir|Gan|Nga|"
+        r"Le(?=\s+[A-ZÀ-Ý][\w'’-]+\s+(?:Ó|Ní|Nic|Mac|Mhic|Uí|Ua|de)\s))\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem|Texti|Höfundur|Egilea|Müəllif|Awdur)\s*:\s*)(?P<author>[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+|de|van|von|da|del|and|und|et|y|Ó|Ó)){1,6})"
         r"(?:\s*\([^()\n]{1,30}\))?(?:\s*[,|/–—-]\s*(?P<affiliation>[^\n]{0,80}))?(?<![.!?\"”])$",  # no end stop
         flags=0,
         max_chars=140,
@@ -630,6 +636,11 @@ RULES: tuple[Rule, ...] = (
         r"[čc]t[ěe]te (?:tak[ée]|t[ée][žz])|p[řr]e[čc]t[ěe]te si|[čc][íi]tajte (?:aj|tie[žz])|preberite (?:[šs]e|tudi)|"
         r"te recomendamos|read|llegeix (?:també|tambe|més)|[čc][íi]tajte (?:viac|tie[žz]|aj)|διαβάστε (?:επίσης|ακόμη)|"
         r"lue (?:lisää|myös)|"
+        # is, eu, gl, ga, cy, mt, sq, az, mk, ka, hy, kk, uz
+        r"lestu (?:einnig|líka|meira)|irakurri (?:ere|gehiago)|le (?:tamén|máis)|léigh (?:tuilleadh|freisin|níos mó)|"
+        r"darllenwch (?:hefyd|fwy|mwy)|aqra (?:wkoll|iktar)|lexo (?:edhe|më shumë|gjithashtu)|"
+        r"həmçinin oxuyun|oxuyun həmçinin|digər xəbərlər|прочитај(?:те)? (?:повеќе|и)|ასევე წაიკითხეთ|"
+        r"կարդացեք նաև|оқыңыз|сондай-ақ оқыңыз|shuningdek o['‘’]qing|"
         # ru, uk, bg, sr/hr/bs, lt, lv, et, vi, ar, he, fa, ur, hi, bn, mr, ta, sw, tl, th, zh, ja, ko
         r"читайте (?:также|тоже|ещё|еще)|смотрите также|см\. также|по теме|подробнее|читайте також|"
         r"дивіться також|за темою|по темі|още по темата|прочетете (?:още|също)|вижте (?:още|също)|четете още|"
@@ -641,7 +652,7 @@ RULES: tuple[Rule, ...] = (
         r"ये भी पढ़ें|यह भी पढ़ें|और पढ़ें|इसे भी पढ़ें|ये भी पढ़े|हेही वाचा|আরও পড়ুন|আরো পড়ুন|"
         r"இதையும் படிக்க|soma (?:zaidi|pia)|habari (?:zaidi|zinazohusiana)|basahin(?: din| rin| ang)?|"
         r"อ่านเพิ่มเติม|อ่านต่อ|อ่านข่าวที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|相关新闻|相关阅读|延伸阅读|推荐阅读|相關新聞|延伸閱讀|関連記事|관련\s?기사)"
-        r"\s*(?:[:|–—>»：-]|\n)",
+        r"\s*(?:[:|–—>»：-]|\n|$)",  # alone on its line, the label heads the links under it (clean.py)
     ),
     Rule(
         "related.caps_marker",
@@ -1033,8 +1044,31 @@ RULES: tuple[Rule, ...] = (
     Rule("trailer.end_phrase", "paragraph", r"^[\W_]*(?:انتهای پیام|انتهى|النهاية|پایان)[\W_]*$", max_chars=30),
     # a tip line: "제보는 카카오톡 okjebo", "Tips: tips@outlet.com"
     Rule("prompt.tip_line", "paragraph", r"^(?:제보는|제보\s?:|情報提供|爆料)[^\n]{1,60}$", max_chars=80),
+    # a video, audio or photo promo: a media label and a headline, never closed like a sentence
+    Rule(
+        "promo.media_label",
+        "paragraph",
+        r"^\W{0,2}(?:video|vídeo|vidéo|videó|wideo|відео|видео|audio|gallery|photo gallery|in pictures|photos|fotos|"
+        r"galer[ií]a|fotogaler\w*|bildergalerie|podcast)\s*[:|–—]\s*[^\n]{5,120}(?<![.!?])$",
+        max_chars=140,
+    ),
+    # a comment form's notice, as blog and news software prints it under every story
+    Rule(
+        "ui.comment_form",
+        "paragraph",
+        r"^(?:your email address will not be published|required fields are marked|"
+        r"tu (?:direcci[oó]n de )?correo electr[oó]nico no (?:ser[aá] publicad[oa]|se publicar[aá])|"
+        r"o seu (?:endere[cç]o de )?e-?mail n[aã]o ser[aá] publicado|"
+        r"votre adresse (?:e-?mail|de messagerie) ne sera pas publi[ée]e|"
+        r"deine e-mail-adresse wird nicht ver[öo]ffentlicht|ihre e-mail-adresse wird nicht ver[öo]ffentlicht|"
+        r"il tuo indirizzo email non sar[aà] pubblicato|je e-mailadres wordt niet gepubliceerd|"
+        r"tw[oó]j adres e-?mail nie zostanie opublikowany|alamat email anda tidak akan dipublikasikan|"
+        r"e-posta adresiniz yay[ıi]nlanmayacak)",
+        max_chars=200,
+    ),
     # --- generic, conservative classifiers (transforms/boilerplate_classes.py), tried last
     Rule("classify.stamp", "classifier", "stamp"),
+    Rule("classify.relative_stamp", "classifier", "relative_stamp"),
     Rule("classify.call_to_action", "classifier", "call_to_action"),
     Rule("classify.ui_label", "classifier", "ui_label"),
     Rule("classify.social_line", "classifier", "social_line"),

@@ -20,6 +20,7 @@ from transforms.boilerplate_classes import (
 from transforms.boilerplate_learned import RULE_ID as LEARNED_RULE_ID
 from transforms.boilerplate_learned import Model, boilerplate_indices, default_model
 from transforms.boilerplate_rules import RULES, WIRES, Rule
+from transforms.boilerplate_self import strip_self
 from transforms.boilerplate_shapes import chrome_indices
 from transforms.common import Rejected, Step
 
@@ -31,8 +32,16 @@ HEADING_MAX_CHARS = 200  # a headline is one short line; a longer block is a par
 MAX_TAIL_LINES = 4  # a wire copy closes with a few sign-off lines at most ("SYL // JMR", "Lusa/Fim")
 HEADLINE_SAFE = frozenset({"related.also_read", "meta.source_line"})  # never tried on the first paragraph
 LINK_RULE_ID = "html.link_paragraph"
+RELATED_HEADING_ID = "related.heading"  # "You may also like", "Related stories": the headlines under it go too
+RELATED_RULE_ID = "related.after_heading"
+RELATED_LABEL_ID = "related.also_read"  # "Mehr zum Thema:", "Read more" alone on its line: a heading as well
+RELATED_LABEL_CHARS = 40  # the label alone, without a headline after it
+MAX_RELATED_LINKS = 6  # a related block lists a handful of headlines
+LINK_HEADLINE_CHARS = 150  # a headline is one line
+LINK_HEADLINE_MIN_WORDS = 3  # "Sport", "Weather": a one- or two-word line is a section label, left to the rules
 STAMP_PREFIX_RULE_ID = "header.stamp_prefix"  # a byline or stamp cut from the start of the first sentence
 MAX_PLANS = 64  # rule sets whose plan is kept
+LONE_DATELINE_CHARS = 80  # a place, a date and an agency on a line of their own above the story
 CONTEXT_CHARS = 2000  # the text's letters that settle a language-dependent month name ("listopada")
 
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
@@ -49,10 +58,37 @@ def normalise_whitespace(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Paragraphs: blank-line separated blocks, or single lines when the text has no blank lines."""
+    """Paragraphs: blank-line separated blocks, or single lines when the text has no blank lines. A block is cut
+    into its lines where a line ends (`_LINE_ENDS`): a dump glues a label, a byline or an ad marker to its
+    neighbour with a single newline ("...three more winters.\nAdvertisement\n\"Every time ..."), while prose
+    wrapped at a fixed width goes on in lower case or after an unfinished line."""
     text = normalise_whitespace(text)
     blocks = _PARAGRAPH_BREAK.split(text) if _PARAGRAPH_BREAK.search(text) else text.split("\n")
-    return [b.strip() for b in blocks if b.strip()]
+    return [part for b in blocks for part in _split_lines(b)]
+
+
+LINE_SHORT_CHARS = 40  # a wrapped prose line runs 60-80 characters; a label, name or marker line is shorter
+_LINE_CLOSED = re.compile(r"[.!?…:;\"”»)*|]\s*$")
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _split_lines(block: str) -> list[str]:
+    """A block's lines as paragraphs where the line before is closed (a sentence mark, a quote) or short (a
+    label, a byline, a marker) and the next line does not go on in lower case; the rest stay joined."""
+    parts: list[str] = []
+    for line in block.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if parts:
+            first = _FIRST_LETTER.search(line)
+            goes_on = first is not None and first.group(0).islower() and first.start() <= 2
+            closed = len(parts[-1]) <= LINE_SHORT_CHARS or _LINE_CLOSED.search(parts[-1])
+            if goes_on or not closed:
+                parts[-1] += "\n" + line
+                continue
+        parts.append(line)
+    return parts
 
 
 def apply_rules(
@@ -62,6 +98,8 @@ def apply_rules(
     learned: Model | None = None,
     title: str | None = None,
     site: str | None = None,
+    url: str | None = None,
+    authors: list[str] | tuple[str, ...] = (),
 ) -> tuple[str, list[tuple[str, str]], dict]:
     """(clean text, removals as (rule_id, text), metadata found in headers and outlet templates).
 
@@ -69,12 +107,27 @@ def apply_rules(
     equal to one of them is removed as `html.link_paragraph`. `learned`: the shape model run after the rules
     (`learned.boilerplate`); the pipeline passes the bundled one (`clean_doc`), None leaves the rules alone.
     `title`: the page's headline, which the learned signal never removes. `site`: the page's site name, whose
-    lines around the story are its furniture (`transforms.boilerplate_shapes`)."""
+    lines around the story are its furniture (`transforms.boilerplate_shapes`). `url` and `authors`: the page's
+    address and authors, which tell the outlet's own addresses and the bio's name (`transforms.boilerplate_self`)."""
     paras, kept, origin, removed, found = rules_pass(text, rules, link_lines)
     _strip_chrome(kept, origin, removed, site)
+    strip_self(kept, origin, removed, found, site, url, title, list(authors))
     if learned is not None:
         _strip_learned(paras, kept, origin, removed, learned, title)
+    _note_years(removed, found)
     return "\n\n".join(kept), removed, found
+
+
+_YEAR_RULES = ("copyright", "shape.copyright", "trailer")  # rights lines and sign-offs print the copy's year
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _note_years(removed: list[tuple[str, str]], found: dict) -> None:
+    """The years printed by the copy's rights line or sign-off ("© AZƏRTAC, 2026", "CMC/ar/ir/2026"): the year
+    of a dateline that prints none (`transforms.metadata.yearless_date`)."""
+    years = [int(y) for rule_id, text in removed if rule_id.startswith(_YEAR_RULES) for y in _YEAR.findall(text)]
+    if years:
+        found["years"] = years
 
 
 def rules_pass(
@@ -114,15 +167,23 @@ def rules_pass(
     origin: list[int] = []  # the index in `paras` of each kept paragraph, for the learned signal's context
     body_rules = _without(rules, HEADLINE_SAFE)
     linked = {_SPACES.sub(" ", line) for line in link_lines}
+    under_heading = 0  # headlines still expected under a related-stories heading the rules removed
     for i, para in enumerate(paras):
         if linked and i and _SPACES.sub(" ", para.replace("\n", " ")) in linked:
             removed.append((LINK_RULE_ID, para))
             continue
+        if under_heading and _is_link_headline(para):
+            removed.append((RELATED_RULE_ID, para))
+            under_heading -= 1
+            continue
+        under_heading = 0
         # the first paragraph is often the headline ("Metro do Porto: linha Rubi abre em dezembro"), never a label
         para = _apply_to_paragraph(para, body_rules if i == 0 else rules, removed, found, context)
         if para:
             kept.append(para)
             origin.append(i)
+        elif removed and _is_related_label(*removed[-1]):
+            under_heading = MAX_RELATED_LINKS
     _strip_tail(kept, removed, found)
     return paras, kept, origin[: len(kept)], removed, found
 
@@ -183,34 +244,76 @@ def _strip_tail(kept: list[str], removed: list, found: dict) -> None:
             found.setdefault("outlets", []).append(WIRES.get(code.group(1).casefold(), code.group(1)))
 
 
+def _is_related_label(rule_id: str, text: str) -> bool:
+    """A related-stories heading removed alone ("You may also like", "Mehr zum Thema:"), with no headline of its
+    own after the label."""
+    return rule_id == RELATED_HEADING_ID or (
+        rule_id == RELATED_LABEL_ID and len(text) <= RELATED_LABEL_CHARS and "\n" not in text
+    )
+
+
+def _is_link_headline(para: str) -> bool:
+    """A related story's headline left as a bare line under its heading in a dump ("You may also like" and then
+    "St Lucia to host regional tourism ministers in January"): one short line of a few words, not closed like a
+    sentence."""
+    return (
+        len(para) <= LINK_HEADLINE_CHARS
+        and "\n" not in para
+        and len(para.split()) >= LINK_HEADLINE_MIN_WORDS
+        and not _SENTENCE_END.search(para)
+    )
+
+
 def _is_heading(para: str) -> bool:
     """A headline, kicker or label line: short, one line, no sentence punctuation at its end."""
     return len(para) <= HEADING_MAX_CHARS and "\n" not in para and not _SENTENCE_END.search(para)
 
 
 def _strip_one_header(paras: list[str], at: int, headers: list[Rule], removed: list, found: dict, context: str) -> bool:
-    """Removes the first header rule that matches the start of paragraph `at`; True when one did."""
+    """Removes the first header rule that matches the start of paragraph `at`; True when one did. A dateline
+    alone on its line ("Bakı, 20 noyabr, AZƏRTAC", "SANTIAGO DE COMPOSTELA, 17 (EUROPA PRESS)") is tried with the
+    next paragraph after it, as the header rules expect the story's first words after a dateline."""
+    lone = (
+        at + 1 < len(paras)
+        and len(paras[at]) <= LONE_DATELINE_CHARS
+        and "\n" not in paras[at]
+        and not _SENTENCE_END.search(paras[at].rstrip(")"))
+    )
     for rule in headers:
         match = rule.regex.match(paras[at])
+        if lone and not match:
+            joined = paras[at] + "\n" + paras[at + 1]
+            match = rule.regex.match(joined)
+            if match and len(match.group(0).rstrip()) <= len(paras[at]) < match.end():
+                removed.append((rule.id, paras[at]))
+                _note_header(rule, match, found, context)
+                paras[at] = ""
+                return True
+            match = None
         if not match or not match.group(0).strip():
             continue
         removed.append((rule.id, match.group(0).strip()))
-        groups = {k: v.strip() for k, v in match.groupdict().items() if v}
-        if "stamp" in groups:  # a numeric stamp: day first, parsed here (dateutil would read 04.03. as April 3)
-            _note_date(groups.pop("stamp"), found, context)
-        for key in ("wire", "place"):  # a rule with two spellings of a group ("/ТАСС/" or "(ELTA)")
-            if key + "2" in groups:
-                groups.setdefault(key, groups.pop(key + "2"))
-        if rule.syndicator:
-            groups["syndicator"] = rule.syndicator
-        if "wire" in groups:
-            groups["wire"] = WIRES.get(groups["wire"].lower(), groups["wire"])
-        header = found.setdefault("header", {})
-        for key, value in groups.items():
-            header.setdefault(key, value)  # the outermost header wins: it was added last, by the redistributor
+        _note_header(rule, match, found, context)
         paras[at] = paras[at][match.end() :].strip()
         return True
     return False
+
+
+def _note_header(rule: Rule, match: re.Match, found: dict, context: str) -> None:
+    """What a header tells: its stamp date, place, wire, outlet, aggregator (the outermost header wins)."""
+    groups = {k: v.strip() for k, v in match.groupdict().items() if v}
+    if "stamp" in groups:  # a numeric stamp: day first, parsed here (dateutil would read 04.03. as April 3)
+        _note_date(groups.pop("stamp"), found, context)
+    for key in ("wire", "place"):  # a rule with two spellings of a group ("/ТАСС/" or "(ELTA)")
+        if key + "2" in groups:
+            groups.setdefault(key, groups.pop(key + "2"))
+    if rule.syndicator:
+        groups["syndicator"] = rule.syndicator
+    if "wire" in groups:
+        groups["wire"] = WIRES.get(groups["wire"].lower(), groups["wire"])
+    header = found.setdefault("header", {})
+    for key, value in groups.items():
+        header.setdefault(key, value)  # the outermost header wins: it was added last, by the redistributor
 
 
 _PARAGRAPH, _CLASSIFIER, _SPAN = 0, 1, 2
@@ -336,6 +439,8 @@ def clean_doc(doc: Doc, learned: bool = True) -> Doc:
         learned=model,
         title=page.get("title"),
         site=page.get("sitename"),
+        url=doc.hints.get("url") or page.get("url"),
+        authors=[a.strip() for a in re.split(r"[;,]| and ", page.get("author") or "") if a.strip()],
     )
     if len(text) < MIN_CLEAN_CHARS:
         raise Rejected("empty_after_cleaning", "nothing but boilerplate")

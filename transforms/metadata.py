@@ -28,7 +28,7 @@ from apache_beam.metrics import Metrics
 from babel import Locale, UnknownLocaleError
 from dateutil import parser as dateparser
 
-from schemas.record import Doc
+from schemas.record import CRAWLED_AT, Doc
 from transforms.boilerplate_classes import ambiguous_slash_date, ascii_digits, stamp_date
 from transforms.boilerplate_rules import WIRES
 from transforms.common import Step
@@ -141,8 +141,9 @@ def date_from_url(url: str | None) -> str | None:
 def dateline_date(text: str | None, context: str | None = None) -> str | None:
     """A dateline date with a year as ISO ("Jan 5, 2026", "12 mars 2026", "5. Januar 2026"), else None.
 
-    A dateline without a year ("March 3") is not used: backfills process old archives, so filling in the
-    ingestion year would be a guess that silently shifts an article by years.
+    A dateline without a year ("March 3") is read by `dateline_day_month`, and used only with a year the copy
+    itself prints (`yearless_date`): backfills process old archives, so filling in the ingestion year would be a
+    guess that silently shifts an article by years.
     """
     text = ascii_digits(text) if text else text  # "તા. ૧૪-૧૧-૨૦૨૬": digits of any script
     if not text or not _YEAR.search(text):
@@ -156,6 +157,37 @@ def dateline_date(text: str | None, context: str | None = None) -> str | None:
     text = _MONTH_WORD.sub(lambda m: _MONTHS.get(m.group(0).lower(), m.group(0)), text).replace(".", " ")
     parsed = parse_date(text)
     return parsed.date().isoformat() if parsed else None
+
+
+PLACEHOLDER_YEAR = 2000  # a leap year: "29 February" without a year still reads as a day
+
+
+def dateline_day_month(text: str | None, context: str | None = None) -> tuple[int, int] | None:
+    """(month, day) of a dateline without a year ("Nov 18", "20 noyabr", "19 noiembrie"), in any language the
+    stamps read; None when it has a year (`dateline_date` reads it) or no month ("17")."""
+    text = ascii_digits(text) if text else text
+    if not text or _YEAR.search(text):
+        return None
+    day = stamp_date(f"{text.strip(' ,.')} {PLACEHOLDER_YEAR}", context=context)
+    if day is None:
+        return None
+    parsed = dt.date.fromisoformat(day)
+    return parsed.month, parsed.day
+
+
+def yearless_date(day_month: tuple[int, int] | None, years: list[int], reference: dt.datetime) -> str | None:
+    """The date of a yearless dateline in the latest year the copy itself prints (a "© AZƏRTAC, 2026" line, a
+    sign-off "CMC/ar/ir/2026") that does not put it after `reference`; None without such a year."""
+    if day_month is None:
+        return None
+    for year in sorted(set(years), reverse=True):
+        try:
+            day = dt.date(year, *day_month)
+        except ValueError:  # 29 February of a common year
+            continue
+        if day <= reference.date():
+            return day.isoformat()
+    return None
 
 
 def choose_date(
@@ -196,6 +228,9 @@ def split_authors(value: Any) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.strip() for a in items if a and a.strip()))
 
 
+_TRAILING_YEAR = re.compile(r"[\s,.]+(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s.]*$")
+
+
 def copyright_outlet(holders: list[str] | None) -> str | None:
     """The outlet named by a copyright line ("© 2026 Coastal Courier Media Ltd." -> Coastal Courier).
 
@@ -203,7 +238,7 @@ def copyright_outlet(holders: list[str] | None) -> str | None:
     skipped, as are holders that look like codes ("dpa-infocom, dpa:260212-930-123456/1").
     """
     for holder in holders or []:
-        holder = _RIGHTS.sub("", holder)
+        holder = _TRAILING_YEAR.sub("", _RIGHTS.sub("", holder))  # "© Nuacht an Iarthair 2026"
         name = _COMPANY_SUFFIX.sub("", holder.split(",")[0].strip(" .,")).strip(" .,")
         words = set(_WORD.findall(name.lower()))
         if len(name) < 2 or _HAS_DIGIT.search(name) or ":" in name or words & _WIRE_WORDS:
@@ -344,6 +379,15 @@ def _month_first(language: str) -> bool | None:
     return 0 <= month < day < year
 
 
+def _reference_time(crawled: Any, now: dt.datetime) -> dt.datetime:
+    """When the copy was read: the crawl time of a WARC record (an aware datetime), else the ingestion time."""
+    if isinstance(crawled, dt.datetime):
+        crawled = as_utc(crawled)
+        if crawled <= now:
+            return crawled
+    return now
+
+
 def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
     now = now or dt.datetime.now(dt.UTC)
     page = doc.meta.get("page", {})
@@ -352,6 +396,8 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
     url = canonical_url(hints.get("url") or page.get("url"))
     dateline = dateline_date(header.get("dldate") or header.get("dltext"), doc.text[:CONTEXT_CHARS])
     stamped = (doc.meta.get("stamp_dates") or [None])[0]
+    day_month = dateline_day_month(header.get("dldate") or header.get("dltext"), doc.text[:CONTEXT_CHARS])
+    reference = _reference_time(hints.get(CRAWLED_AT), now)
     candidates = [
         ("html_meta", page.get("date_structured")),
         ("header", header.get("date")),
@@ -361,6 +407,7 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
         ("url", date_from_url(url)),
         ("html_stamp", page.get("date_stamp")),  # a stamp under the headline that extraction dropped
         ("html_text", _text_date(page)),
+        ("dateline_year", yearless_date(day_month, doc.meta.get("years") or [], reference)),  # + "© 2026"
         ("text_updated", (doc.meta.get("updated_dates") or [None])[0]),  # only an "Updated ..." stamp
         ("text_stamp_dmy", _day_first(doc)),  # "08/11/2026" in a text that is not English, last
     ]
