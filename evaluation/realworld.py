@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import ast
 import dataclasses
+import re
 import sys
 import tarfile
 
@@ -134,8 +135,15 @@ def _cleaned(html: str, url: str) -> str:
         return ""
     learned = default_model()
     links = page.get("link_lines") or ()
+    authors = [a.strip() for a in re.split(r"[;,]| and ", page.get("author") or "") if a.strip()]
     return apply_rules(
-        page["text"], link_lines=links, learned=learned, title=page.get("title"), site=page.get("sitename")
+        page["text"],
+        link_lines=links,
+        learned=learned,
+        title=page.get("title"),
+        site=page.get("sitename"),
+        url=url,
+        authors=authors,
     )[0]
 
 
