@@ -107,8 +107,8 @@ def test_the_outlet_speaking_about_itself():
         # real pages (trafilatura's realworld tests): a list item with someone's handle, a discussion prompt
         "Who doesn’t know Erin Andrews? She makes the list for her impact on fans. 2.1 million followers! "
         "Twitter: @ErinAndrews",
-        "What do you think? Let us know down below in the comments or carry the discussion over to our Twitter "
-        "or Facebook.",
+        "What do you think? Interested in the new Rocket Pass in Rocket League? Let us know down below in the "
+        "comments or carry the discussion over to our Twitter or Facebook.",
     ],
 )
 def test_article_sentences_about_channels_stay(para):
