@@ -652,7 +652,7 @@ RULES: tuple[Rule, ...] = (
         r"ये भी पढ़ें|यह भी पढ़ें|और पढ़ें|इसे भी पढ़ें|ये भी पढ़े|हेही वाचा|আরও পড়ুন|আরো পড়ুন|"
         r"இதையும் படிக்க|soma (?:zaidi|pia)|habari (?:zaidi|zinazohusiana)|basahin(?: din| rin| ang)?|"
         r"อ่านเพิ่มเติม|อ่านต่อ|อ่านข่าวที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|相关新闻|相关阅读|延伸阅读|推荐阅读|相關新聞|延伸閱讀|関連記事|관련\s?기사)"
-        r"\s*(?:[:|–—>»：-]|\n|$)",  # alone on its line, the label heads the links under it (clean.py)
+        r"\s*(?:[:|–—>»：-]|\n)",
     ),
     Rule(
         "related.caps_marker",

@@ -21,6 +21,8 @@ from transforms.boilerplate_learned import RULE_ID as LEARNED_RULE_ID
 from transforms.boilerplate_learned import Model, boilerplate_indices, default_model
 from transforms.boilerplate_rules import RULES, WIRES, Rule
 from transforms.boilerplate_self import strip_self
+
+_RELATED_LABEL = next(rule for rule in RULES if rule.id == "related.also_read")
 from transforms.boilerplate_shapes import chrome_indices
 from transforms.common import Rejected, Step
 
@@ -72,6 +74,12 @@ _LINE_CLOSED = re.compile(r"[.!?…:;\"”»)*|]\s*$")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 
 
+def _is_label_alone(line: str) -> bool:
+    """A related-stories label alone on its line ("Mehr zum Thema", "Read more:"): the line below is its link."""
+    match = _RELATED_LABEL.regex.match(line + "\n")
+    return bool(match) and match.end() >= len(line)
+
+
 def _split_lines(block: str) -> list[str]:
     """A block's lines as paragraphs where the line before is closed (a sentence mark, a quote) or short (a
     label, a byline, a marker) and the next line does not go on in lower case; the rest stay joined."""
@@ -84,7 +92,7 @@ def _split_lines(block: str) -> list[str]:
             first = _FIRST_LETTER.search(line)
             goes_on = first is not None and first.group(0).islower() and first.start() <= 2
             closed = len(parts[-1]) <= LINE_SHORT_CHARS or _LINE_CLOSED.search(parts[-1])
-            if goes_on or not closed:
+            if goes_on or not closed or _is_label_alone(parts[-1]):  # "Mehr zum Thema:" heads the line below
                 parts[-1] += "\n" + line
                 continue
         parts.append(line)
