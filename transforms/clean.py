@@ -21,12 +21,11 @@ from transforms.boilerplate_learned import RULE_ID as LEARNED_RULE_ID
 from transforms.boilerplate_learned import Model, boilerplate_indices, default_model
 from transforms.boilerplate_rules import RULES, WIRES, Rule
 from transforms.boilerplate_self import strip_self
-
-_RELATED_LABEL = next(rule for rule in RULES if rule.id == "related.also_read")
 from transforms.boilerplate_shapes import chrome_indices
 from transforms.common import Rejected, Step
 
 STAGE = "clean"
+_RELATED_LABEL = next(rule for rule in RULES if rule.id == "related.also_read")
 MIN_CLEAN_CHARS = 1  # an article whose cleaning leaves nothing is a dead letter, not an empty row
 MAX_HEADERS = 4  # "date X MENAFN - Y) NEW DELHI (Reuters) -" stacks at most a few headers; bounds the loop
 MAX_LEAD_HEADINGS = 3  # headline, kicker and a byline line may stand above an HTML page's dateline
