@@ -159,6 +159,7 @@ def token_spans(
             for r in rule_spans(words, spaces, breaks, language, {g["span"] for g in gazetteer}, runs)
         ),
     ]:
+        size = rule["span"][1] - rule["span"][0]
         hit_ids = sorted({owner[t] for t in range(*rule["span"]) if t in owner})
         hits = [spans[n] for n in hit_ids]
         if all(_contains(rule["span"], g["span"]) for g in hits):
@@ -167,10 +168,10 @@ def token_spans(
                 rule["label"] == "PERSON"
                 and opener
                 and words[rule["span"][0]] not in first_names()
-                and not (rule.get("rule") in TITLE_RULES and len(hits) >= 2)
+                and not (rule.get("rule") in TITLE_RULES and size > 1 and [g["span"] for g in hits] != [rule["span"]])
             ):
-                continue  # "Texas Rangers": a known place that is no given name opens the run; after a title two
-                # places in a row are a person's names: "President Rizal Kasli"
+                continue  # "Texas Rangers": a known place that is no given name opens the run; after a title a
+                # place's name is a person's too: "President Rizal Kasli", "Chief Minister Pinarayi Vijayan"
             for n in hit_ids:
                 alive[n] = False
             spans.append(rule)

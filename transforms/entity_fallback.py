@@ -447,7 +447,9 @@ def _product_before(words: list[str], start: int) -> bool:
 SEGMENT_CUTS = LIST_WORDS | {"&", "of", "for"}  # "Thabo Nkosi of the Sharks": a person and a team
 
 
-def _segments(words: list[str], runs: list[tuple[int, int]], taken: set[int]) -> list[tuple[int, int]]:
+def _segments(
+    words: list[str], runs: list[tuple[int, int]], taken: set[int], breaks: set[int] | frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """The parts of each run that no chosen span holds, cut at "and"-words, "of" and "for", and without connectors at
     their ends:
     "Yeah Yeah Yeahs" of "Nick Zinner of the Yeah Yeah Yeahs", "Opay" and "Flutterwave" of "Opay and Flutterwave"."""
@@ -468,10 +470,15 @@ def _segments(words: list[str], runs: list[tuple[int, int]], taken: set[int]) ->
                 b -= 1
             # the rest of a name a span holds in part ("Poder Judicial" of "Consejo General del Poder Judicial")
             # is no name of its own
-            glued = (a - 1 in taken) or (
+            # (never over a line break: "... in Adelaide" ending the headline, "Iga Swiatek was ..." opening the text)
+            glued = (a - 1 in taken and a not in breaks) or (
                 a >= 2 and a - 1 >= start and words[a - 1] not in LIST_WORDS and a - 2 in taken
             )
-            glued = glued or b in taken or (b + 1 < end and words[b] not in LIST_WORDS and b + 1 in taken)
+            glued = (
+                glued
+                or (b in taken and b not in breaks)
+                or (b + 1 < end and words[b] not in LIST_WORDS and b + 1 in taken)
+            )
             if a < b and not glued:
                 found.append((a, b))
             k = j
@@ -509,7 +516,7 @@ def fallback_spans(
         words[a] for a, b in runs if b - a >= 3 and words[a] in first_names() and _product_of_place(words, spaces, a, b)
     }
     counts = Counter(words) if language == "en" else Counter()
-    for start, end in _segments(words, runs, taken):
+    for start, end in _segments(words, runs, taken, breaks):
         if words[start] in products:
             continue
         opener_person = False

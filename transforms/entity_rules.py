@@ -24,6 +24,7 @@ def words(text: str) -> frozenset[str]:
 
 MAX_NAME_TOKENS = 4  # "Luiz Inacio Lula da Silva" minus particles; longer runs after a title are rarely one name
 MAX_TAIL_TOKENS = 3  # words after the "y/et/e" of an institution's name: "... y Evaluación Ambiental"
+DOMAIN_HEADS = words("""Executive Inspectorate Ombudsman Regulator""")  # "Health and Safety Executive"
 MAX_DOMAIN_TAIL = 3  # words of the last domain after "and": "Ministry of Energy and Mineral Resources"
 MAX_RUN_TOKENS = 10  # longest organisation name accepted ("Office of the Auditor-General for Local Governments")
 
@@ -1130,7 +1131,7 @@ def _domain_conjunction(words: list[str], spaces: list[bool], start: int, end: i
         return False  # "Lattice Semiconductor and Microchip Technology": two companies
     if _surface(words, spaces, start, first_and) in alias_table():
         return False
-    return any(_last_part(w) in ORG_SUFFIXES or w in ORG_HEADS for w in words[first_and + 1 : end])
+    return any(_last_part(w) in ORG_SUFFIXES or w in ORG_HEADS or w in DOMAIN_HEADS for w in words[first_and + 1 : end])
 
 
 def _two_names(words: list[str], spaces: list[bool], start: int, k: int, end: int) -> bool:
@@ -1170,7 +1171,8 @@ def _two_names(words: list[str], spaces: list[bool], start: int, k: int, end: in
     # "Knight-Swift and Werner Enterprises": a one-word name before a longer organisation
     left = words[start:k]
     one_word = len(left) == 1 or (len(left) == 3 and left[1] == "-")  # "Knight-Swift" is three tokens
-    return org_like(start, k) or (end - k > 2 and one_word and all(w == "-" or is_name_token(w) for w in left))
+    one_name = all(w == "-" or is_name_token(w) or is_acronym(w) for w in left)  # "GIC and Sherpalo Ventures"
+    return org_like(start, k) or (end - k > 2 and one_word and one_name)
 
 
 def club_base(words: list[str]) -> list[str] | None:

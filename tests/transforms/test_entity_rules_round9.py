@@ -241,3 +241,32 @@ def test_round9b_word_acronym_links_to_its_initials():
 def test_round9b_acronym_of_a_longer_name_links_to_it():
     found = tags("The Ghana Cocoa Board (COCOBOD) lowered its forecast. COCOBOD said it would pay.", "en")
     assert found["COCOBOD"]["entity_id"] == found["Ghana Cocoa Board"]["entity_id"]
+
+
+def test_round9c_headline_ending_in_a_name_does_not_glue_the_next_line():
+    text = "Kowalczyk beaten by qualifier in Adelaide\n\nMarta Kowalczyk was knocked out on Wednesday. Kowalczyk said."
+    found = tags(text, "en")
+    assert found["Marta Kowalczyk"]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Skyroot is backed by Singapore's GIC and Pellavo Ventures, it said.", "Pellavo Ventures", "ORG"),
+        (
+            "The prosecution was brought by the Marine and Coastal Executive in May.",
+            "Marine and Coastal Executive",
+            "ORG",
+        ),
+        # a title, then a place's name and a surname
+        ("Chief Minister Pinarayi Kunhiraman chaired the meeting.", "Pinarayi Kunhiraman", "PERSON"),
+    ],
+)
+def test_round9c_rules_tag_names(text, name, label):
+    found = tags(text, "en")
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
+def test_round9c_a_place_alone_after_a_title_stays_a_place():
+    assert tags("Governor Texas said nothing.", "en")["Texas"]["label"] == "GPE"
