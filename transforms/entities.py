@@ -57,6 +57,7 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC")
 MODEL_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC"}
 PLACE_LABELS = ("GPE", "LOC")
 MAX_DEFINED_ACRONYM_CHARS = 8  # an acronym defined in brackets: "MPI-EVA", "ECOWAS"
+MIN_SYLLABLE_ACRONYM = 4  # an acronym written as a word from its name's syllables: "Enaco", "Antaq"
 MIN_FOREIGN_ACRONYM_CHARS = 3  # "ETAG" of "Estonian Research Council"; two letters ("EU") are too often a clash
 GUESSED_ORGS = (
     "org_verb",
@@ -474,7 +475,11 @@ def _link_bracketed_acronyms(resolved: list[dict[str, Any]], text: str) -> None:
             and prev["label"] == "ORG"
             and " " not in short
             and 2 <= len(short) <= MAX_DEFINED_ACRONYM_CHARS
-            and (sum(c.isupper() for c in short) >= 2 or _initials(prev["text"]) == short.upper())  # "Rfi"
+            and (
+                sum(c.isupper() for c in short) >= 2
+                or _initials(prev["text"]) == short.upper()  # "Rfi"
+                or len(short) >= MIN_SYLLABLE_ACRONYM  # "Enaco" of "Empresa Nacional de la Coca"
+            )
             and text[prev["end"] : r["start"]] in ("(", " (")
             and text[r["end"] : r["end"] + 1] == ")"
         ):

@@ -18,6 +18,7 @@ MAX_ACRONYM_TOKENS = 3  # "MPI - EVA": an acronym with one hyphen
 MIN_ACRONYM_LETTERS = 2  # "UN", "EU"
 MAX_ACRONYM_LETTERS = 8  # "MPI-EVA", "ECOWAS", "SAEPF"
 MIN_WORD_ACRONYM_LETTERS = 3  # an acronym written as a word ("Rfi", "Enac") spells the initials exactly
+MIN_SYLLABLE_ACRONYM = 4  # or, after an organisation, letters of its words in order: "Enaco", "Antaq"
 # Languages whose names go on in lower case ("Ligue pour la protection des oiseaux", "Agencia de noticias").
 LOWER_CASE_NAME_LANGUAGES = frozenset(("fr", "es", "it", "pt", "ca", "ro", "pl", "cs", "sk", "sv", "no", "da", "nl"))
 EXTRA_WORDS = 5  # a long form has at most this many words more than its acronym has letters (Schwartz-Hearst)
@@ -67,13 +68,16 @@ def _spells(acronym: str, long_form: str) -> bool:
     return True
 
 
-def _long_form(words: list[str], spaces: list[bool], breaks, i: int, acronym: str, lower_words: bool) -> int | None:
+def _long_form(
+    words: list[str], spaces: list[bool], breaks, i: int, acronym: str, lower_words: bool, org_ends_here: bool
+) -> int | None:
     """The first token of the shortest run of name words before token i whose words spell the acronym; with
     `lower_words`, lower-case words may stand in the run ("Ligue pour la protection des oiseaux (LPO)")."""
     letters = sum(c.isalpha() for c in acronym)
     limit = max(0, i - letters - EXTRA_WORDS)
     first = acronym[0].lower()
-    as_word = sum(c.isupper() for c in acronym) < 2  # "Rfi": each letter a capitalised word's initial
+    # "Rfi": each letter a capitalised word's initial; "Enaco", "Antaq" after a name the rules found: in order
+    as_word = sum(c.isupper() for c in acronym) < 2 and not (org_ends_here and len(acronym) >= MIN_SYLLABLE_ACRONYM)
     k = i - 1
     while k >= limit:
         w = words[k]
@@ -110,7 +114,8 @@ def acronym_long_forms(
         if found is None:
             continue
         acronym, close = found
-        start = _long_form(words, spaces, breaks, i, acronym, language in LOWER_CASE_NAME_LANGUAGES)
+        org_ends_here = any(s["span"][1] == i and s["label"] == "ORG" for s in out)
+        start = _long_form(words, spaces, breaks, i, acronym, language in LOWER_CASE_NAME_LANGUAGES, org_ends_here)
         if start is None:
             continue
         span = (start, i)

@@ -270,3 +270,26 @@ def test_round9c_rules_tag_names(text, name, label):
 
 def test_round9c_a_place_alone_after_a_title_stays_a_place():
     assert tags("Governor Texas said nothing.", "en")["Texas"]["label"] == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "short"),
+    [
+        ("Según la Empresa Nacional del Maíz (Enamaz), los precios cayeron. Enamaz dijo que no.", "es", "Enamaz"),
+        ("A Agência Nacional de Transportes Fluviais (Antaf) também precisa se manifestar.", "pt", "Antaf"),
+    ],
+)
+def test_round9e_acronym_from_syllables_after_an_organisation(text, language, short):
+    found = tags(text, language)
+    full = next(m for t, m in found.items() if t.startswith(("Empresa", "Agência")))
+    assert found[short]["entity_id"] == full["entity_id"]
+
+
+def test_round9e_dutch_voor_joins_a_name():
+    found = tags("De Raad voor Erfgoed had eerder gewaarschuwd.", "nl")
+    assert found["Raad voor Erfgoed"]["label"] == "ORG"
+
+
+def test_round9e_a_capitalised_word_in_brackets_after_a_company_is_not_its_acronym():
+    found = tags("Shares of Apple (Nasdaq) rose on Monday.", "en")
+    assert found["Nasdaq"]["entity_id"] != found["Apple"]["entity_id"]
