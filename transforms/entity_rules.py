@@ -276,7 +276,7 @@ SCOPE_ADJECTIVES = words("""provincial nacional federal regional central municip
 # Lower-case adjectives that go on an organisation's name in those languages ("Parti socialiste").
 _ADJECTIVE = re.compile(
     r"^[a-zà-ÿ]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|ais|aise|ois|oise|iste|ique|aire|if|ive|éen|éenne|onne"
-    r"|ano|ana|ico|ica|ivo|iva|ario|aria|ense|ese|eiro|eira|ista|ali|ici|ic|ile)$"
+    r"|ano|ana|ico|ica|ivo|iva|ario|aria|ense|ese|eiro|eira|ista|ali|ici|ic|ile|cain|aine)$"
 )
 NAME_LINKS = words("""de des du d' d’ del della dei di do da dos das""")
 MIN_LINKED_NOUN_CHARS = 3  # "de presse", "de commerce"; not "de la"

@@ -293,3 +293,30 @@ def test_round9e_dutch_voor_joins_a_name():
 def test_round9e_a_capitalised_word_in_brackets_after_a_company_is_not_its_acronym():
     found = tags("Shares of Apple (Nasdaq) rose on Monday.", "en")
     assert found["Nasdaq"]["entity_id"] != found["Apple"]["entity_id"]
+
+
+def test_round9f_common_word_opening_a_headline_is_no_town():
+    found = tags("Man charged with murder after shooting\n\nColorado lawmakers advanced a bill on Monday.", "en")
+    assert "Man" not in found
+    assert found["Colorado"]["label"] == "GPE"
+
+
+def test_round9f_shorter_full_name_links_to_the_one_longer_name():
+    text = "The victims were Rosa Elvira Cantu, 51, and Jesus Cantu, 19. Rosa Cantu had worked there for years."
+    found = tags(text, "en")
+    assert found["Rosa Cantu"]["entity_id"] == found["Rosa Elvira Cantu"]["entity_id"]
+    assert found["Jesus Cantu"]["entity_id"] != found["Rosa Elvira Cantu"]["entity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Des observateurs de l'Union africaine ont salué le scrutin.", "Union africaine"),
+        (
+            "Des observateurs de la Communauté économique des États de l'Afrique australe (CEEAA) ont salué le vote.",
+            "Communauté économique des États de l'Afrique australe",
+        ),
+    ],
+)
+def test_round9f_french_names(text, name):
+    assert tags(text, "fr")[name]["label"] == "ORG"
