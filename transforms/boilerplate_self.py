@@ -53,7 +53,9 @@ _QUOTES = re.compile(r"[\"“”«»„]")
 # that are also common words of another language ("ein", "nos", "vi") are left out
 _WE = re.compile(
     r"(?<!\w)(?:our|we|us|okkar|okkur|gure|gurekin|gu|ár|muid|linn|nosa|noso|nosas|nosos|nós|nostra|nostre|ens|"
-    r"tagħna|magħna|tonë|kami|bizim|bizə|nuestr[oa]s?|nuestro|nossa|nosso|nostro|nostri)(?!\w)",
+    r"tagħna|magħna|tonë|kami|bizim|bizə|nuestr[oa]s?|nuestro|nossa|nosso|nostro|nostri|"
+    # fr, de, nl, pl, cs/sk/hr/sr/sl, ru/uk/bg, sv/no, da, fi, lt, lv, et, ro
+    r"notre|unser\w*|onze|nasz\w*|naš\w*|наш\w*|vår|våra|vårt|vores|meidän|mūsų|mūsu|meie|noastr\w*)(?!\w)",
     re.I,
 )
 # A product an outlet sells or gives away: newsletters, podcasts, membership, in many languages (stems)
@@ -64,7 +66,10 @@ _PRODUCT = re.compile(
     r"рассылк\w*|розсилк\w*|бюлетин\w*|билтен\w*|ενημερωτικ\w* δελτί\w*|النشرة البريدية|نشرتنا|ניוזלטר|"
     r"न्यूज़लेटर|न्यूजलेटर|নিউজলেটার|خبرنامه|نیوز لیٹر|뉴스레터|ニュースレター|メルマガ|bản tin|จดหมายข่าว|"
     r"podcast\w*|podkast\w*|подкаст\w*|פודקאסט|بودكاست|پادکست|पॉडकास्ट|팟캐스트|ポッドキャスト|播客|"
-    r"paywall\w*|membership|readers like you)",
+    r"paywall\w*|membership|readers like you|"
+    # "our journalism" (an appeal for support): journalism in en, fr, de, es, it, pt, nl, pl, cs, ru, sv/da/no
+    r"journalism|journalisme|journalismus|periodismo|giornalismo|jornalismo|journalistiek|dziennikarstw\w*|"
+    r"novinařin\w*|журналистик\w*|journalistik\w*)",
     re.I,
 )
 _LETTERS = re.compile(r"[^a-z0-9]")

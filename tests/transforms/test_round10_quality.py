@@ -142,3 +142,40 @@ def test_copyright_holder_with_a_trailing_year_and_signoff_years():
     assert copyright_outlet(["Nuacht an Iarthair 2026"]) == "Nuacht an Iarthair"
     assert tail_kind("CMC/ar/ir/2026") == "trailer.signoff"
     assert tail_kind("Budget 2026") is None
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Unser Journalismus braucht Ihre Unterstützung.",
+        "Nuestro periodismo necesita tu apoyo.",
+        "Iscriviti alla nostra newsletter e ricevi ogni mattina le notizie più importanti.",
+    ],
+)
+def test_appeals_for_our_journalism(para):
+    assert self_kind(para, []) == "self.product_appeal"
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Der Verband forderte mehr Geld für den Journalismus in ländlichen Regionen.",
+        "O jornalismo local perdeu 40 títulos desde 2020, segundo o estudo.",
+        "Unsere Stadt hat einen neuen Bahnhof.",  # "our" without a product of the outlet
+    ],
+)
+def test_sentences_about_journalism_stay(para):
+    assert self_kind(para, []) is None
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Cet article a été initialement publié sur The Conversation.",
+        "Dieser Artikel erschien ursprünglich im Weserboten.",
+        "Questo articolo è stato pubblicato originariamente su Valigia Blu.",
+    ],
+)
+def test_first_published_notes_of_more_languages(para):
+    _, removed, _ = apply_rules(f"{BODY}\n\n{para}\n\n{BODY2}")
+    assert removed == [("trailer.first_published", para)]
