@@ -40,7 +40,7 @@ _IMPERATIVE = (
     r"become an? (?:[\w-]+ ){0,2}(?:member|subscriber|supporter|donor|patron)|"
     r"listen (?:now|here|on|to (?:the|our|this))|follow (?:us|the|@)|join|"
     r"click (?:here|the)|tap (?:here|the)|keep up to date|stay (?:up to date|informed)|create (?:a|your) (?:free )?"
-    r"account|read (?:more|the full)|watch (?:now|the full|our)|donate (?:now|today|here)|share (?:this|your)|"
+    r"account|read (?:more|the full)|watch (?:now|the full|our)|donate (?:now|today|here)|share (?:this|your|it\b)|"
     # pt
     r"assine|receba|clique|cadastre-se|baixe|siga(?:-nos)?|ouça|inscreva-se|acesse|entre no|"
     # es (voseo and tuteo)
@@ -125,10 +125,17 @@ _SPEECH = re.compile(
 )
 
 
+# "Want to read more? Subscribe now.", "Enjoy this story? Share it.": a short question, then a bare imperative
+_ASK_THEN_ACT = re.compile(r"^[^.!?\n]{3,60}\?\s+" + _IMPERATIVE + r"\b[^.!?\n]{0,30}[.!]?$", re.I)
+ASK_MAX_CHARS = 100  # the question and the imperative are a few words each
+
+
 def is_call_to_action(para: str) -> bool:
     # the verb first: it is the rarest of the three tests on prose, so most paragraphs fail after one scan
     if len(para) > CTA_MAX_CHARS or not _CTA_VERB.search(para) or _SPEECH.search(para):
         return False
+    if len(para) <= ASK_MAX_CHARS and _ASK_THEN_ACT.match(para):
+        return True
     # a subscribe imperative opening a short line is a prompt on its own: "Abone olun, gündemi kaçırmayın!"
     return bool(_CTA_OBJECT.search(para) or (len(para) <= CTA_BARE_CHARS and _SUBSCRIBE_OPENING.match(para)))
 

@@ -1051,6 +1051,37 @@ RULES: tuple[Rule, ...] = (
     Rule("trailer.end_phrase", "paragraph", r"^[\W_]*(?:انتهای پیام|انتهى|النهاية|پایان)[\W_]*$", max_chars=30),
     # a tip line: "제보는 카카오톡 okjebo", "Tips: tips@outlet.com"
     Rule("prompt.tip_line", "paragraph", r"^(?:제보는|제보\s?:|情報提供|爆料)[^\n]{1,60}$", max_chars=80),
+    # wire funding disclaimers: "The Associated Press receives support from ... The AP is solely responsible for
+    # all content.", "Find AP's standards for working with philanthropies ... at AP.org."
+    Rule(
+        "trailer.wire_funding",
+        "paragraph",
+        r"^(?:the )?(?:associated press|ap)(?:['’]s [\w ,'’-]{2,60}? coverage)? receives (?:financial )?support from"
+        r"|^find ap['’]s standards for working with philanthropies|^(?:the )?ap is solely responsible for all content",
+        max_chars=400,
+    ),
+    # a caption closed by an agency credit in capitals and a photographer: "... on November 18, 2026.
+    # REUTERS/Thomas Mukoya", "... Kyiv. AFP/Getty Images"; the agency must be one of the photo agencies
+    Rule(
+        "caption.agency_credit",
+        "paragraph",
+        r"^[^\n]{10,260}[.!?]\s+(?:REUTERS|AFP|EPA(?:-EFE)?|ANP|DPA|XINHUA|ANADOLU|AAP|PA|AP PHOTO|AP Photo|"
+        r"Anadolu Agency)(?:\s*/\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})+(?:\s*/\s*File(?: Photo)?)?\s*$",
+        flags=0,
+        max_chars=320,
+    ),
+    # the Guardian's age label, WordPress share and like widgets, "continue reading" and ad notices
+    Rule(
+        "ui.widget",
+        "paragraph",
+        r"^(?:this (?:article|story|content) is more than (?:\d+|an?|one|two|three|four|five|six|\w+) "
+        r"(?:years?|months?) old|click to (?:share|print|email)[^\n]{0,60}\(opens in new window\)|"
+        r"like this:?\s*like loading\W*|share this:?|continue reading (?:the main story|below)|"
+        r"advertisement\s*[-–—:]\s*(?:scroll|continue)[^\n]{0,40}|open this photo in gallery:?|"
+        r"explore more on these topics|save (?:articles|stories) to read later[^\n]{0,80}|"
+        r"[A-Z][\w ]{1,30} and news agencies|thank you for supporting (?:local |independent )?journalism\W*)$",
+        max_chars=200,
+    ),
     # a video, audio or photo promo: a media label and a headline, never closed like a sentence
     Rule(
         "promo.media_label",

@@ -179,3 +179,41 @@ def test_sentences_about_journalism_stay(para):
 def test_first_published_notes_of_more_languages(para):
     _, removed, _ = apply_rules(f"{BODY}\n\n{para}\n\n{BODY2}")
     assert removed == [("trailer.first_published", para)]
+
+
+@pytest.mark.parametrize(
+    ("junk", "rule_id"),
+    [
+        (
+            "The Associated Press receives support from the Walton Family Foundation for coverage of water policy. "
+            "The AP is solely responsible for all content.",
+            "trailer.wire_funding",
+        ),
+        ("A man walks past a shuttered shop in Nairobi, Kenya, November 18, 2026. REUTERS/Thomas Mukoya",
+         "caption.agency_credit"),
+        ("This article is more than 2 years old", "ui.widget"),
+        ("Click to share on WhatsApp (Opens in new window)", "ui.widget"),
+        ("Al Jazeera and news agencies", "ui.widget"),
+        ("Enjoy this story? Share it.", "classify.call_to_action"),
+        ("Want to read more? Subscribe now.", "classify.call_to_action"),
+    ],
+)  # fmt: skip
+def test_furniture_of_wire_copies_and_blog_software(junk, rule_id):
+    _, removed, _ = apply_rules(f"{BODY}\n\n{junk}\n\n{BODY2}")
+    assert removed == [(rule_id, junk)]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "The deal was first reported by Reuters on Monday, citing two people familiar with the talks.",
+        "Support for the party rose to 34% (Reuters/Ipsos poll).",
+        "Who pays? Share prices fell 4 percent on Monday.",
+        "What next? Join the queue, officials said.",
+        "Hospitals and agencies",
+        "The Associated Press reported that the vote was delayed.",
+    ],
+)
+def test_wire_and_question_look_alikes_stay(para):
+    text, _, _ = apply_rules(f"{BODY}\n\n{para}\n\n{BODY2}")
+    assert para in text
