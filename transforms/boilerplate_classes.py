@@ -287,14 +287,16 @@ _WORD = r"(?P<wmon>[^\W\d_][^\s\d.,:;!?()\[\]/|–—-]{2,19})"
 _WORD_MONTH_ORDERS = frozenset({"dWy", "Wdy", "yWd"})
 _DATE_PATTERNS = (
     # ISO 2026-03-18
-    (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), "ymd"),
+    (re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\b|(?=T\d))"), "ymd"),  # and "...T10:42Z"
     # year first with dots (ko, hu, lt): 2026.06.30, 2026. 06. 30.
     (re.compile(r"\b(?P<y>(?:19|20)\d{2})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\b"), "ymd"),
     # day first with dots (all of continental Europe): 04.03.2026, 4. 3. 2026
     (re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>(?:19|20)\d{2})\b"), "dmy"),
     # 16 March 2026, 28 janvier 2026, 4. März 2026, 28 de marzo de 2026, 13 marca 2026, 22 abr 2026
-    (re.compile(rf"\b(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+(?:de\s+)?"
-                rf"(?P<y>(?:19|20)\d{{2}})\b", re.I), "dMy"),
+    (re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:de\s+)?(?P<mon>{_MONTH_ALT})\.?,?\s+"
+                rf"(?:de\s+)?(?P<y>(?:19|20)\d{{2}})\b", re.I), "dMy"),  # and "18th November 2026"
+    # 18-Nov-2026, 18/Nov/2026
+    (re.compile(rf"\b(?P<d>\d{{1,2}})([-/])(?P<mon>{_MONTH_ALT})\.?\2(?P<y>(?:19|20)\d{{2}})\b", re.I), "dMy"),
     # March 18, 2026, Feb. 19, 2026, October 6 2026
     (re.compile(rf"\b(?P<mon>{_EN_MONTH_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
                 rf"(?P<y>(?:19|20)\d{{2}})\b", re.I), "Mdy"),
@@ -353,6 +355,7 @@ _STAMP_WORDS_TEXT = """
     نشر نُشر في تحديث آخر بتاريخ פורסם עודכן প্রকাশ প্রকাশিত আপডেট प्रकाशित अपडेट अपडेटेड
     imechapishwa ilisasishwa inilathala yayınlanma yayınlandı güncelleme güncellendi diterbitkan diperbarui
     publicat actualizat közzétéve frissítve julkaistu päivitetty δημοσίευση ενημέρωση 입력 수정 기사입력 승인 등록
+    р г m d
 """
 _STAMP_WORDS = frozenset(_STAMP_WORDS_TEXT.split())
 _DIGIT = re.compile(r"\d")

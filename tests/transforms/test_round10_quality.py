@@ -217,3 +217,17 @@ def test_furniture_of_wire_copies_and_blog_software(junk, rule_id):
 def test_wire_and_question_look_alikes_stay(para):
     text, _, _ = apply_rules(f"{BODY}\n\n{para}\n\n{BODY2}")
     assert para in text
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("18th November 2026", "2026-11-18"),
+        ("Published 18th of November 2026", "2026-11-18"),
+        ("18-Nov-2026", "2026-11-18"),
+        ("2026-11-18T10:42:00Z", "2026-11-18"),
+        ("He scored 18 in November 2026", None),
+    ],
+)
+def test_more_english_and_iso_date_shapes(text, day):
+    assert stamp_date(text) == day
