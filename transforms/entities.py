@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 from transforms.common import Step
 from transforms.entity_acronyms import acronym_long_forms
 from transforms.entity_extend import extend_names
-from transforms.entity_fallback import fallback_spans
+from transforms.entity_fallback import PRODUCT_NOUNS, fallback_spans
 from transforms.entity_gazetteer import (
     Entry,
     alias_automaton,
@@ -227,6 +227,7 @@ def token_spans(
                     repeats[form[0]].setdefault(tuple(form), label)
     extra = []
     taken_tokens = {i for a, b in taken for i in range(a, b)}
+    extra += _company_runs(words, chosen, runs, taken_tokens)
     for i, word in enumerate(words):
         if i in taken_tokens:
             continue
@@ -264,6 +265,36 @@ def _common_opener(words: list[str], breaks: set[int], g: dict[str, Any]) -> boo
         return False
     following = words[end] if end < len(words) else ""
     return following[:1].islower() and words[start].lower() in common_english()
+
+
+MAX_COMPANY_RUN = 3  # "Ardent Silicon Labs": the one-word name and at most two words after it
+
+
+def _company_runs(
+    words: list[str], chosen: list[dict[str, Any]], runs: list[tuple[int, int]], taken_tokens: set[int]
+) -> list[dict[str, Any]]:
+    """An untagged capitalised run that opens with an organisation's one-word name found elsewhere in the article is
+    that organisation's full name: "Ardent Silicon agreed ..." (common words the fallback leaves) where "Ardent"
+    is tagged later; also after a role noun ("Chipmaker Ardent Silicon buys ..."). Marks its tokens taken."""
+    one_word = {
+        words[s["span"][0]]
+        for s in chosen
+        if s["label"] == "ORG" and s["entry"] is None and s["span"][1] - s["span"][0] == 1
+    }
+    found = []
+    if not one_word:
+        return found
+    for start, end in runs:
+        if taken_tokens.intersection(range(start, end)):
+            continue
+        if end < len(words) and words[end] in PRODUCT_NOUNS:
+            continue  # "Europa Clipper spacecraft": a product
+        for p in range(start, end - 1):
+            if words[p] in one_word and end - p <= MAX_COMPANY_RUN and all(is_name_token(w) for w in words[p:end]):
+                found.append({"span": (p, end), "label": "ORG", "entry": None})
+                taken_tokens.update(range(p, end))
+                break
+    return found
 
 
 def _whole(words: list[str], start: int, end: int) -> bool:

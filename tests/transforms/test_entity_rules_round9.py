@@ -320,3 +320,18 @@ def test_round9f_shorter_full_name_links_to_the_one_longer_name():
 )
 def test_round9f_french_names(text, name):
     assert tags(text, "fr")[name]["label"] == "ORG"
+
+
+def test_round9g_common_words_after_a_company_name_found_elsewhere():
+    text = (
+        "Chipmaker Ardent Silicon buys sensor firm\n\nArdent Silicon agreed to buy a Finnish sensor maker on Thursday. "
+        "Shares of Ardent rose 6% in after-hours trading."
+    )
+    found = tags(text, "en")
+    assert found["Ardent Silicon"]["label"] == "ORG"
+    assert found["Ardent"]["entity_id"] == found["Ardent Silicon"]["entity_id"]
+
+
+def test_round9g_a_product_after_an_organisation_name_is_not_extended():
+    text = "Shares of Ardent rose on Monday. The Ardent Pulsar spacecraft swung past Mars."
+    assert "Ardent Pulsar" not in tags(text, "en")
