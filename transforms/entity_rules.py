@@ -454,6 +454,13 @@ def capitalised_runs(
                 j += 1
                 continue
             k = j
+            if (
+                j == i + 1
+                and words[j] in OPENER_ARTICLES
+                and words[i] not in PLACE_PREFIXES
+                and _opens(words, i, breaks)
+            ):
+                break  # "Ayer la Cámara de Comercio ...": a sentence's first word, then the name's article
             while (
                 k < n
                 and k not in breaks
@@ -476,6 +483,15 @@ def capitalised_runs(
         runs.append((i, j))
         i = j
     return runs
+
+
+OPENER_ARTICLES = words("""la le el il lo los las les""")
+RUN_SENTENCE_ENDS = words(""". ! ? : ; " “ ” « » „ ‘ ’ ' – —""")
+
+
+def _opens(words: list[str], i: int, breaks: set[int] | frozenset[int]) -> bool:
+    """Token i opens a sentence or a line."""
+    return i == 0 or i in breaks or words[i - 1] in RUN_SENTENCE_ENDS
 
 
 def _opens_known_name(words: list[str], spaces: list[bool], i: int, breaks: set[int] | frozenset[int]) -> bool:

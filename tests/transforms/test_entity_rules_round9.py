@@ -335,3 +335,14 @@ def test_round9g_common_words_after_a_company_name_found_elsewhere():
 def test_round9g_a_product_after_an_organisation_name_is_not_extended():
     text = "Shares of Ardent rose on Monday. The Ardent Pulsar spacecraft swung past Mars."
     assert "Ardent Pulsar" not in tags(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        ("Ayer la Cámara de Comercio de Rosario celebró la decisión.", "es", "Cámara de Comercio de Rosario"),
+        ("Vive desde 2010 en Puerto la Cruz con su familia.", "es", "Puerto la Cruz"),
+    ],
+)
+def test_round9h_a_sentence_opener_does_not_join_a_name_over_its_article(text, language, name):
+    assert name in tags(text, language)
