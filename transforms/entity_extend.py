@@ -18,6 +18,7 @@ from transforms.entity_gazetteer import alias_table, common_english, small_place
 from transforms.entity_rules import ORG_FIRST_WORDS, PARTICLES, first_names, is_name_token, is_title, words
 
 SEAT_PREPOSITIONS = {"pl": ("w", "we"), "cs": ("v", "ve"), "sk": ("v", "vo")}
+SLAVIC_AND = {"pl": ("i",), "cs": ("a",), "sk": ("a",)}
 # Words of a Slavic institution's name, in any case: court, office, prosecutor, exchange, university, academy,
 # hospital, museum, theatre, tribunal, chamber, ministry, commission, council, board, institute, bank (pl, cs, sk).
 SLAVIC_INSTITUTION = re.compile(
@@ -86,6 +87,16 @@ def extend_names(
             and not any(w.lower().startswith("minist") for w in words[a:b])  # "Ministerstwa ... w Polsce": no seat
         ):
             new_end = _seat_end(words, breaks, b + 1)
+        elif (
+            seats
+            and s["label"] == "ORG"
+            and b - a >= 2
+            and words[b] in SLAVIC_AND.get(language, ())
+            and SLAVIC_INSTITUTION.match(words[a])
+            and is_name_token(words[b + 1])
+            and not (b + 2 < len(words) and is_name_token(words[b + 2]))
+        ):
+            new_end = b + 2  # "Urząd Ochrony Konkurencji i Konsumentów": one office of two domains
         elif words[b] in PURPOSE_WORDS and s["label"] == "ORG" and words[a] in ORG_FIRST_WORDS:
             new_end = _purpose_end(words, breaks, b + 1)
         elif (

@@ -13,6 +13,8 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
+from anyascii import anyascii
+
 from transforms import disk_cache
 from transforms.entity_gazetteer import alias_table, common_english, common_german, small_places, tables_key
 
@@ -1417,11 +1419,23 @@ LOWER_TAIL_NOUNS = words("""unie únie komise komisia banka rada soud súd repub
     společnost spoločnosť dráha dráhy správa inspekce inšpekcia agentura nadace nadácia univerzita ústav fond
     strana svaz zväz komora úřad úrad ministerstvo ministerstvu sněmovna snemovňa senát nemocnice nemocnica""")
 LOWER_TAIL_ADJECTIVE_ENDINGS = ("ská", "ský", "ské", "cká", "cký", "cké", "ní", "ná", "ný", "né", "ová", "ový")
+# the same adjectives in the other cases: "Nejvyššímu správnímu soudu", "Českými drahami", "Českých drah"
+LOWER_TAIL_CASE_ENDINGS = ("ímu", "ému", "ého", "ých", "ými", "ým", "ém", "ích", "ou")
+LOWER_TAIL_NOUN_STEM = 4  # letters of a noun's stem, accents folded: "soud" of "soudu", "drah" of "drahami"
 LOWER_TAIL_LINKS = words("""pro pre a i na za""")  # "Úřad pro ochranu ...", "Ministerstvo práce a sociálních věcí"
 MAX_LOWER_TAIL = 4  # lower-case words after the head: "pro ochranu hospodářské soutěže"
 PAST_VERB_ENDINGS = ("l", "la", "lo", "li", "ly")  # Czech and Slovak past tense: "oznámilo", "uvedla", "podal"
 MIN_PAST_VERB_CHARS = 5  # "oznámil"; not "byl"
 LOWER_TAIL_ENDS = words(""". , ; : ( ) " “ ” „ –""")
+
+
+def _fold(word: str) -> str:
+    return anyascii(word).lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _lower_tail_stems() -> frozenset[str]:
+    return frozenset(_fold(n)[:LOWER_TAIL_NOUN_STEM] for n in LOWER_TAIL_NOUNS if len(n) >= LOWER_TAIL_NOUN_STEM)
 
 
 def _lower_tail_institutions(words: list[str], breaks: set[int] | frozenset[int]) -> list[RuleSpan]:
@@ -1435,11 +1449,26 @@ def _lower_tail_institutions(words: list[str], breaks: set[int] | frozenset[int]
         if not word[:1].isupper() or (found and i < found[-1].end):
             continue
         low = word.lower()
-        if low.endswith(LOWER_TAIL_ADJECTIVE_ENDINGS):
+        if low.endswith(LOWER_TAIL_ADJECTIVE_ENDINGS + LOWER_TAIL_CASE_ENDINGS):
+            inflected = not low.endswith(LOWER_TAIL_ADJECTIVE_ENDINGS)
+            endings = (
+                LOWER_TAIL_CASE_ENDINGS + LOWER_TAIL_ADJECTIVE_ENDINGS if inflected else LOWER_TAIL_ADJECTIVE_ENDINGS
+            )
             k = i + 1
-            while k < n and k not in breaks and words[k].islower() and words[k].endswith(LOWER_TAIL_ADJECTIVE_ENDINGS):
+            while k < n and k not in breaks and words[k].islower() and words[k].endswith(endings):
                 k += 1
-            if k < n and k not in breaks and words[k] in LOWER_TAIL_NOUNS:
+            if (
+                k < n
+                and k not in breaks
+                and (
+                    words[k] in LOWER_TAIL_NOUNS
+                    or (
+                        inflected
+                        and words[k].islower()
+                        and _fold(words[k])[:LOWER_TAIL_NOUN_STEM] in _lower_tail_stems()
+                    )
+                )
+            ):
                 end = k + 1
                 if end < n and end not in breaks and is_name_token(words[end]):
                     end += 1  # "Dopravní podnik Ostrava"

@@ -346,3 +346,17 @@ def test_round9g_a_product_after_an_organisation_name_is_not_extended():
 )
 def test_round9h_a_sentence_opener_does_not_join_a_name_over_its_article(text, language, name):
     assert name in tags(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # Czech institutions in other cases than the nominative
+        ("Předseda řekl, že podá stížnost k Nejvyššímu správnímu soudu.", "cs", "Nejvyššímu správnímu soudu"),
+        ("Na trase soupeří s Českými drahami a dalšími dopravci.", "cs", "Českými drahami"),
+        # a Polish office of two domains joined by "i"
+        ("Sprawą zajmuje się także Urząd Ochrony Zdrowia i Konsumentów.", "pl", "Urząd Ochrony Zdrowia i Konsumentów"),
+    ],
+)
+def test_round9i_slavic_institutions(text, language, name):
+    assert tags(text, language)[name]["label"] == "ORG"
