@@ -75,6 +75,8 @@ _IMPERATIVE = (
     r"abonează-te|abonați-vă|urmărește-ne|urmăriți-ne|descarcă|iratkozz(?:on)? fel|kövess(?:en)? minket|kövesse|"
     r"töltsd le|abone ol(?:un)?|takip edin|indirin|katılın|berlangganan|langganan|ikuti kami|unduh|gabung|"
     r"mag-subscribe|i-follow|i-like|laai (?:ons|die)|i-download|sumali|jiunge|jisajili|pakua|tufuate|"
+    # mt, ka, kk, hy
+    r"segwina|segwuna|abbona|irreġistra|niżżel|გამოიწერეთ|გამოგვყევით|жазылыңыз|бізді|բաժանորդագրվեք|հետևեք մեզ|"
     # vi, ar, he, fa, ur, hi, bn
     r"đăng ký|theo dõi|tải ứng dụng|tham gia|nhấn vào|"
     r"اشترك|اشتركوا|تابعونا|تابعوا|حمّل|حمل تطبيق|انضم|انضموا|سجّل|"
@@ -309,8 +311,9 @@ _DATE_PATTERNS = (
     (re.compile(r"(?P<y>(?:19|20)\d{2})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"), "ymd"),
     # any language's month name from CLDR (`_cldr_month`), when no table above knows it: "9 Noofeembar 2026" (so),
     # "అక్టోబర్ 20, 2026" (te), "4 نوفمبر 2026" (ar); a match whose word is no month name is not a date
-    (re.compile(rf"(?<![^\s(])(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?{_WORD}\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d{{2}})\b"),
-     "dWy"),
+    # (a particle may stand between day and month: "19 ta' Novembru 2026")
+    (re.compile(rf"(?<![^\s(])(?P<d>\d{{1,2}})\.?\s+(?:de\s+|[^\W\d_]{{1,3}}['’]\s*)?{_WORD}\.?,?\s+(?:de\s+)?"
+                rf"(?P<y>(?:19|20)\d{{2}})\b"), "dWy"),
     (re.compile(rf"(?<![^\s(]){_WORD}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})\b"), "Wdy"),
     # year first, with case endings glued to the year, the month and the day (eu "2026ko azaroaren 18a"): the
     # month is read from its CLDR name's stem (`_cldr_month_stem`)
@@ -740,7 +743,7 @@ SOCIAL_MAX_CHARS = 120  # a follow prompt is one short line; longer ones are a r
 SOCIAL_SHORT_CHARS = 100  # a line with a @handle and a platform is a prompt only when short
 _PLATFORM = re.compile(
     r"\b(?:facebook|instagram|twitter|tiktok|youtube|telegram|whatsapp|google news|linkedin|threads|bluesky|"
-    r"snapchat|viber|pinterest|zalo|"
+    r"snapchat|viber|pinterest|zalo|ტელეგრამ|ფეისბუქ|ინსტაგრამ|იუთუბ|ֆեյսբուք|տելեգրամ|"
     r"фейсбук|телеграм|ютуб|вконтакте|инстаграм|інстаграм|твиттер|твітер|тикток|тікток|вайбер|дзен|"
     r"[وبل]?(?:فيسبوك|فيس بوك|تويتر|إنستغرام|انستغرام|إنستجرام|يوتيوب|تيليجرام|تلغرام|تليجرام|واتساب|تيك توك)|"
     r"واٹس ایپ|فیس بک|ٹوئٹر|یوٹیوب|اینستاگرام|تلگرام|واتساپ|одноклассник\w*|соцсет\w*|"

@@ -34,6 +34,7 @@ class Rule:
     flags: int = re.I
     max_chars: int = PARAGRAPH_MAX_CHARS
     date_evidence: bool = False  # a date in the removed text is the publication date (a "first published" note)
+    needs_month: bool = False  # a header whose date part must read as a day and a month (in any language)
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str]:  # compiled once per rule (a frozen dataclass still has a __dict__)
@@ -321,6 +322,17 @@ RULES: tuple[Rule, ...] = (
         rf"|^(?P<place2>{_CASELESS}[^\s,()/:–—-]{{1,20}}):\s+(?=\S)",
         flags=0,
     ),
+    # an upper-case place, a date and the agency, each closed by a full stop: "АСТАНА. 21 қараша. ҚазАқпарат -",
+    # "ALMATY. 3 March. Kazinform -"; the upper-case place and the dated middle keep prose out
+    Rule(
+        "header.period_dateline",
+        "header",
+        rf"^(?P<place>{_CAPS}{{2,}}(?:[ -]{_CAPS}{{2,}}){{0,2}})\.\s+"
+        r"(?P<dltext>\d{1,2}\.?\s+[^\W\d_]{3,15}|[^\W\d_]{3,15}\s+\d{1,2})\.\s+"
+        r"(?P<wire>[^\W\d_][\w-]{1,20})\s*[-–—]+\s*",
+        flags=0,
+        needs_month=True,  # "NATO. 21 members. Officials -" is no dateline
+    ),
     # "(place=agency)" and an optional "name title =" (Korean and Japanese wires): "(부산=연합뉴스) 김민수 기자 ="
     Rule(
         "header.place_equals_agency",
@@ -390,7 +402,7 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         # "Le" (ga) only before an Irish name ("Le Seán Ó Flatharta"): in French it is an article
         r"^(?:(?:By|BY|Von|Par|Por|de|di|av|af|door|przez|od|Door|Av|Af|Di|Deur|Oleh|Ni|Της|Του|Eftir|Gan|Nga|"
-        r"Le(?=\s+[A-ZÀ-Ý][\w'’-]+\s+(?:Ó|Ní|Nic|Mac|Mhic|Uí|Ua|de)\s))\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem|Texti|Höfundur|Egilea|Müəllif|Awdur)\s*:\s*)(?P<author>[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+|de|van|von|da|del|and|und|et|y|Ó|Ó)){1,6})"
+        r"Minn|Le(?=\s+[A-ZÀ-Ý][\w'’-]+\s+(?:Ó|Ní|Nic|Mac|Mhic|Uí|Ua|de)\s))\s+|(?:Autor|Autorin|Author|Auteur|Autora|Texto|Tekst|Reportagem|Texti|Höfundur|Egilea|Müəllif|Awdur)\s*:\s*)(?P<author>[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+(?:\s+(?:[A-ZÀ-ÝΑ-ΩΆ-Ώ][\w.'’-]+|de|van|von|da|del|and|und|et|y|Ó|Ó)){1,6})"
         r"(?:\s*\([^()\n]{1,30}\))?(?:\s*[,|/–—-]\s*(?P<affiliation>[^\n]{0,80}))?(?<![.!?\"”])$",  # no end stop
         flags=0,
         max_chars=140,
@@ -684,7 +696,13 @@ RULES: tuple[Rule, ...] = (
         r"схожі новини|інші новини|свързани новини|още новини|повезане вести|tin liên quan|tin khác|"
         r"أخبار ذات صلة|مواضيع ذات صلة|اخبار مرتبط|مطالب مرتبط|ilginizi çekebilir|benzer haberler|"
         r"diğer haberler|berita lainnya|כתבות נוספות|संबंधित खबरें|संबंधित ख़बरें|함께 보면 좋은 기사|관련 기사|"
-        r"많이 본 뉴스|추천 기사|ข่าวที่เกี่ยวข้อง|mohlo by vás zajímat|mohlo by vás zaujímať)"
+        r"많이 본 뉴스|추천 기사|ข่าวที่เกี่ยวข้อง|mohlo by vás zajímat|mohlo by vás zaujímať|"
+        # is, eu, gl, ga, cy, mt, sq, az, ka, kk, mk, sr (Latin), hy
+        r"tengdar fréttir|fleiri fréttir|lotutako (?:albisteak|berriak)|berri gehiago|novas relacionadas|máis novas|"
+        r"scéalta gaolmhara|tuilleadh scéalta|straeon perthnasol|mwy o straeon|artikli relatati|aħbarijiet oħra|"
+        r"lajme të ngjashme|lajme të tjera|oxşar xəbərlər|digər xəbərlər|მსგავსი სიახლეები|სხვა სიახლეები|"
+        r"ұқсас жаңалықтар|басқа жаңалықтар|поврзани вести|други вести|povezane vesti|ostale vesti|"
+        r"առնչվող նյութեր|այլ նորություններ)"
         r"\b[^.!?\n]{0,50}$",
         max_chars=80,
     ),
@@ -854,6 +872,9 @@ RULES: tuple[Rule, ...] = (
         r"reklaam|sponzorirano|sponsorowane|sponzorováno|спонсорирано|"
         # the advertisement word of the other languages langdetect names: sq, af, cy, so, ta, te, kn, ml, mr, gu, pa
         r"reklamë|advertensie|hysbyseb|xayeysiis|விளம்பரம்|ప్రకటన|ಜಾಹೀರಾತು|പരസ്യം|जाहिरात|જાહેરાત|ਇਸ਼ਤਿਹਾਰ|"
+        # and of further languages py3langid names: sr/mk, ga, eu, is, kk/ky, ka, hy, be, mn, mt
+        r"оглас|огласи|fógra|iragarkia|publizitatea|auglýsing|жарнама|რეკლამა|գովազդ|рэклама|сурталчилгаа|"
+        r"reklamm|"
         r"story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with "
         r"content)?|article continues (?:below|after (?:this )?advertisement))\W*$",
     ),
@@ -1101,7 +1122,7 @@ RULES: tuple[Rule, ...] = (
         r"deine e-mail-adresse wird nicht ver[öo]ffentlicht|ihre e-mail-adresse wird nicht ver[öo]ffentlicht|"
         r"il tuo indirizzo email non sar[aà] pubblicato|je e-mailadres wordt niet gepubliceerd|"
         r"tw[oó]j adres e-?mail nie zostanie opublikowany|alamat email anda tidak akan dipublikasikan|"
-        r"e-posta adresiniz yay[ıi]nlanmayacak)",
+        r"e-posta adresiniz yay[ıi]nlanmayacak|you must be (?:logged|signed) in to (?:post|leave) a comment)",
         max_chars=200,
     ),
     # --- generic, conservative classifiers (transforms/boilerplate_classes.py), tried last

@@ -47,6 +47,14 @@ _EMAIL_OR_URL = re.compile(
 )
 _PHONE = re.compile(r"(?<!\w)\+?\d[\d ()-]{6,}\d(?!\w)")
 _QUESTION = re.compile(r"^[^.!?\n]{1,120}[?？؟]\s")
+# Turkic languages say "our" with a suffix on the noun after the platform: "Telegram kanalımızda" (az, tr),
+# "Telegram арнамыздан" (kk), "Facebook sahifamizda" (uz), "Instagram hesabımızı" (tr)
+# (the noun is a channel's: "ülkemizde", "in our country", after a platform is a story's sentence)
+_OUR_SUFFIX = re.compile(
+    r"\s+(?:kanal|арна|sayfa|səhifə|sahifa|hesab|hesap|akkaunt|аккаунт|парақша|grub|grup|qrup|топ)\w{0,3}?"
+    r"(?:ımız|imiz|umuz|ümüz|mız|miz|muz|müz|ымыз|іміз|мыз|міз)\w{0,5}\b",
+    re.I,
+)
 _SENTENCE_MARKS = re.compile(r"[.!?？؟](?=\s|$)")
 _QUOTES = re.compile(r"[\"“”«»„]")
 # The first person plural (objects and possessives) of en, is, eu, ga, gl, ca, mt, sq, ms/id, az, es/pt/it; words
@@ -55,7 +63,9 @@ _WE = re.compile(
     r"(?<!\w)(?:our|we|us|okkar|okkur|gure|gurekin|gu|ár|muid|linn|nosa|noso|nosas|nosos|nós|nostra|nostre|ens|"
     r"tagħna|magħna|tonë|kami|bizim|bizə|nuestr[oa]s?|nuestro|nossa|nosso|nostro|nostri|"
     # fr, de, nl, pl, cs/sk/hr/sr/sl, ru/uk/bg, sv/no, da, fi, lt, lv, et, ro
-    r"notre|unser\w*|onze|nasz\w*|naš\w*|наш\w*|vår|våra|vårt|vores|meidän|mūsų|mūsu|meie|noastr\w*)(?!\w)",
+    r"notre|unser\w*|onze|nasz\w*|naš\w*|наш\w*|vår|våra|vårt|vores|meidän|mūsų|mūsu|meie|noastr\w*|"
+    # ka, kk, hy
+    r"ჩვენი|ჩვენს|біздің|մեր)(?!\w)",
     re.I,
 )
 # A product an outlet sells or gives away: newsletters, podcasts, membership, in many languages (stems)
@@ -147,7 +157,8 @@ def self_kind(para: str, keys: list[str]) -> str | None:
     we = _WE.search(para)  # not `_US`: its "nos" is also Portuguese "in the"
     if _PRODUCT.search(para) and (we or _names_own(para, keys)):
         return PRODUCT_ID
-    if len(para) <= PLATFORM_MAX_CHARS and _PLATFORM.search(para) and (we or _names_own(para, keys)):
+    platform = _PLATFORM.search(para) if len(para) <= PLATFORM_MAX_CHARS else None
+    if platform and (we or _names_own(para, keys) or _OUR_SUFFIX.match(para, platform.end())):
         return PLATFORM_ID
     return None
 

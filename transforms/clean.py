@@ -42,6 +42,7 @@ LINK_HEADLINE_CHARS = 150  # a headline is one line
 LINK_HEADLINE_MIN_WORDS = 3  # "Sport", "Weather": a one- or two-word line is a section label, left to the rules
 STAMP_PREFIX_RULE_ID = "header.stamp_prefix"  # a byline or stamp cut from the start of the first sentence
 MAX_PLANS = 64  # rule sets whose plan is kept
+PLACEHOLDER_YEAR = 2000  # a leap year, appended to read a yearless day and month
 LONE_DATELINE_CHARS = 80  # a place, a date and an agency on a line of their own above the story
 CONTEXT_CHARS = 2000  # the text's letters that settle a language-dependent month name ("listopada")
 
@@ -81,21 +82,34 @@ def _is_label_alone(line: str) -> bool:
 
 def _split_lines(block: str) -> list[str]:
     """A block's lines as paragraphs where the line before is closed (a sentence mark, a quote) or short (a
-    label, a byline, a marker) and the next line does not go on in lower case; the rest stay joined."""
+    label, a byline, a marker) and the next line does not go on in lower case; the rest stay joined. An unclosed
+    line goes on over a capitalised line only when the sentence closes further down without a short line on the
+    way: wrapped prose ends with a mark, while a headline over a byline and a stamp ("Impjant ... f'Marsaxlokk\n
+    Minn Maria Borg\nIppubblikat: ...") or a list of headlines never does."""
+    lines = [line.strip() for line in block.split("\n") if line.strip()]
     parts: list[str] = []
-    for line in block.split("\n"):
-        line = line.strip()
-        if not line:
-            continue
+    for at, line in enumerate(lines):
         if parts:
+            last = parts[-1].rsplit("\n", 1)[-1]
             first = _FIRST_LETTER.search(line)
             goes_on = first is not None and first.group(0).islower() and first.start() <= 2
-            closed = len(parts[-1]) <= LINE_SHORT_CHARS or _LINE_CLOSED.search(parts[-1])
-            if goes_on or not closed or _is_label_alone(parts[-1]):  # "Mehr zum Thema:" heads the line below
+            closed = len(last) <= LINE_SHORT_CHARS or _LINE_CLOSED.search(last)
+            wrapped = not closed and _sentence_closes(lines, at)
+            if goes_on or wrapped or _is_label_alone(parts[-1]):  # "Mehr zum Thema:" heads the line below
                 parts[-1] += "\n" + line
                 continue
         parts.append(line)
     return parts
+
+
+def _sentence_closes(lines: list[str], at: int) -> bool:
+    """Whether the lines from `at` on reach a closed line before a short line that is not the block's last."""
+    for n in range(at, len(lines)):
+        if _LINE_CLOSED.search(lines[n]):
+            return True
+        if len(lines[n]) <= LINE_SHORT_CHARS and n < len(lines) - 1:
+            return False
+    return False
 
 
 def apply_rules(
@@ -288,6 +302,8 @@ def _strip_one_header(paras: list[str], at: int, headers: list[Rule], removed: l
     )
     for rule in headers:
         match = rule.regex.match(paras[at])
+        if match and rule.needs_month and not _day_and_month(match):
+            continue
         if lone and not match:
             joined = paras[at] + "\n" + paras[at + 1]
             match = rule.regex.match(joined)
@@ -304,6 +320,12 @@ def _strip_one_header(paras: list[str], at: int, headers: list[Rule], removed: l
         paras[at] = paras[at][match.end() :].strip()
         return True
     return False
+
+
+def _day_and_month(match: re.Match) -> bool:
+    """The header's date part reads as a day and a month of some language ("21 қараша", "3 March")."""
+    text = match.groupdict().get("dltext") or ""
+    return stamp_date(f"{text} {PLACEHOLDER_YEAR}") is not None
 
 
 def _note_header(rule: Rule, match: re.Match, found: dict, context: str) -> None:

@@ -231,3 +231,43 @@ def test_wire_and_question_look_alikes_stay(para):
 )
 def test_more_english_and_iso_date_shapes(text, day):
     assert stamp_date(text) == day
+
+
+# Round 10b (tuned on blind batch S's misses)
+
+
+def test_a_headline_over_a_byline_and_a_stamp_is_no_wrapped_prose():
+    text = (
+        "Impjant ġdid tad-dissalinazzjoni se jibda jaħdem f'Marsaxlokk\nMinn Maria Borg\n"
+        "Ippubblikat: 19 ta' Novembru 2026, 10:15\n\n"
+        "Der Stadtrat hat am Dienstag nach langer und zäher\nDebatte den Haushalt beschlossen."
+    )
+    assert paragraphs(text) == [
+        "Impjant ġdid tad-dissalinazzjoni se jibda jaħdem f'Marsaxlokk",
+        "Minn Maria Borg",
+        "Ippubblikat: 19 ta' Novembru 2026, 10:15",
+        "Der Stadtrat hat am Dienstag nach langer und zäher\nDebatte den Haushalt beschlossen.",
+    ]
+    assert stamp_date("Ippubblikat: 19 ta' Novembru 2026, 10:15") == "2026-11-19"
+
+
+def test_a_dateline_with_full_stops_and_a_title_case_agency():
+    _, removed, found = apply_rules(f"АСТАНА. 21 қараша. ҚазАқпарат - {BODY}\n\n{BODY2}")
+    assert removed == [("header.period_dateline", "АСТАНА. 21 қараша. ҚазАқпарат -")]
+    assert found["header"]["wire"] == "ҚазАқпарат" and dateline_day_month(found["header"]["dltext"]) == (11, 21)
+    _, removed, _ = apply_rules(f"NATO. 21 members. Officials - {BODY}\n\n{BODY2}")  # no month: no dateline
+    assert removed == []
+
+
+@pytest.mark.parametrize(
+    "para",
+    ["Xəbərlərimizi Telegram kanalımızda izləyin.", "Жаңалықтарды Telegram арнамыздан оқыңыз.",
+     "გამოიწერეთ ჩვენი ტელეგრამ არხი და მიიღეთ ყველა მნიშვნელოვანი სიახლე პირველებმა."],
+)  # fmt: skip
+def test_our_channel_with_a_suffix_or_in_georgian(para):
+    assert self_kind(para, []) == "self.own_platform"
+
+
+@pytest.mark.parametrize("para", ["Facebook ülkemizde yasaklandı.", "Bakanlık Telegram kanalından açıklama yaptı."])
+def test_turkic_sentences_about_platforms_stay(para):
+    assert self_kind(para, []) is None
