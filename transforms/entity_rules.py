@@ -238,7 +238,7 @@ LOC_SUFFIXES = words(
 LOC_HEADS = words(
     """Mount Lake Cape Gulf Isle Lac Mont Sea Bay Strait Straits River Ilha Praia Lago Monte Isla Île Golfe Golfo
     Mar Río Serra Sierra Cabo Baía Bahía Playa Plage Spiaggia Isola Isole Islas Ilhas Parque Parc Parco
-    Col Pic Plateau Cerro"""
+    Col Pic Plateau Cerro Cordillera Nevado Volcán Vulcão"""
 )
 GPE_SUFFIXES = words("""State Province Region Oblast Prefecture Governorate Shire Borough Territory""")
 # Words of capitalised runs that rule out a person name from the first-name rule.

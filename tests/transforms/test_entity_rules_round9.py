@@ -360,3 +360,8 @@ def test_round9h_a_sentence_opener_does_not_join_a_name_over_its_article(text, l
 )
 def test_round9i_slavic_institutions(text, language, name):
     assert tags(text, language)[name]["label"] == "ORG"
+
+
+def test_round9j_mountain_range_words_open_a_place():
+    found = tags("The frog lives in the cloud forests of the Cordillera del Viento, near the border.", "en")
+    assert found["Cordillera del Viento"]["label"] == "LOC"
