@@ -106,9 +106,11 @@ def acronym_long_forms(
     out of it keeps the words as they were), and {acronym: label of its long form}. A long form the gazetteer or a
     rule already holds exactly keeps its span and label ("United Arab Emirates (UAE)")."""
     defined: dict[str, str] = {}
+    if "(" not in words:
+        return chosen, defined
     out = list(chosen)
-    for i, w in enumerate(words):
-        if w != "(" or i < 1 or i in breaks:
+    for i in [k for k, w in enumerate(words) if w == "("]:
+        if i < 1 or i in breaks:
             continue
         found = _acronym_at(words, spaces, i)
         if found is None:
@@ -140,4 +142,4 @@ def acronym_long_forms(
         # the acronym itself, one span also when hyphenated ("MPI-EVA"), with no gazetteer's meaning
         out = [s for s in out if not (s["span"][0] < short[1] and short[0] < s["span"][1])]
         out.append({"span": short, "label": label, "entry": None, "rule": "acronym"})
-    return sorted(out, key=lambda s: s["span"]), defined
+    return (sorted(out, key=lambda s: s["span"]) if defined else chosen), defined

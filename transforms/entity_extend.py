@@ -37,10 +37,6 @@ DEMONYM_CUTS = (1, 2, 3)  # letters after a place's name in its adjective: "Keny
 SENTENCE_ENDS = words(""". ! ? : ; " “ ” « » ‘ ’ ' – —""")
 
 
-def _drop_inside(spans: list[dict[str, Any]], keep: dict[str, Any], a: int, b: int) -> list[dict[str, Any]]:
-    return [s for s in spans if s is keep or not (s["span"][0] < b and a < s["span"][1])]
-
-
 def _seat_end(words: list[str], breaks, k: int) -> int | None:
     """The end of a place in the locative at k: one capitalised word, two when the first is an adjective."""
     if k >= len(words) or k in breaks or not is_name_token(words[k]):
@@ -70,58 +66,73 @@ def extend_names(
     """`chosen` with the names of the module doc extended; the spans inside an extension are dropped."""
     out = sorted(chosen, key=lambda s: s["span"])
     if language == "en":
-        out = [_with_family_name(words, spaces, breaks, s, out) for s in out]
+        taken = {i for s in out for i in range(*s["span"])}
+        out = [_with_family_name(words, spaces, breaks, s, taken) for s in out]
     seats = SEAT_PREPOSITIONS.get(language, ())
-    for s in list(out):
-        if s not in out:
+    followers = {*seats, *SLAVIC_AND.get(language, ()), *PURPOSE_WORDS, "-"}  # words an extension starts with
+    starts = {s["span"][0] for s in out}
+    dropped: set[int] = set()  # indices into out of spans inside an extension
+    for n, s in enumerate(out):
+        if n in dropped:
             continue
         a, b = s["span"]
-        if b + 1 >= len(words) or b in breaks or b + 1 in breaks:
+        if b + 1 >= len(words) or words[b] not in followers or b in breaks or b + 1 in breaks:
             continue
-        new_end, label = None, s["label"]
-        if (
-            seats
-            and s["label"] == "ORG"
-            and words[b] in seats
-            and any(SLAVIC_INSTITUTION.match(w) for w in words[a:b])
-            and not any(w.lower().startswith("minist") for w in words[a:b])  # "Ministerstwa ... w Polsce": no seat
-        ):
-            new_end = _seat_end(words, breaks, b + 1)
-        elif (
-            seats
-            and s["label"] == "ORG"
-            and b - a >= 2
-            and words[b] in SLAVIC_AND.get(language, ())
-            and SLAVIC_INSTITUTION.match(words[a])
-            and is_name_token(words[b + 1])
-            and not (b + 2 < len(words) and is_name_token(words[b + 2]))
-        ):
-            new_end = b + 2  # "Urząd Ochrony Konkurencji i Konsumentów": one office of two domains
-        elif words[b] in PURPOSE_WORDS and s["label"] == "ORG" and words[a] in ORG_FIRST_WORDS:
-            new_end = _purpose_end(words, breaks, b + 1)
-        elif (
-            s["label"] in PLACE_LABELS
-            and b - a == 1
-            and words[b] == "-"
-            and not spaces[a]
-            and not spaces[b]
-            and words[a] in small_places()
-            and is_name_token(words[b + 1])
-            and words[b + 1] not in first_names()
-            and words[b + 1] not in alias_table()
-            and not any(t["span"][0] == b + 1 for t in out)
-        ):
-            new_end, label = b + 2, "GPE"
+        new_end, label = _extension(words, spaces, breaks, language, seats, s, starts)
         if new_end is None:
             continue
-        grown = {**s, "span": (a, new_end), "label": label, "entry": None, "rule": "extended"}
-        out = _drop_inside(out, s, a, new_end)
-        out[out.index(s)] = grown
-    return out
+        out[n] = {**s, "span": (a, new_end), "label": label, "entry": None, "rule": "extended"}
+        k = n + 1
+        while k < len(out) and out[k]["span"][0] < new_end:  # sorted: the spans the extension covers follow it
+            dropped.add(k)
+            k += 1
+    return [s for n, s in enumerate(out) if n not in dropped]
+
+
+def _extension(
+    words: list[str], spaces: list[bool], breaks, language: str, seats: tuple[str, ...], s: dict[str, Any], starts
+) -> tuple[int | None, str]:
+    """The new end of span s when one of the module doc's extensions applies, and its label."""
+    a, b = s["span"]
+    label = s["label"]
+    if (
+        seats
+        and label == "ORG"
+        and words[b] in seats
+        and any(SLAVIC_INSTITUTION.match(w) for w in words[a:b])
+        and not any(w.lower().startswith("minist") for w in words[a:b])  # "Ministerstwa ... w Polsce": no seat
+    ):
+        return _seat_end(words, breaks, b + 1), label
+    if (
+        seats
+        and label == "ORG"
+        and b - a >= 2
+        and words[b] in SLAVIC_AND.get(language, ())
+        and SLAVIC_INSTITUTION.match(words[a])
+        and is_name_token(words[b + 1])
+        and not (b + 2 < len(words) and is_name_token(words[b + 2]))
+    ):
+        return b + 2, label  # "Urząd Ochrony Konkurencji i Konsumentów": one office of two domains
+    if words[b] in PURPOSE_WORDS and label == "ORG" and words[a] in ORG_FIRST_WORDS:
+        return _purpose_end(words, breaks, b + 1), label
+    if (
+        label in PLACE_LABELS
+        and b - a == 1
+        and words[b] == "-"
+        and not spaces[a]
+        and not spaces[b]
+        and words[a] in small_places()
+        and is_name_token(words[b + 1])
+        and words[b + 1] not in first_names()
+        and words[b + 1] not in alias_table()
+        and b + 1 not in starts
+    ):
+        return b + 2, "GPE"
+    return None, label
 
 
 def _with_family_name(
-    words: list[str], spaces: list[bool], breaks, span: dict[str, Any], spans: list[dict[str, Any]]
+    words: list[str], spaces: list[bool], breaks, span: dict[str, Any], taken: set[int]
 ) -> dict[str, Any]:
     """The person span with the family name before it when that name opens the sentence: "Nguyen Van Binh"."""
     a, b = span["span"]
@@ -138,7 +149,7 @@ def _with_family_name(
         or w in first_names()
         or w in alias_table()
         or _demonym(w)
-        or any(s["span"][0] <= k < s["span"][1] for s in spans)
+        or k in taken
     ):
         return span
     return {**span, "span": (k, b)}
