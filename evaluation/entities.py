@@ -129,7 +129,8 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 # bh_ was written before the seventh round (cyclones, livestock, fisheries, salmon farming, river shipping, the Aral
 # Sea, tea; en/da/no/es) and scored once on its final code; bj_ was written before the ninth round (a provincial court,
 # a mining dispute, ancient DNA, minor-league baseball, an arts festival, a port strike, an election commission, a
-# start-up; en/es/de/pl) and scored once on main before it.
+# start-up; en/es/de/pl) and scored once on main before it; bk_ was written after the ninth round (a landslide, a phosphate
+# port, smog in court, a football match, wine exports, an airline, bears, a wolf; en/pt/it/de) and scored once on it.
 SUBSETS = (
     "bundled samples",
     "e_* articles",
@@ -144,6 +145,7 @@ SUBSETS = (
     "blind batch H (bh_*)",
     "blind batch I (bi_*)",
     "blind batch J (bj_*)",
+    "blind batch K (bk_*)",
 )
 
 
@@ -163,6 +165,7 @@ def subset_of(name: str) -> str:
         ("bh_", SUBSETS[10]),
         ("bi_", SUBSETS[11]),
         ("bj_", SUBSETS[12]),
+        ("bk_", SUBSETS[13]),
     )
     for prefix, subset in prefixes:
         if name.startswith(prefix):
