@@ -129,8 +129,9 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 # bh_ was written before the seventh round (cyclones, livestock, fisheries, salmon farming, river shipping, the Aral
 # Sea, tea; en/da/no/es) and scored once on its final code; bj_ was written before the ninth round (a provincial court,
 # a mining dispute, ancient DNA, minor-league baseball, an arts festival, a port strike, an election commission, a
-# start-up; en/es/de/pl) and scored once on main before it; bk_ was written after the ninth round (a landslide, a phosphate
-# port, smog in court, a football match, wine exports, an airline, bears, a wolf; en/pt/it/de) and scored once on it.
+# start-up; en/es/de/pl) and scored once on main before it; bk_ was written after the ninth round (a landslide, a
+# phosphate port, smog in court, a football match, wine exports, an airline, bears, a wolf; en/pt/it/de) and scored
+# once on it.
 SUBSETS = (
     "bundled samples",
     "e_* articles",
