@@ -6,6 +6,12 @@ grew with the input although live Python memory stayed flat (tracemalloc over a 
 As Dask's workers do, a local backfill caps glibc's arenas, lowers its trim threshold, and trims the heaps at the
 end of each bundle of the steps after the barrier; Arrow allocates from glibc too, so the trim covers the Parquet
 writer. Elsewhere (other C libraries, macOS, Dataflow, where NEWSBEAM_TRIM is not set) `trim` does nothing.
+
+Beam's SDK worker also keeps each finished bundle's output streams: a stage's bundle processor is cached for reuse,
+and its output operations hold their last, closed stream, whose buffer (libc memory, up to Beam's 10 MB flush
+size) is freed only when the next bundle of that stage replaces it. On the local runner every stage is one
+bundle, so ~48 such buffers stayed for the whole run and grew with the input (~120 MB of the 20,000-page run's
+growth, bench/README.md). A tuned run drops each stream once its operation has finished.
 """
 
 from __future__ import annotations
@@ -52,9 +58,37 @@ def tune() -> None:
 
     _pools.append(pyarrow.default_memory_pool())
     pyarrow.set_memory_pool(pyarrow.system_memory_pool())  # Arrow's own pools (mimalloc here) keep freed pages
+    release_output_streams()
+
+
+def _drop_stream_after(finish: Any) -> Any:
+    @functools.wraps(finish)
+    def finish_and_drop(op: Any) -> None:
+        finish(op)
+        op.output_stream = None  # closed and sent; the next bundle sets a fresh one before it writes
+
+    finish_and_drop.beam_finish = finish  # type: ignore[attr-defined]
+    return finish_and_drop
+
+
+def release_output_streams() -> None:
+    """Makes Beam's output operations in this process let go of a bundle's stream once they have finished."""
+    from apache_beam.runners.worker import bundle_processor
+
+    op = bundle_processor.DataOutputOperation
+    if not hasattr(op.finish, "beam_finish"):
+        op.finish = _drop_stream_after(op.finish)
+
+
+def keep_output_streams() -> None:
+    from apache_beam.runners.worker import bundle_processor
+
+    op = bundle_processor.DataOutputOperation
+    op.finish = getattr(op.finish, "beam_finish", op.finish)
 
 
 def untune() -> None:
+    keep_output_streams()
     while _set_here:
         os.environ.pop(_set_here.pop(), None)
     if _pools:
@@ -67,6 +101,7 @@ def untune() -> None:
 def trim() -> None:
     """Returns the free pages of glibc's heaps to the system, in a tuned (local) run only."""
     if os.environ.get(TRIM_ENV):
+        release_output_streams()  # at once in a worker process of the multi-process runner; tune did this one
         libc = _glibc()
         if libc is not None:
             libc.malloc_trim(0)
