@@ -312,7 +312,7 @@ _DATE_PATTERNS = (
     # any language's month name from CLDR (`_cldr_month`), when no table above knows it: "9 Noofeembar 2026" (so),
     # "అక్టోబర్ 20, 2026" (te), "4 نوفمبر 2026" (ar); a match whose word is no month name is not a date
     # (a particle may stand between day and month: "19 ta' Novembru 2026")
-    (re.compile(rf"(?<![^\s(])(?P<d>\d{{1,2}})\.?\s+(?:de\s+|[^\W\d_]{{1,3}}['’]\s*)?{_WORD}\.?,?\s+(?:de\s+)?"
+    (re.compile(rf"(?<![^\s(])(?P<d>\d{{1,2}})(?:\.?\s+|-)(?:de\s+|[^\W\d_]{{1,3}}['’]\s*)?{_WORD}\.?,?\s+(?:de\s+)?"
                 rf"(?P<y>(?:19|20)\d{{2}})\b"), "dWy"),
     (re.compile(rf"(?<![^\s(]){_WORD}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d{{2}})\b"), "Wdy"),
     # year first, with case endings glued to the year, the month and the day (eu "2026ko azaroaren 18a"): the
@@ -328,7 +328,8 @@ _DATE_PATTERNS = (
 # is over 12, which tells the order (14/04/2026, 6/17/2026); otherwise too ambiguous to use.
 _SLASH_DATE = re.compile(r"\b\d{1,2}([/-])\d{1,2}\1(?:19|20)\d{2}\b")
 _TIME = re.compile(  # 4:55 pm, 11.23, 14h22, 16 h 05, 6:30am
-    r"\b\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?|\s?h\s?\d{2})\s?(?:[ap]\.?m\.?)?(?=\W|$)|\b\d{1,2}\s?[ap]\.?m\.?\b", re.I
+    r"\b\d{1,2}(?:[:.]\d{2}(?:[:.]\d{2})?|\s?h\s?\d{2})\s?(?:[ap]\.?\s?m\.?)?(?=\W|$)|\b\d{1,2}\s?[ap]\.?\s?m\.?\b",
+    re.I,  # "9:30 p. m." (es) too
 )
 _UPDATE = re.compile(r"\b(?:updated?|modified|atualizad[oa]|actualizad[oa]|mis à jour|aktualisiert|zaktualizowano|"
                      r"aktualizacja|aggiornat[oa]|bijgewerkt|last edited|"

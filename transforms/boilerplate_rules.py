@@ -159,11 +159,11 @@ WIRES: dict[str, str] = {
 }
 _WIRE_ALT = "(?i:" + "|".join(sorted((re.escape(w) for w in WIRES), key=len, reverse=True)) + ")"
 # A dateline place: upper-case words ("NEW DELHI", "WASHINGTON", "SAO PAULO"), optionally ", Region" ("Calif.").
-_CAPS_CHARS = "A-ZÀ-ÝΆΈ-ΏΑ-ΩА-ЯЁЂ-ЏҐ"  # upper-case letters of the Latin, Greek and Cyrillic scripts
+_CAPS_CHARS = "A-ZÀ-ÝΆΈ-ΏΑ-ΩА-ЯЁЂ-ЏҐԱ-Ֆ"  # upper-case letters of the Latin, Greek, Cyrillic and Armenian scripts
 _CAPS = f"[{_CAPS_CHARS}]"
-# every upper-case letter of the alphabets below U+0530 (Latin with its extensions, Greek, Cyrillic, Armenian):
+# every upper-case letter of the alphabets below U+0557 (Latin with its extensions, Greek, Cyrillic, Armenian):
 # an agency code such as "AZƏRTAC" or "ŞAMİL" uses letters the lists above leave out
-_UPPER_CHARS = "".join(re.escape(c) for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
+_UPPER_CHARS = "".join(re.escape(c) for c in map(chr, range(0x41, 0x557)) if c.isupper() and c.isalpha())
 # letters of scripts without capitals (Hebrew, Arabic, Devanagari to Sinhala): a place there has no case to tell
 _CASELESS = "[\u0590-\u05ff\u0600-\u06ff\u0900-\u0dff\u0e00-\u0e7f]"
 _PLACE = r"(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý.'’-]+(?:[ /][A-ZÀ-Ý][A-ZÀ-Ý.'’-]+){0,3}(?:,\s*[A-Z][A-Za-z.]{1,20}){0,2})"
@@ -345,10 +345,12 @@ RULES: tuple[Rule, ...] = (
         "header.comma_code_dateline",
         "header",
         rf"^(?P<place>[{_CAPS_CHARS}][^\s,()/]{{1,25}}(?: [^\s,()/]{{1,25}}){{0,2}}),\s*"
-        r"(?P<dltext>(?=[^,()\n]{0,30}\d)[^,()\n$€£%–—]{1,30}?)\s*(?:,|\s[–—])\s*"
-        rf"(?P<wire>[{_UPPER_CHARS}]{{2,8}}|{_WIRE_ALT})(?:\s*[.:–—-]\s+|[ \t]*\n\s*)"
+        r"(?P<dltext>(?=[^,()\n]{0,30}\d)[^,()\n$€£%–—]{1,30}?)\s*(?:,|\.|\s[–—])\s*"
+        # an agency code in capitals ("AZƏRTAC", "ԱՐՄԵՆՊՐԵՍ") or mixed case ("UzA"): the date part must read as one
+        rf"(?P<wire>[{_UPPER_CHARS}]{{2,10}}|[{_UPPER_CHARS}][\w-]{{1,10}}|{_WIRE_ALT})(?:\s*[.:–—-]\s+|[ \t]*\n\s*)"
         rf"(?=[{_CAPS_CHARS}])",
         flags=0,
+        needs_month=True,  # "Vilnius, 2 million people, EU Commission ..." is a sentence
     ),
     # a caseless-script place with a parenthetical credit and no dash: "لاہور (نمائندہ خصوصی)"
     Rule(
@@ -413,7 +415,7 @@ RULES: tuple[Rule, ...] = (
         "paragraph",
         r"^(?P<author>[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){1,3})\s*[|·•,–—]\s*"
         r"(?P<affiliation>(?:[A-Z][\w&.'’-]*\s){0,4}(?i:staff|writer|reporter|correspondent|editor|journalist|"
-        r"contributor|columnist|photographer|producer|intern)s?)$",
+        r"contributor|columnist|photographer|producer|intern|bureau|desk)s?)$",
         flags=0,
         max_chars=100,
     ),
@@ -664,7 +666,7 @@ RULES: tuple[Rule, ...] = (
         r"ये भी पढ़ें|यह भी पढ़ें|और पढ़ें|इसे भी पढ़ें|ये भी पढ़े|हेही वाचा|আরও পড়ুন|আরো পড়ুন|"
         r"இதையும் படிக்க|soma (?:zaidi|pia)|habari (?:zaidi|zinazohusiana)|basahin(?: din| rin| ang)?|"
         r"อ่านเพิ่มเติม|อ่านต่อ|อ่านข่าวที่เกี่ยวข้อง|ข่าวที่เกี่ยวข้อง|相关新闻|相关阅读|延伸阅读|推荐阅读|相關新聞|延伸閱讀|関連記事|관련\s?기사)"
-        r"\s*(?:[:|–—>»：-]|\n)",
+        r"\s*(?:[:|–—>»：՝-]|\n)",
     ),
     Rule(
         "related.caps_marker",
@@ -1102,6 +1104,17 @@ RULES: tuple[Rule, ...] = (
         r"explore more on these topics|save (?:articles|stories) to read later[^\n]{0,80}|"
         r"[A-Z][\w ]{1,30} and news agencies|thank you for supporting (?:local |independent )?journalism\W*)$",
         max_chars=200,
+    ),
+    # a reading-time label: "Lesedauer: 2 Minuten", "Temps de lecture : 3 min", "Reading time: 4 minutes"
+    Rule(
+        "ui.read_time",
+        "paragraph",
+        r"^(?:reading time|read time|lesedauer|lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|"
+        r"tempo di lettura|leestijd|czas czytania|doba čtení|lukuaika|lästid|læsetid|lesetid|время чтения|"
+        # with its colon: without one ("Lukuaika 3 min") the counter shape takes it (boilerplate_shapes.py)
+        r"час читання|okuma süresi|waktu baca|olvasási idő|timp de citire)\s*:\s*(?:ca\.\s*|~\s*)?\d{1,3}\s*"
+        r"[^\W\d_]{0,12}\.?$",
+        max_chars=60,
     ),
     # a video, audio or photo promo: a media label and a headline, never closed like a sentence
     Rule(

@@ -72,6 +72,7 @@ _WE = re.compile(
 _PRODUCT = re.compile(
     r"(?<!\w)(?:newslett\w*|nieuwsbrie\w*|nyhetsbrev\w*|nyhedsbrev\w*|uutiskirje\w*|hírlev\w*|e-?bülten\w*|"
     r"bülleten\w*|buletin\w*|bolet[íi]n\w*|boletim\w*|butllet[íi]\w*|infolettre\w*|fréttabréf\w*|póstlist\w*|"
+    r"lettre d['’]information|lettre d['’]info|"
     r"nuachtlitir\w*|cylchlythyr\w*|surat berita|bilten\w*|zpravodaj\w*|uudiskir\w*|naujienlaišk\w*|"
     r"рассылк\w*|розсилк\w*|бюлетин\w*|билтен\w*|ενημερωτικ\w* δελτί\w*|النشرة البريدية|نشرتنا|ניוזלטר|"
     r"न्यूज़लेटर|न्यूजलेटर|নিউজলেটার|خبرنامه|نیوز لیٹر|뉴스레터|ニュースレター|メルマガ|bản tin|จดหมายข่าว|"

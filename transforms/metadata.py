@@ -279,6 +279,9 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
     page = meta.get("page", {})
     outlets = meta.get("outlets") or []
     holder = copyright_outlet(meta.get("copyright_holders"))
+    wire = header.get("wire")
+    if holder and wire and re.search(rf"(?<!\w){re.escape(wire)}$", holder.strip(), re.I):
+        holder = wire  # "Oʻzbekiston milliy axborot agentligi – UzA": the name its dateline credits
     source = (
         header.get("source")
         or hints.get("source")

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from transforms.boilerplate_classes import is_relative_stamp, stamp_date, tail_kind
+from transforms.boilerplate_classes import is_relative_stamp, is_stamp, stamp_date, tail_kind
 from transforms.boilerplate_self import fold, is_bio, own_keys, self_kind, trailing_label
 from transforms.clean import apply_rules, paragraphs
 from transforms.metadata import copyright_outlet, dateline_day_month, yearless_date
@@ -271,3 +271,42 @@ def test_our_channel_with_a_suffix_or_in_georgian(para):
 @pytest.mark.parametrize("para", ["Facebook ülkemizde yasaklandı.", "Bakanlık Telegram kanalından açıklama yaptı."])
 def test_turkic_sentences_about_platforms_stay(para):
     assert self_kind(para, []) is None
+
+
+# Round 10c (tuned on blind batch T's misses)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "wire", "day_month"),
+    [
+        ("ԵՐԵՎԱՆ, 20 նոյեմբերի. ԱՐՄԵՆՊՐԵՍ:", "ԱՐՄԵՆՊՐԵՍ", (11, 20)),
+        ("Toshkent, 19-noyabr, UzA.", "UzA", (11, 19)),
+    ],
+)
+def test_datelines_in_armenian_capitals_and_with_a_mixed_case_code(dateline, wire, day_month):
+    _, removed, found = apply_rules(f"{dateline} Ընդհանուր {BODY}\n\n{BODY2}")
+    assert removed == [("header.comma_code_dateline", dateline)]
+    assert found["header"]["wire"] == wire and dateline_day_month(found["header"]["dltext"]) == day_month
+
+
+def test_a_place_a_number_and_a_capitalised_word_is_no_dateline():
+    text, removed, _ = apply_rules(f"Vilnius, 2 million people. Officials said the plan works.\n\n{BODY}")
+    assert removed == [] and text.startswith("Vilnius, 2 million people.")
+
+
+@pytest.mark.parametrize(
+    ("junk", "rule_id"),
+    [
+        ("Lesedauer: 2 Minuten", "ui.read_time"),
+        ("Temps de lecture : 3 min", "ui.read_time"),
+        ("Mthabisi Ndlovu, Bulawayo Bureau", "byline.role"),
+    ],
+)
+def test_reading_time_and_bureau_bylines(junk, rule_id):
+    _, removed, _ = apply_rules(f"{BODY}\n\n{junk}\n\n{BODY2}")
+    assert removed == [(rule_id, junk)]
+
+
+def test_spanish_meridiem_and_french_newsletter():
+    assert is_stamp("19 de noviembre de 2026, 9:30 p. m.")
+    assert self_kind("Pour ne rien manquer, recevez chaque soir notre lettre d'information dans votre boîte mail.", [])
