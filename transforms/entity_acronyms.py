@@ -26,7 +26,7 @@ EXTRA_WORDS = 5  # a long form has at most this many words more than its acronym
 # Irrigación", "Bangladesh Garment Manufacturers and Exporters Association".
 LINK_WORDS = words(
     """of for and the on in to at & de del della di da do dos das des du la las los le et y e und für der die das
-    zur zum van von voor en i w na pro l' l’ d' d’"""
+    zur zum van von voor en i w na pro l' l’ d' d’ per pour para por pela pelo"""
 )
 
 
@@ -89,7 +89,10 @@ def _long_form(
         if (is_name_token(w) or is_acronym(w)) and w[:1].lower() == first:
             if as_word:
                 initials = "".join(x[0] for x in words[k:i] if x[:1].isupper())
-                if initials.lower() == acronym.lower():
+                # with lower-case words, every word but the links gives its initial: "Ente nazionale protezione
+                # animali (Enpa)"
+                every = "".join(x[0] for x in words[k:i] if x.isalpha() and x not in LINK_WORDS)
+                if acronym.lower() in (initials.lower(), every.lower() if lower_words else ""):
                     return k
             else:
                 text = "".join(x + (" " if spaces[j] else "") for j, x in enumerate(words[k:i], k))

@@ -30,6 +30,7 @@ from transforms.entity_rules import (
     GENERIC_INSTITUTIONS,
     GERMAN_ORG_ENDINGS,
     GPE_SUFFIXES,
+    INSTITUTION_WORDS,
     LIST_WORDS,
     LOC_SUFFIXES,
     NOT_NAME_WORDS,
@@ -500,7 +501,8 @@ def fallback_spans(
         return []
     common = common_words(language)
     if common:
-        words = [w.lower() if w in common else w for w in words]
+        # institution words that are also function words stay: "Consiglio di Stato" (stato: been)
+        words = [w.lower() if w in common and w not in INSTITUTION_WORDS else w for w in words]
     taken = {i for s in chosen for i in range(*s["span"])}
     label_at: dict[int, str] = {}  # first and last token of each chosen span -> its label
     for s in chosen:

@@ -275,10 +275,11 @@ GOVERNMENT_WORDS = words("""Gobierno Governo Gouvernement Ejecutivo Executivo Ex
 SCOPE_ADJECTIVES = words("""provincial nacional federal regional central municipal estatal local autonómico
     departamental comunal national fédéral fédérale régional régionale nazionale regionale provinciale comunale
     centrale estadual distrital""")  # fmt: skip
+INSTITUTION_WORDS = ORG_FIRST_WORDS | GENERIC_INSTITUTIONS
 # Lower-case adjectives that go on an organisation's name in those languages ("Parti socialiste").
 _ADJECTIVE = re.compile(
     r"^[a-zà-ÿ]{2,}(?:al|ale|ales|aux|el|elle|ien|ienne|ais|aise|ois|oise|iste|ique|aire|if|ive|éen|éenne|onne"
-    r"|ano|ana|ico|ica|ivo|iva|ario|aria|ense|ese|eiro|eira|ista|ali|ici|ic|ile|cain|aine)$"
+    r"|ano|ana|ico|ica|ivo|iva|ario|aria|ense|ese|eiro|eira|ista|ali|ici|ic|ile|cain|aine|onoma|onomo|ónoma|ónomo|onome)$"
 )
 NAME_LINKS = words("""de des du d' d’ del della dei di do da dos das""")
 MIN_LINKED_NOUN_CHARS = 3  # "de presse", "de commerce"; not "de la"
@@ -821,7 +822,10 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         return RuleSpan(start, end, "GPE", "county")  # "County Cork"
     if end - start >= 3 and words[start] in LOC_HEADS and words[start + 1] in PARTICLES:
         return RuleSpan(start, end, "LOC", "loc_head")  # "Col du Tourmalet" (not Colonel), "Plateau de Beille"
-    titles = [k for k in range(start, end) if is_title(words[k])]
+    # a title word last after a given name is a surname: "Tobias Richter", "Anna König"
+    titles = [
+        k for k in range(start, end) if is_title(words[k]) and not (k == end - 1 and words[k - 1] in first_names())
+    ]
     if titles:
         k = titles[-1]
         part = _name_part(words, k + 1, end)
@@ -1276,13 +1280,15 @@ def rule_spans(
     (the fallback of transforms/entity_fallback.py reads them instead of finding them again)."""
     common = common_words(language)
     if common:  # capitalised function words of the language are never names: "Bei den Berlinern"
-        words = [w.lower() if w in common else w for w in words]
+        # institution words that are also function words stay: "Consiglio di Stato" (stato: been)
+        words = [w.lower() if w in common and w not in INSTITUTION_WORDS else w for w in words]
     runs = capitalised_runs(words, spaces, breaks)
     if runs_out is not None:
         runs_out.extend(runs)
     spans = _lower_institutions(words, breaks, runs) if language in ROMANCE_LANGUAGES else []
     if language == "de":
         spans += _german_institutions(words, breaks)
+        spans += _german_admin_places(words, breaks)
     if language in LOWER_TAIL_LANGUAGES:
         spans += _lower_tail_institutions(words, breaks)
     spans += _firm_lists(words, runs)
@@ -1290,10 +1296,13 @@ def rule_spans(
     for start, end in runs:
         if (start, end) in known or start in covered:
             continue
+        after_run = words[end] if end < len(words) and end not in breaks else ""
         genitive = _german_genitive(words, start, end) if language == "de" else None
         if genitive is not None:  # "Bayerns", "die Polizei Niedersachsens"
             spans.append(RuleSpan(genitive, genitive + 1, "GPE", "genitive"))
             spans.extend(classify_run(words, start, genitive, words[start - 1] if start else "", "", spaces))
+            if genitive + 1 < end:  # "Sachsens Umweltminister Georg-Ludwig von Breitenbuch": the rest is a run too
+                spans.extend(classify_run(words, genitive + 1, end, words[genitive], after_run, spaces))
             continue
         if end - start == 1 and language in ROMANCE_LANGUAGES and words[start] in ORG_FIRST_WORDS:
             stop = _adjective_name_end(words, end, breaks)
@@ -1320,7 +1329,7 @@ def rule_spans(
     return found + _coordinated_orgs(words, spaces, breaks, known_labels, found, PLACE_LIST_LABELS)
 
 
-DOMAIN_LINKS = words("""of for de des do da di del della dos das""")  # "Department of ...", "Agência ... de ..."
+DOMAIN_LINKS = words("""of for de des do da di del della dos das für""")  # "Department of ...", "Agência ... de ..."
 MAX_DOMAIN_WORDS = 2  # words of one domain in a listed name: "Rural Affairs"
 
 
@@ -1330,7 +1339,7 @@ def _comma_domains(words: list[str], breaks: set[int] | frozenset[int], spans: l
     Biocombustíveis". The spans of the list's words are dropped."""
     out = list(spans)
     for r in spans:
-        if r.label != "ORG" or r.rule not in ("org_head", "org_first", "org_suffix"):
+        if r.label != "ORG" or r.rule not in ("org_head", "org_first", "org_suffix", "german_institution"):
             continue
         if not any(words[k] in DOMAIN_LINKS for k in range(r.start + 1, r.end - 1)):
             continue
@@ -1372,6 +1381,28 @@ def _domain_words(words: list[str], breaks: set[int] | frozenset[int], k: int) -
 GERMAN_INSTITUTION_ENDINGS = (*GERMAN_ORG_ENDINGS, "club", "amt", "rat", "bund", "institut")
 GERMAN_INSTITUTION_LINKS = words("""der des für zur zum""")
 INDEFINITE_ARTICLES = words("""ein eine einen einem einer eines""")
+
+
+GERMAN_ADMIN_HEADS = words("""Landkreis Kreis Gemeinde Bezirk Kanton Stadtteil Ortsteil Verbandsgemeinde
+    Samtgemeinde Amt""")  # fmt: skip
+
+
+def _german_admin_places(words: list[str], breaks: set[int] | frozenset[int]) -> list[RuleSpan]:
+    """A German administrative unit and its name: "im Landkreis Görlitz", "die Gemeinde Rietschen" (the name is a
+    place even when a word list knows it as a common word: "Görlitz", "Bautzen")."""
+    found = []
+    for i in range(len(words) - 1):
+        if words[i] not in GERMAN_ADMIN_HEADS or i + 1 in breaks or not is_name_token(words[i + 1]):
+            continue
+        end = i + 2
+        while end + 1 < len(words) and words[end] == "-" and not breaks.intersection((end, end + 1)):
+            end += 2  # "Landkreis Saalfeld-Rudolstadt"
+        if end < len(words) and end not in breaks and is_name_token(words[end]):
+            continue  # "Gemeinde Nottertal-Heilinger Höhen": a longer name the other rules read
+        name = words[i + 1]
+        if name in small_places() or _is_place(name) or name.lower() not in common_german():
+            found.append(RuleSpan(i, end, "GPE", "german_admin"))
+    return found
 
 
 def _german_institutions(words: list[str], breaks: set[int] | frozenset[int]) -> list[RuleSpan]:
@@ -1597,8 +1628,8 @@ def _german_genitive(words: list[str], start: int, end: int) -> int | None:
     """The token of a run that is a place in the genitive: "Kölns"."""
     for k in range(start, end):
         word = words[k]
-        if len(word) > MIN_GENITIVE_CHARS and word.endswith("s") and _is_place(word[:-1]):
-            return k
+        if len(word) > MIN_GENITIVE_CHARS and word.endswith("s") and _is_place(word[:-1]) and word not in first_names():
+            return k  # not "Tobias", "Andreas" (given names that end like a place's genitive)
     return None
 
 

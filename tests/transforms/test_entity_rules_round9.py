@@ -365,3 +365,47 @@ def test_round9i_slavic_institutions(text, language, name):
 def test_round9j_mountain_range_words_open_a_place():
     found = tags("The frog lives in the cloud forests of the Cordillera del Viento, near the border.", "en")
     assert found["Cordillera del Viento"]["label"] == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        # a given name that ends like a place's genitive; a title word as a surname
+        ("Das Tier riss Schafe. Schäfer Andreas Richter sagte, er sei müde.", "de", "Andreas Richter", "PERSON"),
+        # the rest of a run after a place's genitive
+        (
+            "Sachsens Umweltminister Karl-Heinz von Arnim kündigte eine Beschwerde an.",
+            "de",
+            "Karl-Heinz von Arnim",
+            "PERSON",
+        ),
+        # a German administrative unit and its name, also when a word list knows the name
+        ("Der Wolf lebt im Landkreis Görlitz seit dem Sommer.", "de", "Landkreis Görlitz", "GPE"),
+        # comma-listed domains of a German institution
+        (
+            "Nach Angaben des Landesamts für Wasser, Abfall und Geologie leben dort 41 Rudel.",
+            "de",
+            "Landesamts für Wasser, Abfall und Geologie",
+            "ORG",
+        ),
+        # Italian institutions: an adjective "autonoma", a function word that is an institution's word
+        ("Il presidente della Provincia autonoma di Bolzano ha firmato.", "it", "Provincia autonoma di Bolzano", "ORG"),
+        ("La Regione ricorrerà al Consiglio di Stato entro marzo.", "it", "Consiglio di Stato", "ORG"),
+        # an acronym as a word of all the initials of a name with lower-case words
+        (
+            "Il ricorso è dell'Ente nazionale tutela fiumi (Entf) di Roma.",
+            "it",
+            "Ente nazionale tutela fiumi",
+            "ORG",
+        ),
+    ],
+)
+def test_round9k_rules_tag_names(text, language, name, label):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
+def test_round9k_administrative_unit_leaves_a_longer_name_alone():
+    found = tags("Die Firma zahlt an die Gemeinde Nottertal-Heilinger Höhen eine Million.", "de")
+    assert "Gemeinde Nottertal-Heilinger" not in found
