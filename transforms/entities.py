@@ -198,6 +198,7 @@ def token_spans(
     chosen = extend_names(words, spaces, breaks, language, chosen)  # "Sąd Okręgowy w Krakowie", "Sanniquellie-Mahn"
     # "Harare International Festival of the Arts (HIFA)": the words the acronym spells are one name
     chosen, defined = acronym_long_forms(words, spaces, breaks, chosen, language)
+    chosen = _split_person_of_body(words, chosen, defined)  # "Massimo Vitturi della Lav"
     for s in chosen:  # a defined acronym means its long form here, not what a gazetteer knows by the same letters
         if s["entry"] is not None and s["span"][1] - s["span"][0] == 1 and words[s["span"][0]] in defined:
             s.update(entry=None, label=defined[words[s["span"][0]]])
@@ -265,6 +266,34 @@ def _common_opener(words: list[str], breaks: set[int], g: dict[str, Any]) -> boo
         return False
     following = words[end] if end < len(words) else ""
     return following[:1].islower() and words[start].lower() in common_english()
+
+
+BODY_PARTICLES = word_set("""della del dei degli delle de du des da do dos das""")
+
+
+def _split_person_of_body(
+    words: list[str], chosen: list[dict[str, Any]], defined: dict[str, str]
+) -> list[dict[str, Any]]:
+    """A person's span that goes on with a particle and an organisation of the article is two names: "Massimo
+    Vitturi della Lav" when "Lav" is an acronym defined or an organisation tagged in the article."""
+    orgs = set(defined) | {
+        " ".join(words[slice(*s["span"])]) for s in chosen if s["label"] == "ORG" and s["span"][1] - s["span"][0] <= 4
+    }
+    out = []
+    for s in chosen:
+        a, b = s["span"]
+        cut = None
+        if s["label"] == "PERSON" and s["entry"] is None and b - a >= 4:
+            cut = next(
+                (k for k in range(a + 2, b - 1) if words[k] in BODY_PARTICLES and " ".join(words[k + 1 : b]) in orgs),
+                None,
+            )
+        if cut is None:
+            out.append(s)
+            continue
+        out.append({**s, "span": (a, cut)})
+        out.append({"span": (cut + 1, b), "label": "ORG", "entry": None, "rule": "person_of_body"})
+    return out
 
 
 MAX_COMPANY_RUN = 3  # "Ardent Silicon Labs": the one-word name and at most two words after it

@@ -93,7 +93,7 @@ PRECEDING_ORG_NOUNS = words(
     trader co-op cooperative coopérative cooperativa companies firms banks lenders insurers unions sindacati
     syndicats sindicatos tradings empresas entreprises aziende société entreprise groupe
     jeune-pousse équipe constructeur empresa compañía grupo equipo constructora aseguradora aerolínea società
-    azienda gruppo squadra companhia clube"""
+    azienda gruppo squadra companhia clube agency agência agencia agence agenzia"""
 )
 # Capitalised nouns (German) opening a run before an organisation's name: "der Konzern Siemens".
 ORG_TITLES = words("""Konzern Firma Unternehmen Hersteller Verein Klub Autobauer Versicherer Start-up Startup""")
@@ -218,7 +218,7 @@ ORG_SUFFIXES = words(
     Refinery Shipyard SE NV BV SpA S.p.A. S.A. SAS Srl AB ASA Oyj KG Pty Limited LLP Biosciences Bio Robotics
     Aerospace Analytics Recordings Entertainment Pictures Mission AFC Rovers Wanderers Athletic Albion Hotspur
     Rangers Government Minerals Resources Metals Mines System Enterprises Tribunal Steel Dal Force Prison Jail
-    Penitentiary Gaol Rail Bahn Tbk"""
+    Penitentiary Gaol Rail Bahn Tbk Mine"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
@@ -227,13 +227,13 @@ ORG_HEADS = words(
     Center Centres Centers Fund Foundation Organisation Organization Party Movement Front Inspectorate Directorate
     Tribunal Superintendency Superintendence Secretariat Authority Service Corporation Ombudsman
     Institution Agencies Confederation Syndicate Guild Alliance Conservatory Conservatoire Polytechnic Seminary
-    Embassy Consulate"""
+    Embassy Consulate Diocese Archdiocese"""
 )
 LOC_SUFFIXES = words(
     """River Sea Ocean Mountains Mountain Mount Hills Island Islands Strait Bay Lake Desert Peninsula Canal Coast
     Basin Valley Plateau Delta Glacier Forest Park Highlands Archipelago Reef Falls Gorge Stadium Arena Lane
     Street Road Avenue Square Bridge Boulevard Crossing Pass Dam Wharf Pier Harbour Harbor Keys Beacons Heath
-    Moor Moors Downs Wolds Marshes Wetlands Ridge Trench Rift Gardens"""
+    Moor Moors Downs Wolds Marshes Wetlands Ridge Trench Rift Gardens Highway Motorway Expressway Freeway"""
 )
 LOC_HEADS = words(
     """Mount Lake Cape Gulf Isle Lac Mont Sea Bay Strait Straits River Ilha Praia Lago Monte Isla Île Golfe Golfo

@@ -409,3 +409,30 @@ def test_round9k_rules_tag_names(text, language, name, label):
 def test_round9k_administrative_unit_leaves_a_longer_name_alone():
     found = tags("Die Firma zahlt an die Gemeinde Nottertal-Heilinger Höhen eine Million.", "de")
     assert "Gemeinde Nottertal-Heilinger" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        (
+            "Father Peter Kua of the Catholic Diocese of Mendi said families slept in classrooms.",
+            "en",
+            "Catholic Diocese of Mendi",
+            "ORG",
+        ),
+        ("The slide buried part of the Southern Lakes Highway on Monday.", "en", "Southern Lakes Highway", "LOC"),
+        ("The Tolukuma Gold Mine, about 60 km away, said it was not affected.", "en", "Tolukuma Gold Mine", "ORG"),
+        ("O presidente disse à agência Noticabo que a empresa precisa de aviões.", "pt", "Noticabo", "ORG"),
+    ],
+)
+def test_round9l_rules_tag_names(text, language, name, label):
+    found = tags(text, language)
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
+def test_round9l_person_then_particle_and_an_organisation_of_the_article_is_two_names():
+    text = "Il ricorso è della Lega Tutela Fiumi (Ltf). «È una vittoria», ha commentato Marco Bellini della Ltf."
+    found = tags(text, "it")
+    assert found["Marco Bellini"]["label"] == "PERSON"
+    assert found["Ltf"]["entity_id"] == found["Lega Tutela Fiumi"]["entity_id"]
