@@ -45,6 +45,7 @@ from transforms.entity_gazetteer import (
 from transforms.entity_names import derived_id, name_key, strip_possessive
 from transforms.entity_rules import (
     EVENT,
+    GPE_SUFFIXES,
     PARTICLES,
     PLACE_PREPOSITIONS,
     acronym_definitions,
@@ -407,6 +408,7 @@ def link(mentions: list[dict[str, Any]], text: str = "", language: str = "en") -
     _link_bracketed_acronyms(resolved, text)
     _link_hyphen_heads(resolved)
     _link_place_prefixes(resolved)
+    _link_place_forms(resolved, language)
     _link_surname_places(resolved, text)
     _link_shorter_full_names(resolved)
     _link_org_short_forms(resolved)
@@ -441,6 +443,24 @@ def _one_kind_per_name(resolved: list[dict[str, Any]]) -> None:
         head = first.setdefault(parts[2], r)
         if head is not r and head["entity_id"] != r["entity_id"] and head["name"] == r["name"]:
             r.update(entity_id=head["entity_id"], label=head["label"])
+
+
+def _link_place_forms(resolved: list[dict[str, Any]], language: str) -> None:
+    """A place no gazetteer knows that is a known place with its unit word ("Enga Province" beside the gazetteer's
+    "Enga") or, in German, in the genitive ("Sachsens", "Kölns") is that place."""
+    keys = key_table()
+    for r in resolved:
+        if r["label"] not in PLACE_LABELS or r["_known"]:
+            continue
+        parts = strip_possessive(r["text"]).split()
+        base = None
+        if len(parts) >= 2 and parts[-1] in GPE_SUFFIXES:
+            base = " ".join(parts[:-1])
+        elif language == "de" and len(parts) == 1 and parts[0].endswith("s"):
+            base = parts[0][:-1]
+        entry = (alias_table().get(base) or keys.get(name_key(base))) if base else None
+        if entry is not None and entry.label in PLACE_LABELS:
+            r.update(entity_id=entry.entity_id, name=entry.name, label=entry.label)
 
 
 def _link_surname_places(resolved: list[dict[str, Any]], text: str) -> None:

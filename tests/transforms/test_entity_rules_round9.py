@@ -436,3 +436,10 @@ def test_round9l_person_then_particle_and_an_organisation_of_the_article_is_two_
     found = tags(text, "it")
     assert found["Marco Bellini"]["label"] == "PERSON"
     assert found["Ltf"]["entity_id"] == found["Lega Tutela Fiumi"]["entity_id"]
+
+
+def test_round9m_a_known_place_with_its_unit_word_or_in_the_genitive_is_that_place():
+    found = tags("Church groups in Enga Province said they needed tents. Families in Enga slept outside.", "en")
+    assert found["Enga Province"]["entity_id"] == found["Enga"]["entity_id"]
+    found = tags("Sachsens Umweltminister sagte, in Sachsen lebten 41 Rudel.", "de")
+    assert found["Sachsens"]["entity_id"] == found["Sachsen"]["entity_id"]
