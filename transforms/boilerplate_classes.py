@@ -410,9 +410,10 @@ _RELATIVE_UNITS = ("second", "minute", "hour", "day", "week")  # a stamp says ho
 
 
 @functools.cache
-def _relative_past() -> re.Pattern:
+def _relative_past() -> dict[str, re.Pattern]:
     """ "N units ago" in every language CLDR knows (babel's relative time patterns, full, short and narrow: "3 min.
-    ago", "fyrir 3 mínútum", "3 uair an chloig ó shin", "hace 5 minutos"), as one pattern."""
+    ago", "fyrir 3 mínútum", "3 uair an chloig ó shin", "hace 5 minutos"), grouped by the longest word of each
+    ("mínútum", "ago", "minutos"), which `_relative_subn` looks up first."""
     from babel import Locale, localedata
 
     patterns: set[str] = set()
@@ -431,13 +432,32 @@ def _relative_past() -> re.Pattern:
                     continue
                 for text in past.values():
                     text = text.casefold().strip()
-                    if "{0}" in text and len(re.findall(r"[^\W\d_]", text)) >= RELATIVE_MIN_LETTERS:
+                    if (
+                        "{0}" in text
+                        and len(re.findall(r"[^\W\d_]", text)) >= RELATIVE_MIN_LETTERS
+                        and not _DIGIT.search(text.replace("{0}", ""))  # mn "{0} 7 хоногийн өмнө": weeks of 7 days
+                    ):
                         patterns.add(text)
-    parts = []
+    by_word: dict[str, list[str]] = {}
     for text in sorted(patterns, key=len, reverse=True):
         regex = re.escape(text).replace(r"\{0\}", r"\d{1,3}").replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
-        parts.append(regex)
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.I)
+        by_word.setdefault(max(_LETTERS_RUN.findall(text), key=len), []).append(regex)  # "mínútum", "ago"
+    return {word: re.compile(r"(?<!\w)(?:" + "|".join(regexes) + r")(?!\w)", re.I) for word, regexes in by_word.items()}
+
+
+_LETTERS_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _relative_subn(text: str) -> tuple[str, int]:
+    """The text with every "N units ago" blanked, and how many: only the patterns whose most telling word the text
+    holds are tried (one big alternation over all of them costs ~0.5 ms on a line)."""
+    patterns = _relative_past()
+    total = 0
+    for word in {w.casefold() for w in _LETTERS_RUN.findall(text)}:
+        if pattern := patterns.get(word):
+            text, n = pattern.subn(" ", text)
+            total += n
+    return text, total
 
 
 def is_relative_stamp(para: str) -> bool:
@@ -446,7 +466,7 @@ def is_relative_stamp(para: str) -> bool:
     if len(para) > RELATIVE_MAX_CHARS or "\n" in para or not _DIGIT.search(para) or _SENTENCE_END.search(para):
         return False
     para = ascii_digits(para)
-    rest, n = _relative_past().subn(" ", para)
+    rest, n = _relative_subn(para)
     if not n:
         return False
     rest, _ = _dates_and_times(rest)
@@ -466,7 +486,7 @@ def is_stamp(para: str, wires: frozenset[str] = frozenset(), lead: bool = False)
         return False
     para = ascii_digits(para)
     rest, found = _dates_and_times(para)
-    if _DIGIT.search(rest) and (relative := _relative_past().subn(" ", rest))[1]:
+    if _DIGIT.search(rest) and (relative := _relative_subn(rest))[1]:
         rest, found = relative[0], True  # "Sat 21 Nov 2026 at 10.42am GMT | Updated 3 min ago"
     if not found and not re.search(r"\b(?:há|hace|il y a)\s+\d+\s+\w+|\b\d+\s+(?:hours?|minutes?|days?)\s+ago\b",
                                    para, re.I):  # fmt: skip

@@ -138,7 +138,14 @@ def _names_own(para: str, keys: list[str]) -> bool:
 
 def self_kind(para: str, keys: list[str]) -> str | None:
     """The rule id when a paragraph is the outlet speaking about itself or asking the reader, else None."""
-    if len(para) > SELF_MAX_CHARS or _QUOTES.search(para) or _SPEECH.search(para):
+    if len(para) > SELF_MAX_CHARS:
+        return None
+    # the cheap tests first: most paragraphs hold no address, question, product or platform at all
+    product = _PRODUCT.search(para)
+    platform = _PLATFORM.search(para) if len(para) <= PLATFORM_MAX_CHARS else None
+    if not (product or platform or "@" in para or "?" in para or "www." in para or "://" in para):
+        return None
+    if _QUOTES.search(para) or _SPEECH.search(para):
         return None
     for match in _EMAIL_OR_URL.finditer(para):
         if _is_own(_host_label(match.group("mail") or match.group("web")), keys):
@@ -156,9 +163,8 @@ def self_kind(para: str, keys: list[str]) -> str | None:
     ):
         return TIP_REQUEST_ID
     we = _WE.search(para)  # not `_US`: its "nos" is also Portuguese "in the"
-    if _PRODUCT.search(para) and (we or _names_own(para, keys)):
+    if product and (we or _names_own(para, keys)):
         return PRODUCT_ID
-    platform = _PLATFORM.search(para) if len(para) <= PLATFORM_MAX_CHARS else None
     if platform and (we or _names_own(para, keys) or _OUR_SUFFIX.match(para, platform.end())):
         return PLATFORM_ID
     return None
