@@ -410,10 +410,18 @@ _RELATIVE_UNITS = ("second", "minute", "hour", "day", "week")  # a stamp says ho
 
 
 @functools.cache
-def _relative_past() -> dict[str, re.Pattern]:
+def _relative_past() -> dict[str, str]:
     """ "N units ago" in every language CLDR knows (babel's relative time patterns, full, short and narrow: "3 min.
-    ago", "fyrir 3 mínútum", "3 uair an chloig ó shin", "hace 5 minutos"), grouped by the longest word of each
-    ("mínútum", "ago", "minutos"), which `_relative_subn` looks up first."""
+    ago", "fyrir 3 mínútum", "3 uair an chloig ó shin", "hace 5 minutos"), as regular expressions grouped by the
+    longest word of each ("mínútum", "ago", "minutos"), which `_relative_subn` looks up first. Reading every
+    locale takes ~1 s, so the table is kept in the start-up cache (transforms/disk_cache.py)."""
+    from transforms import disk_cache
+
+    key = disk_cache.fingerprint([__file__], ["babel"])
+    return disk_cache.cached("relative-time", key, _build_relative_past)
+
+
+def _build_relative_past() -> dict[str, str]:
     from babel import Locale, localedata
 
     patterns: set[str] = set()
@@ -441,8 +449,13 @@ def _relative_past() -> dict[str, re.Pattern]:
     by_word: dict[str, list[str]] = {}
     for text in sorted(patterns, key=len, reverse=True):
         regex = re.escape(text).replace(r"\{0\}", r"\d{1,3}").replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
-        by_word.setdefault(max(_LETTERS_RUN.findall(text), key=len), []).append(regex)  # "mínútum", "ago"
-    return {word: re.compile(r"(?<!\w)(?:" + "|".join(regexes) + r")(?!\w)", re.I) for word, regexes in by_word.items()}
+        by_word.setdefault(max(_LETTERS_RUN.findall(text), key=len), []).append(regex)
+    return {word: r"(?<!\w)(?:" + "|".join(regexes) + r")(?!\w)" for word, regexes in by_word.items()}
+
+
+@functools.cache
+def _relative_pattern(source: str) -> re.Pattern:
+    return re.compile(source, re.I)
 
 
 _LETTERS_RUN = re.compile(r"[^\W\d_]+")
@@ -454,8 +467,8 @@ def _relative_subn(text: str) -> tuple[str, int]:
     patterns = _relative_past()
     total = 0
     for word in {w.casefold() for w in _LETTERS_RUN.findall(text)}:
-        if pattern := patterns.get(word):
-            text, n = pattern.subn(" ", text)
+        if source := patterns.get(word):
+            text, n = _relative_pattern(source).subn(" ", text)
             total += n
     return text, total
 
