@@ -914,6 +914,13 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
     names = first_names()
     for k in range(start, max(start, end - 2) + 1):  # "Infrastrukturvorstand Berthold Huber": role, then the name
         if words[k] in names and (k == start or sum(w not in PARTICLES for w in words[k:end]) in (2, 3)):
+            if (
+                k + 2 < end
+                and words[k + 1] == "-"
+                and _is_place(words[k])
+                and (words[k + 2] in alias_table() or _surface(words, spaces, k + 2, min(end, k + 4)) in alias_table())
+            ):
+                continue  # "Israel-Hamas war", "Dallas-Fort Worth": two known names, not "Mary-Kate"
             part = _name_part(words, k, end)
             if part and end - k >= 2 and not _product_of_place(words, spaces, k, end):
                 return RuleSpan(*part, "PERSON", "first_name")

@@ -443,3 +443,21 @@ def test_round9m_a_known_place_with_its_unit_word_or_in_the_genitive_is_that_pla
     assert found["Enga Province"]["entity_id"] == found["Enga"]["entity_id"]
     found = tags("Sachsens Umweltminister sagte, in Sachsen lebten 41 Rudel.", "de")
     assert found["Sachsens"]["entity_id"] == found["Sachsen"]["entity_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Oil rose on fears over the Israel-Hamas war.", "Israel-Hamas", "Hamas"),
+        ("The Dallas-Fort Worth area flooded overnight.", "Dallas-Fort Worth", "Fort Worth"),
+    ],
+)
+def test_round9n_a_place_hyphened_to_a_known_name_is_no_person(text, absent, present):
+    found = tags(text, "en")
+    assert absent not in found and present in found
+
+
+def test_round9n_hyphenated_given_names_stay_people():
+    found = tags("Mary-Kate Olsen and Georgia-Mae Fenton said they would attend.", "en")
+    assert found["Mary-Kate Olsen"]["label"] == "PERSON"
+    assert found["Georgia-Mae Fenton"]["label"] == "PERSON"
