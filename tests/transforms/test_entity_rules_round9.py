@@ -461,3 +461,9 @@ def test_round9n_hyphenated_given_names_stay_people():
     found = tags("Mary-Kate Olsen and Georgia-Mae Fenton said they would attend.", "en")
     assert found["Mary-Kate Olsen"]["label"] == "PERSON"
     assert found["Georgia-Mae Fenton"]["label"] == "PERSON"
+
+
+def test_round9o_asset_managers_are_organisations_not_titled_people():
+    found = tags("said Anita Rao, chief strategist at Principal Asset Management, on Monday.", "en")
+    assert found["Principal Asset Management"]["label"] == "ORG"
+    assert "Asset Management" not in found
