@@ -631,7 +631,8 @@ RULES: tuple[Rule, ...] = (
         flags=0,
     ),
     # --- inline related-story links
-    Rule("related.pipe_headline", "paragraph", r"^\|\s*\S[^\n]{5,200}$"),
+    # (not a table row: trafilatura writes tables as "| cell | cell |" lines, and their figures are article text)
+    Rule("related.pipe_headline", "paragraph", r"^\|(?![^\n]*\|\s*$)\s*\S[^\n]{5,200}$"),
     Rule(
         "related.also_read",
         "paragraph",

@@ -35,6 +35,16 @@ def test_article_sentences_with_similar_words_survive():
     assert "Read more carefully, the report says otherwise." in text
 
 
+def test_a_table_of_figures_survives_beside_a_related_link_with_a_pipe():
+    table = "| club | played | points |\n|---|---|---|\n| Harbour Rovers | 12 | 28 |\n| Northgate Athletic | 12 | 25 |"
+    text, removed, _ = apply_rules(
+        f"The league table after Saturday's games:\n\n{table}\n\n| Five things to know about the new budget"
+    )
+    assert all(row in text.split("\n\n") for row in table.split("\n"))  # each row is kept, in order
+    assert text.index("Harbour Rovers") < text.index("Northgate Athletic")
+    assert [rule for rule, _ in removed] == ["related.pipe_headline"]
+
+
 def test_paragraphs_fall_back_to_lines():
     assert paragraphs("a\nb\n\n") == ["a", "b"]
     assert paragraphs("a\n\nb\nc") == ["a", "b\nc"]
