@@ -20,6 +20,13 @@ def mentions_by_text(text: str, language: str = "en", **kwargs: Any) -> dict[str
     return {e["text"]: e for e in found}
 
 
+def assert_tagged(text: str, language: str, name: str, label: str) -> None:
+    """`name` is tagged in `text` (the whole surface form) with `label`."""
+    found = mentions_by_text(text, language)
+    assert name in found, found
+    assert found[name]["label"] == label
+
+
 def assert_removed_between(body: str, junk: str, rule_id: str) -> None:
     """`junk` as a paragraph between two article paragraphs is removed whole and audited under `rule_id`."""
     text, removed, _ = apply_rules(f"{body}\n\n{junk}\n\n{body}")

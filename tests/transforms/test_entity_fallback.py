@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.checks import assert_tagged
 from tests.checks import mentions_by_text as tags
 
 
@@ -33,9 +34,7 @@ from tests.checks import mentions_by_text as tags
     ],
 )
 def test_fallback_tags_capitalised_names_nothing_else_knows(text, language, name, label):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, language, name, label)
 
 
 @pytest.mark.parametrize(
@@ -121,9 +120,7 @@ def test_an_organisation_named_before_and_is_not_joined_to_the_next_name():
     ],
 )
 def test_institutions_named_by_domains_joined_by_and_or_commas_are_one_name(text, language, name):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == "ORG"
+    assert_tagged(text, language, name, "ORG")
 
 
 def test_two_companies_joined_by_and_stay_two():
@@ -143,9 +140,7 @@ def test_two_companies_joined_by_and_stay_two():
     ],
 )
 def test_german_fallback_tags_words_no_german_word_list_has(text, name, label):
-    found = tags(text, "de")
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, "de", name, label)
 
 
 def test_german_fallback_leaves_nouns_and_their_compounds_alone():

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.checks import assert_tagged
 from tests.checks import mentions_by_text as tags
 
 
@@ -39,9 +40,7 @@ from tests.checks import mentions_by_text as tags
     ],
 )
 def test_round7_rules_tag_names(text, language, name, label):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, language, name, label)
 
 
 @pytest.mark.parametrize(
@@ -101,9 +100,7 @@ def test_round7_a_place_links_to_the_one_longer_place_it_opens():
     ],
 )
 def test_round7_sentence_openers_with_a_confirming_cue(text, language, name, label):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, language, name, label)
 
 
 def test_round7_openers_without_a_cue_stay_untagged():
@@ -147,9 +144,7 @@ def test_round7_an_institution_opened_by_a_coordinating_body_word():
     ],
 )
 def test_round7_institutions_with_a_lower_case_domain_or_an_acronym(text, language, name):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == "ORG"
+    assert_tagged(text, language, name, "ORG")
 
 
 def test_round7_a_person_then_a_particle_and_an_institution_is_two_names():
@@ -185,6 +180,4 @@ def test_round7_a_one_word_english_opener_before_said_is_a_name_a_plural_role_is
     ],
 )  # fmt: skip
 def test_round7b_names_from_batch_h_causes(text, language, name, label):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, language, name, label)

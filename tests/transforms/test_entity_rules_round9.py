@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.checks import assert_tagged
 from tests.checks import mentions_by_text as tags
 from transforms.entities import tag_entities
 
@@ -69,9 +70,7 @@ from transforms.entities import tag_entities
     ],
 )
 def test_round9_rules_tag_names(text, language, name, label):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, language, name, label)
 
 
 @pytest.mark.parametrize(
@@ -205,9 +204,7 @@ def test_round9_one_unknown_name_typed_twice_gets_one_id():
     ],
 )
 def test_round9b_rules_tag_names(text, language, name, label):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, language, name, label)
 
 
 def test_round9b_weekday_before_the_company_said_is_no_organisation():
@@ -239,9 +236,7 @@ def test_round9c_headline_ending_in_a_name_does_not_glue_the_next_line():
     ],
 )
 def test_round9c_rules_tag_names(text, name, label):
-    found = tags(text, "en")
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, "en", name, label)
 
 
 def test_round9c_a_place_alone_after_a_title_stays_a_place():
@@ -377,9 +372,7 @@ def test_round9j_mountain_range_words_open_a_place():
     ],
 )
 def test_round9k_rules_tag_names(text, language, name, label):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, language, name, label)
 
 
 def test_round9k_administrative_unit_leaves_a_longer_name_alone():
@@ -402,9 +395,7 @@ def test_round9k_administrative_unit_leaves_a_longer_name_alone():
     ],
 )
 def test_round9l_rules_tag_names(text, language, name, label):
-    found = tags(text, language)
-    assert name in found, found
-    assert found[name]["label"] == label
+    assert_tagged(text, language, name, label)
 
 
 def test_round9l_person_then_particle_and_an_organisation_of_the_article_is_two_names():
