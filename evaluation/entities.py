@@ -131,7 +131,8 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 # a mining dispute, ancient DNA, minor-league baseball, an arts festival, a port strike, an election commission, a
 # start-up; en/es/de/pl) and scored once on main before it; bk_ was written after the ninth round (a landslide, a
 # phosphate port, smog in court, a football match, wine exports, an airline, bears, a wolf; en/pt/it/de) and scored
-# once on it.
+# once on it; bl_ was written before the tenth round (kabaddi, a logging case, a lake ferry, a regional election,
+# regional councils, lemurs, coffee, rice, offshore gas, biathlon; en/fr/es/nl/pt/de) and scored once before it.
 SUBSETS = (
     "bundled samples",
     "e_* articles",
@@ -147,6 +148,7 @@ SUBSETS = (
     "blind batch I (bi_*)",
     "blind batch J (bj_*)",
     "blind batch K (bk_*)",
+    "blind batch L (bl_*)",
 )
 
 
@@ -167,6 +169,7 @@ def subset_of(name: str) -> str:
         ("bi_", SUBSETS[11]),
         ("bj_", SUBSETS[12]),
         ("bk_", SUBSETS[13]),
+        ("bl_", SUBSETS[14]),
     )
     for prefix, subset in prefixes:
         if name.startswith(prefix):
