@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 from apache_beam.pvalue import TaggedOutput
+from apache_beam.utils.windowed_value import WindowedValue
 
 from schemas.record import DeadLetter
 from transforms import coders
@@ -20,6 +21,9 @@ from transforms.errors import Rejected
 DEAD = "dead_letter"  # tag of every step's rejection output
 MAIN = "main"
 EXCERPT_CHARS = 300  # enough to recognise a record in a dead-letter query, small enough to keep the table light
+# Records a step works through in a row before passing them on. One step's code and tables then stay in the CPU
+# caches: per record, the steps after extraction cost ~15 % less CPU than one record at a time (bench/README.md).
+BATCH = 32
 
 log = logging.getLogger("newsbeam")
 coders.register()  # every pipeline built from these steps encodes records compactly (transforms/coders.py)
@@ -77,17 +81,36 @@ class Progress:
 
 
 class StepFn(beam.DoFn):
-    """Thin DoFn around a pure function: forwards results, routes rejections and errors to dead letters."""
+    """Thin DoFn around a pure function: forwards results, routes rejections and errors to dead letters.
+
+    Records are held until BATCH have come (or the bundle ends), then worked through in a row; each result keeps
+    the window and timestamp of its own record."""
+
+    batch = BATCH
 
     def __init__(self, stage: str, fn: Callable[[Any], Any]) -> None:
         self.stage = stage
         self.fn = fn
         self.total = Metrics.counter(stage, "total")
         self.forwarded = Metrics.counter(stage, "forwarded")
+        self._held: list[tuple[Any, Any, Any]] = []
 
-    def process(self, record: Any):
+    def start_bundle(self) -> None:
+        self._held = []
+
+    def process(self, record: Any, window=beam.DoFn.WindowParam, timestamp=beam.DoFn.TimestampParam):
         self.total.inc()
-        yield self.outcome(record, self.fn)
+        self._held.append((record, window, timestamp))
+        if len(self._held) >= self.batch:
+            yield from self._flush()
+
+    def finish_bundle(self):
+        yield from self._flush()
+
+    def _flush(self):
+        held, self._held = self._held, []
+        done = [windowed(self.outcome(record, self.fn), timestamp, window) for record, window, timestamp in held]
+        yield from done
 
     def outcome(self, record: Any, call: Callable[[Any], Any]) -> Any:
         """`call(record)`, or the dead letter its rejection or failure becomes."""
@@ -104,6 +127,13 @@ class StepFn(beam.DoFn):
     def _reject(self, record: Any, reason: str, message: str) -> TaggedOutput:
         Metrics.counter(self.stage, f"dropped_{reason}").inc()
         return TaggedOutput(DEAD, dead_letter(record_uri(record), self.stage, reason, message, record_excerpt(record)))
+
+
+def windowed(out: Any, timestamp: Any, window: Any) -> Any:
+    """A step's output (a result or a tagged dead letter) in the window and at the timestamp of its input."""
+    if isinstance(out, TaggedOutput):
+        return TaggedOutput(out.tag, WindowedValue(out.value, timestamp, [window]))
+    return WindowedValue(out, timestamp, [window])
 
 
 class Step(beam.PTransform):

@@ -10,6 +10,7 @@ child is killed, a fresh one is started for the next page, and the page becomes 
 from __future__ import annotations
 
 import atexit
+import contextlib
 import functools
 import os
 import subprocess
@@ -19,12 +20,15 @@ import time
 from multiprocessing.connection import Connection
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # not on Windows; pipes keep their default size there
+    fcntl = None  # type: ignore[assignment]
+
 import apache_beam as beam
-from apache_beam.pvalue import TaggedOutput
-from apache_beam.utils.windowed_value import WindowedValue
 
 from schemas.record import Doc
-from transforms.common import Rejected, Step, StepFn
+from transforms.common import Rejected, Step, StepFn, windowed
 from transforms.page import CONFIG, extract_html, structured_date
 
 __all__ = ["CONFIG", "Extract", "TimedExtractor", "extract_doc", "extract_html", "structured_date"]
@@ -34,6 +38,8 @@ DEFAULT_TIMEOUT_S = 30.0  # real pages take ~10 ms (FIELD-NOTES); 30 s is 3000x 
 # A fresh child imports trafilatura before it can serve; on a loaded 2-core machine start-up took over 30 s
 # (bench, load average 20), so start-up gets its own, far larger bound and never counts against a page's limit.
 STARTUP_TIMEOUT_S = 600.0
+PIPE_BYTES = 1024 * 1024  # Linux's default pipe-max-size: room for a batch's answers (~10 KB each) or its pages
+BATCH_CHARS = 8 * 1024 * 1024  # a batch is sent early once its pages hold this much HTML: bounds the memory held
 _PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # where `transforms` is importable
 
 
@@ -42,7 +48,8 @@ class TimedExtractor:
 
     The child is `python -m transforms.page` on two pipes: it imports trafilatura only, not the worker's main
     module (which multiprocessing's spawn would re-import, Beam and spaCy included), and a fork of a threaded
-    Beam worker could deadlock.
+    Beam worker could deadlock. Pages go over in batches (`submit`), answers come back one per page (`results`).
+    A batch is sent only once every answer of the one before has been read, so neither side can block the other.
     """
 
     def __init__(self, timeout_s: float, fast: bool = False) -> None:
@@ -52,6 +59,7 @@ class TimedExtractor:
         self._proc: Any = None
         self._send: Any = None
         self._recv: Any = None
+        self._pending: list[tuple[str, str | None]] = []
         self._sent_at = 0.0
 
     def __getstate__(self) -> dict:
@@ -63,6 +71,8 @@ class TimedExtractor:
     def _start(self) -> None:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
+        for fd in (to_child_w, from_child_w):
+            _widen(fd)
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [_PACKAGE_ROOT, os.environ.get("PYTHONPATH")])))
         cmd = [sys.executable, "-m", "transforms.page", str(to_child_r), str(from_child_w)] + ["--fast"] * self.fast
         try:
@@ -90,39 +100,77 @@ class TimedExtractor:
             self._recv.close()
         self._proc = self._send = self._recv = None
 
-    def submit(self, html: str, url: str | None = None) -> None:
-        """Hands one page to the child; `result()` collects it. The page's clock starts now."""
+    def submit(self, pages: list[tuple[str, str | None]]) -> None:
+        """Hands (html, url) pages to the child in one message; `results()` collects them. The first page's clock
+        starts now, each next one's when the child has finished the page before it."""
         with self._lock:
+            self._hand_over(list(pages))
+
+    def _hand_over(self, pages: list[tuple[str, str | None]]) -> None:
+        for _attempt in range(2):  # a child that died between batches is replaced once
             if self._proc is None or self._proc.poll() is not None:
                 self._start()
-            self._sent_at = time.monotonic()
+            self._pending, self._sent_at = pages, time.monotonic()
             try:
-                self._send.send((html, url))
+                self._send.send(pages)
+                return
             except (BrokenPipeError, ConnectionResetError):
-                self.close()
-                raise Rejected("extract_crashed", "the extraction process died") from None
+                self.close()  # after a second failure `results` reports the first page as crashed
 
-    def result(self) -> dict:
-        """The answer to the page last submitted; raises Rejected on a timeout, a crash or no main text."""
+    def results(self) -> list[dict | Exception]:
+        """One outcome per page submitted, in order: its dict, or the Rejected (timeout, crash, no main text) or
+        RuntimeError it became. A timeout or a crash kills the child; the pages after it go to a fresh one."""
+        outcomes: list[dict | Exception] = []
         with self._lock:
-            left = self.timeout_s - (time.monotonic() - self._sent_at)
-            if self._recv is None or not self._recv.poll(max(left, 0.0)):
-                self.close()
-                raise Rejected("extract_timeout", f"extraction took longer than {self.timeout_s:g} s")
-            try:
-                answer = self._recv.recv()
-            except EOFError:
-                self.close()
-                raise Rejected("extract_crashed", "the extraction process died") from None
-        if answer[0] == "ok":
-            return answer[1]
-        if answer[0] == "rejected":
-            raise Rejected(answer[1], answer[2])
-        raise RuntimeError(answer[1])
+            while self._pending:
+                started, answer = self._sent_at, None
+                left = self.timeout_s - (time.monotonic() - started)
+                timed_out = self._recv is not None and not self._recv.poll(max(left, 0.0))
+                if self._recv is not None and not timed_out:
+                    with contextlib.suppress(EOFError):
+                        answer = self._recv.recv()
+                if answer is None:
+                    self.close()
+                    outcomes.append(
+                        Rejected("extract_timeout", f"extraction took longer than {self.timeout_s:g} s")
+                        if timed_out
+                        else Rejected("extract_crashed", "the extraction process died")
+                    )
+                    if rest := self._pending[1:]:
+                        self._hand_over(rest)
+                    else:
+                        self._pending = []
+                    continue
+                outcomes.append(_outcome(answer))
+                self._pending = self._pending[1:]
+                self._sent_at = max(started, answer[-1])  # the child went on to the next page at once
+        return outcomes
 
     def __call__(self, html: str, url: str | None = None) -> dict:
-        self.submit(html, url)
-        return self.result()
+        self.submit([(html, url)])
+        return _unwrap(self.results()[0])
+
+
+def _widen(fd: int) -> None:
+    """A pipe that holds a batch's answers (Linux), so the child keeps extracting while this process is busy."""
+    setsize = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl else None
+    if setsize is not None:
+        with contextlib.suppress(OSError):  # above the system's pipe-max-size: the default size still works
+            fcntl.fcntl(fd, setsize, PIPE_BYTES)
+
+
+def _outcome(answer: tuple) -> dict | Exception:
+    if answer[0] == "ok":
+        return answer[1]
+    if answer[0] == "rejected":
+        return Rejected(answer[1], answer[2])
+    return RuntimeError(answer[1])
+
+
+def _unwrap(outcome: dict | Exception) -> dict:
+    if isinstance(outcome, Exception):
+        raise outcome
+    return outcome
 
 
 class ExtractFn:
@@ -150,48 +198,49 @@ def with_page(doc: Doc, found: dict) -> Doc:
 
 
 class _OverlappedExtractFn(StepFn):
-    """The extract step with one page in flight: while the child extracts page N+1, the steps fused after this
-    one (clean, metadata, language, entities...) work on page N in this process, so the two overlap.
+    """The extract step with a batch of pages in flight: while the child extracts batch N+1, the steps fused after
+    this one (clean, metadata, language, entities...) work through batch N in this process, so the two overlap.
 
-    Results leave one call late (or in finish_bundle) with the window and timestamp of their own input.
+    Results leave one batch late (or in finish_bundle) with the window and timestamp of their own input.
     """
 
     def __init__(self, timeout_s: float, fast: bool = False) -> None:
         super().__init__(STAGE, ExtractFn(timeout_s, fast))
-        self._pending: tuple[Doc, Any, Any] | None = None
+        self._waiting: list[tuple[Doc, Any, Any]] = []
+        self._in_flight: list[tuple[Doc, Any, Any]] = []
+        self._waiting_chars = 0
 
     def start_bundle(self) -> None:
-        self._pending = None
+        self._waiting, self._in_flight, self._waiting_chars = [], [], 0
 
     def process(self, doc: Doc, window=beam.DoFn.WindowParam, timestamp=beam.DoFn.TimestampParam):
         self.total.inc()
-        # Collect the page in flight and hand the child this one before yielding: a yield runs the fused later
-        # steps at once, and the child should be busy meanwhile.
-        ready = list(self._collect())
         if doc.format != "html":
-            ready.append(_windowed(self.outcome(doc, self.fn), timestamp, window))
-        else:
-            try:
-                self.fn.extract.submit(doc.raw_text, doc.hints.get("url"))
-                self._pending = (doc, window, timestamp)
-            except Rejected as exc:
-                ready.append(_windowed(self._reject(doc, exc.reason, exc.message), timestamp, window))
-        yield from ready
+            yield windowed(self.outcome(doc, self.fn), timestamp, window)
+            return
+        self._waiting.append((doc, window, timestamp))
+        self._waiting_chars += len(doc.raw_text)
+        if len(self._waiting) >= self.batch or self._waiting_chars >= BATCH_CHARS:
+            yield from self._rotate()
 
     def finish_bundle(self):
-        yield from self._collect()
+        yield from self._rotate()
+        yield from self._rotate()  # the batch the first call handed over
 
-    def _collect(self):
-        if self._pending is not None:
-            doc, window, timestamp = self._pending
-            self._pending = None
-            yield _windowed(self.outcome(doc, lambda d: with_page(d, self.fn.extract.result())), timestamp, window)
-
-
-def _windowed(out: Any, timestamp: Any, window: Any) -> Any:
-    if isinstance(out, TaggedOutput):
-        return TaggedOutput(out.tag, WindowedValue(out.value, timestamp, [window]))
-    return WindowedValue(out, timestamp, [window])
+    def _rotate(self):
+        """Collects the batch in flight, hands the child the waiting one, then yields what was collected: the later
+        steps run on it while the child works."""
+        done = []
+        if self._in_flight:
+            results = self.fn.extract.results()
+            for (doc, window, timestamp), result in zip(self._in_flight, results, strict=True):
+                out = self.outcome(doc, lambda d, r=result: with_page(d, _unwrap(r)))
+                done.append(windowed(out, timestamp, window))
+        self._in_flight = []
+        if self._waiting:
+            self.fn.extract.submit([(doc.raw_text, doc.hints.get("url")) for doc, _, _ in self._waiting])
+            self._in_flight, self._waiting, self._waiting_chars = self._waiting, [], 0
+        yield from done
 
 
 def extract_doc(doc: Doc) -> Doc:

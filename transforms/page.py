@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import re
 import sys
+import time
 from typing import Any
 
 import htmldate
@@ -287,20 +288,23 @@ def extract_html(html: str, url: str | None = None, fast: bool = False) -> dict:
 
 
 def serve(requests, answers, fast: bool = False) -> None:
-    """Child process loop: ("ready",) once, then (html, url) in, ("ok", dict) | ("rejected", reason, message) |
-    ("error", text) out."""
+    """Child process loop: ("ready",) once; then a list of (html, url) pages in, one answer per page out, in order:
+    ("ok", dict, done) | ("rejected", reason, message, done) | ("error", text, done). `done` is the monotonic time
+    (one clock for every process of the machine) the page was finished: the next page's clock starts there."""
     answers.send(("ready",))
     while True:
         try:
-            html, url = requests.recv()
+            pages = requests.recv()
         except EOFError:
             return
-        try:
-            answers.send(("ok", extract_html(html, url, fast)))
-        except Rejected as exc:
-            answers.send(("rejected", exc.reason, exc.message))
-        except Exception as exc:  # reported to the parent, which turns it into a dead letter
-            answers.send(("error", f"{type(exc).__name__}: {exc}"))
+        for html, url in pages:
+            try:
+                answer: tuple = ("ok", extract_html(html, url, fast))
+            except Rejected as exc:
+                answer = ("rejected", exc.reason, exc.message)
+            except Exception as exc:  # reported to the parent, which turns it into a dead letter
+                answer = ("error", f"{type(exc).__name__}: {exc}")
+            answers.send((*answer, time.monotonic()))
 
 
 if __name__ == "__main__":

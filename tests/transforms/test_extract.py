@@ -122,3 +122,35 @@ def test_extract_fast_option_reaches_the_child():
         assert "--fast" in extractor._proc.args  # the child runs the fast passes, not the defaults
     finally:
         extractor.close()
+
+
+def test_a_slow_page_in_a_batch_costs_only_itself():
+    """Pages go to the child in batches: a page over the limit is a timeout, and the pages after it in the same
+    batch are extracted by a fresh child, not lost."""
+    extractor = TimedExtractor(60)
+    try:
+        extractor(PAGE)  # the child is up: its start-up is not part of the page clocks below
+        extractor.timeout_s = 0.5  # seconds; PAGE takes ~10 ms, SLOW_PAGE far longer
+        empty = "<html><body></body></html>"
+        extractor.submit([(PAGE, None), (SLOW_PAGE, None), (PAGE, "https://example.org/a"), (empty, None)])
+        first_child = extractor._proc
+        results = extractor.results()
+        assert [type(r).__name__ for r in results] == ["dict", "Rejected", "dict", "Rejected"]
+        assert results[1].reason == "extract_timeout" and results[3].reason == "no_main_text"
+        assert "approved the new budget" in results[0]["text"] and results[2]["text"] == results[0]["text"]
+        assert extractor._proc is not first_child  # the slow page's child was killed
+        assert extractor.results() == []  # nothing is left in flight
+    finally:
+        extractor.close()
+
+
+def test_a_child_that_died_between_batches_is_replaced():
+    extractor = TimedExtractor(60)
+    try:
+        extractor(PAGE)
+        extractor._proc.kill()
+        extractor._proc.wait(5)
+        extractor.submit([(PAGE, None), (PAGE, None)])
+        assert [r["text"] for r in extractor.results()] == [extract_html(PAGE)["text"]] * 2
+    finally:
+        extractor.close()
