@@ -31,6 +31,9 @@ PLATFORM_ID = "self.own_platform"
 BIO_ID = "self.author_bio"
 TRAILING_UI_ID = "ui.trailing_label"
 KICKER_ID = "shape.kicker"
+TAIL_QUESTION_ID = "self.tail_question"
+TAIL_QUESTION_ZONE = 2  # among the copy's last two paragraphs
+TAIL_QUESTION_MAX_CHARS = 140  # a question and one request
 
 SELF_MAX_CHARS = 300  # an appeal or tip request is one or two sentences; longer paragraphs are the story
 QUESTION_MAX_WORDS = 10  # "Hefur þú ábendingu um frétt?": the question that opens a tip request is short
@@ -41,6 +44,7 @@ NAME_MIN_CHARS = 5  # an outlet name or domain shorter than this matches too man
 TRAILING_MIN_WORDS, TRAILING_MAX_WORDS = 2, 8  # "Share this article Copy link"
 KICKER_MAX_CHARS = 40  # "WATER CRISIS": a section or topic label above the headline
 KICKER_MAX_WORDS = 4
+KICKER_CASED_WORDS = 2  # "Mobilitéit", "Local news": a label in ordinary case above the headline is shorter
 
 _EMAIL_OR_URL = re.compile(
     r"[\w.+-]+@(?P<mail>[\w-]+(?:\.[\w-]+)+)|(?:https?://|www\.)(?P<web>[\w-]+(?:\.[\w-]+)+)", re.I
@@ -136,8 +140,15 @@ def _names_own(para: str, keys: list[str]) -> bool:
     return any(len(key) >= NAME_MIN_CHARS and key in text for key in keys)
 
 
-def self_kind(para: str, keys: list[str]) -> str | None:
-    """The rule id when a paragraph is the outlet speaking about itself or asking the reader, else None."""
+def _short_request(para: str, start: int) -> bool:
+    """What follows the question is one short sentence: the whole is a prompt, not a paragraph of the story."""
+    return len(para) <= TAIL_QUESTION_MAX_CHARS and len(_SENTENCE_MARKS.findall(para[start:])) <= 1
+
+
+def self_kind(para: str, keys: list[str], tail: bool = False) -> str | None:
+    """The rule id when a paragraph is the outlet speaking about itself or asking the reader, else None.
+    `tail`: the paragraph is among the copy's last ones, where a short question to the reader and a request in
+    the first person plural is the outlet's prompt, even with no address to answer at."""
     if len(para) > SELF_MAX_CHARS:
         return None
     # the cheap tests first: most paragraphs hold no address, question, product or platform at all
@@ -163,6 +174,8 @@ def self_kind(para: str, keys: list[str]) -> str | None:
     ):
         return TIP_REQUEST_ID
     we = _WE.search(para)  # not `_US`: its "nos" is also Portuguese "in the"
+    if tail and question and we and we.start() >= question.end() and _short_request(para, question.end()):
+        return TAIL_QUESTION_ID  # "Want to use this article? Contact our syndication team."
     if product and (we or _names_own(para, keys)):
         return PRODUCT_ID
     if platform and (we or _names_own(para, keys) or _OUR_SUFFIX.match(para, platform.end())):
@@ -199,17 +212,17 @@ def trailing_label(para: str) -> int | None:
 
 
 def is_kicker(paras: list[str], title: str | None) -> bool:
-    """The first paragraph is an upper-case topic label standing right above the page's headline ("WATER
-    CRISIS" over "Windhoek to cut water supply ...")."""
+    """The first paragraph is a topic label standing right above the page's headline ("WATER CRISIS" over
+    "Windhoek to cut water supply ...", "Mobilitéit" over "Esch kritt ..."): upper case, or a word or two with no
+    digit and no mark."""
     if not title or len(paras) < 3:
         return False
     first = paras[0]
-    return (
-        len(first) <= KICKER_MAX_CHARS
-        and len(first.split()) <= KICKER_MAX_WORDS
-        and first.isupper()
-        and fold(paras[1]) == fold(title)
+    words = first.split()
+    label = first.isupper() or (
+        len(words) <= KICKER_CASED_WORDS and all(w.isalpha() or "-" in w for w in words) and first[:1].isupper()
     )
+    return len(first) <= KICKER_MAX_CHARS and len(words) <= KICKER_MAX_WORDS and label and fold(paras[1]) == fold(title)
 
 
 def strip_self(
@@ -233,7 +246,9 @@ def strip_self(
     for i, para in enumerate(kept):
         if i in drop:
             continue
-        kind = None if i == 0 else self_kind(para, keys)  # the first paragraph is the headline or the opening
+        kind = (
+            None if i == 0 else self_kind(para, keys, tail=i >= len(kept) - TAIL_QUESTION_ZONE)
+        )  # the first paragraph is the headline or the opening
         if kind is None and i and i >= len(kept) - BIO_LAST and is_bio(para, bylines):
             kind = BIO_ID
         if kind:

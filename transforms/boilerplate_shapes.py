@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.boilerplate_classes import ascii_digits, names_platform
+from transforms.boilerplate_classes import _PLATFORM, ascii_digits, names_platform
 from transforms.boilerplate_learned import is_prose
 
 TAGS_RULE_ID = "shape.tag_line"
@@ -37,6 +37,13 @@ CREDITS_RULE_ID = "shape.credits"
 NAME_LINE_MAX_CHARS = 40  # a person's name of two to four words; a kicker or headline runs longer
 NAME_MIN_WORDS, NAME_MAX_WORDS = 2, 4  # one word is a section label; five are a phrase
 CREDITS_MAX_CHARS = 120  # "/autor: Ioana Marin, editor: Mihai Stan/": a role and a name or two
+META_STRIP_ID = "shape.meta_strip"
+META_STRIP_MAX_CHARS = 120  # a byline, a stamp and a counter on one line; longer is a deck or a paragraph
+META_STRIP_LABELS = 2  # "Аўтар: ... Праглядаў: ...": two labelled fields are a strip of fields, not a sentence
+TAIL_PLATFORMS_ID = "shape.tail_platforms"
+TAIL_PLATFORMS_MAX_CHARS = 160  # one appeal sentence
+TAIL_ZONE = 2  # the appeal and perhaps a tip request or rights line under it close a copy
+TAIL_PLATFORMS_MIN = 2  # a follow appeal lists the outlet's channels; a story's last line names one platform
 COUNTER_MAX_CHARS = 32  # "12 kommenttia", "Lukuaika 3 min", "ಟಿಪ್ಪಣಿಗಳು (3)": a number and a word or two
 
 _COPYRIGHT = re.compile(r"[©ⓒ]")
@@ -118,6 +125,30 @@ def _is_name(words: list[str]) -> bool:
     return 1 <= len(words) <= NAME_MAX_WORDS and bool(names) and all(w[0].isupper() for w in names)
 
 
+# a field label inside a line: a word and a colon before a space ("Аўтар: ", "Views: ")
+_FIELD_LABEL = re.compile(r"(?:^|\s)[^\W\d_]{2,20}[:：]\s")
+_DIGIT = re.compile(r"\d")
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+
+
+def is_meta_strip(para: str) -> bool:
+    """A line of labelled fields, not a sentence ("Аўтар: Ганна Мароз 3 гадзіны таму Праглядаў: 1 245",
+    "Autor: ... | Wyświetlenia: 312"): a page's byline, stamp and counters rendered on one line."""
+    if len(para) > META_STRIP_MAX_CHARS or "\n" in para or _SENTENCE_END.search(para):
+        return False
+    return len(_FIELD_LABEL.findall(para)) >= META_STRIP_LABELS
+
+
+def is_tail_platforms(para: str) -> bool:
+    """A sentence naming two or more social platforms and no number, outside quotes and reported speech
+    ("Fylg okkum á Facebook og Instagram ...", "Swiv nou sou WhatsApp ak Facebook ..."): as the story's last
+    paragraph, an appeal to follow the outlet's channels in whatever language."""
+    if len(para) > TAIL_PLATFORMS_MAX_CHARS or "\n" in para or _DIGIT.search(para) or _QUOTE_MARKS.search(para):
+        return False
+    names = {m.group(0).casefold() for m in _PLATFORM.finditer(para)}
+    return len(names) >= TAIL_PLATFORMS_MIN and names_platform(para)
+
+
 def _capitalised(item: str) -> bool:
     """Starts with an upper-case letter, or a letter of a script without case; never a number ("12 ml, 125 ml" is
     a product's sizes)."""
@@ -191,14 +222,22 @@ def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int,
     document without prose has no story to frame: nothing."""
     # a rights line written as a sentence ("Kopiereg © 2026 Vrystaat Nuus. Alle regte voorbehou.") ends no story
     prose = [i for i, para in enumerate(paras) if is_prose(para) and not _is_rights_line(para)]
+    # a follow appeal among the last lines is no part of the story (a tip request or a rights line may come after
+    # it): the story ends above it; the story's first paragraph is never one
+    found = [(i, TAIL_PLATFORMS_ID) for i in prose[1:] if i >= len(paras) - TAIL_ZONE and is_tail_platforms(paras[i])]
+    prose = [i for i in prose if (i, TAIL_PLATFORMS_ID) not in found]
     if not prose:
         return []
     first, last = prose[0], prose[-1]
     counters = [is_counter_line(para) for para in paras]
-    credits = [i > last and is_credits_line(para) for i, para in enumerate(paras)]
-    found = []
+    credits = [(i > last or 0 < i < first) and is_credits_line(para) for i, para in enumerate(paras)]
+    tail = {i for i, _ in found}
     for i, para in enumerate(paras):
-        if first <= i <= last or i == 0:
+        if i in tail or i == 0:
+            continue
+        if first <= i <= last:
+            if is_credits_line(para) and names_outlet(para, site):  # "Зураг: МОНЦАМЭ": the outlet's own credit
+                found.append((i, OWN_NAME_RULE_ID))
             continue
         if is_tag_line(para):
             found.append((i, TAGS_RULE_ID))
@@ -206,7 +245,9 @@ def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int,
             found.append((i, DATE_LINE_RULE_ID))
         elif i < first and is_name_line(para):  # a byline without a byline word, between headline and story
             found.append((i, BYLINE_RULE_ID))
-        elif i > last and credits[i] and not (credits[i - 1] or (i + 1 < len(paras) and credits[i + 1])):
+        elif i < first and is_meta_strip(para):
+            found.append((i, META_STRIP_ID))
+        elif credits[i] and not (credits[i - 1] or (i + 1 < len(paras) and credits[i + 1])):
             # alone: a run of "label: Name" lines is a list of the page ("Ohrringe: Leaf Combo", "Kreole: ...")
             found.append((i, CREDITS_RULE_ID))
         elif names_outlet(para, site):

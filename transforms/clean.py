@@ -69,6 +69,7 @@ def paragraphs(text: str) -> list[str]:
     return [part for b in blocks for part in _split_lines(b)]
 
 
+ONE_PER_LINE_MIN = 2  # two closed lines before the last: one closed line may be a wrapped sentence's end
 LINE_SHORT_CHARS = 40  # a wrapped prose line runs 60-80 characters; a label, name or marker line is shorter
 _LINE_CLOSED = re.compile(r"[.!?…:;\"”»)*|]\s*$")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
@@ -87,6 +88,7 @@ def _split_lines(block: str) -> list[str]:
     way: wrapped prose ends with a mark, while a headline over a byline and a stamp ("Impjant ... f'Marsaxlokk\n
     Minn Maria Borg\nIppubblikat: ...") or a list of headlines never does."""
     lines = [line.strip() for line in block.split("\n") if line.strip()]
+    by_line = _one_per_line(lines)
     parts: list[str] = []
     for at, line in enumerate(lines):
         if parts:
@@ -94,12 +96,22 @@ def _split_lines(block: str) -> list[str]:
             first = _FIRST_LETTER.search(line)
             goes_on = first is not None and first.group(0).islower() and first.start() <= 2
             closed = len(last) <= LINE_SHORT_CHARS or _LINE_CLOSED.search(last)
-            wrapped = not closed and _sentence_closes(lines, at)
+            wrapped = not closed and not by_line and _sentence_closes(lines, at)
             if goes_on or wrapped or _is_label_alone(parts[-1]):  # "Mehr zum Thema:" heads the line below
                 parts[-1] += "\n" + line
                 continue
         parts.append(line)
     return parts
+
+
+def _one_per_line(lines: list[str]) -> bool:
+    """A block written one sentence a line (a dump that lost its blank lines): most of its lines end with a
+    sentence mark. Prose wrapped at a fixed width ends a line with a mark only where a sentence happens to end,
+    so there an unclosed line is part of a sentence; here it is a line of its own ("Les eisini: ..." between
+    two sentences)."""
+    inner = lines[:-1]
+    closed = sum(1 for line in inner if _LINE_CLOSED.search(line))
+    return closed >= ONE_PER_LINE_MIN and closed * 2 > len(inner)
 
 
 def _sentence_closes(lines: list[str], at: int) -> bool:
@@ -131,12 +143,19 @@ def apply_rules(
     lines around the story are its furniture (`transforms.boilerplate_shapes`). `url` and `authors`: the page's
     address and authors, which tell the outlet's own addresses and the bio's name (`transforms.boilerplate_self`)."""
     paras, kept, origin, removed, found = rules_pass(text, rules, link_lines)
-    _strip_chrome(kept, origin, removed, site)
+    _strip_chrome(kept, origin, removed, site or _header_outlet(found))
     strip_self(kept, origin, removed, found, site, url, title, list(authors))
     if learned is not None:
         _strip_learned(paras, kept, origin, removed, learned, title)
     _note_years(removed, found)
     return "\n\n".join(kept), removed, found
+
+
+def _header_outlet(found: dict) -> str | None:
+    """A dump's own outlet as its header credits it (the agency of "Улаанбаатар, ... /МОНЦАМЭ/."), standing in
+    for the site name a page declares."""
+    header = found.get("header", {})
+    return header.get("source") or header.get("wire")
 
 
 _YEAR_RULES = ("copyright", "shape.copyright", "trailer")  # rights lines and sign-offs print the copy's year
@@ -268,9 +287,13 @@ def _strip_tail(kept: list[str], removed: list, found: dict) -> None:
 def _is_related_label(rule_id: str, text: str) -> bool:
     """A related-stories heading removed alone ("You may also like", "Mehr zum Thema:"), with no headline of its
     own after the label."""
-    return rule_id == RELATED_HEADING_ID or (
-        rule_id == RELATED_LABEL_ID and len(text) <= RELATED_LABEL_CHARS and "\n" not in text
-    )
+    if rule_id == RELATED_HEADING_ID:
+        return True
+    if rule_id != RELATED_LABEL_ID:
+        return False
+    # "You may also like:\nAirport taxi rank ...": the label took its first headline along; the rest follow
+    label, _, headline = text.partition("\n")
+    return len(label) <= RELATED_LABEL_CHARS and (not headline or _is_link_headline(headline))
 
 
 def _is_link_headline(para: str) -> bool:

@@ -149,7 +149,7 @@ def dateline_date(text: str | None, context: str | None = None) -> str | None:
     if not text or not _YEAR.search(text):
         return None
     # day-first numeric and every month language the stamps know ("7 de octubre de 2026", "2026. október 8.")
-    day = stamp_date(text, context=context)
+    day = stamp_date(text, context=context) or _numbered_month_date(text) or _month_prefix_date(text)
     if day:
         return day
     if ambiguous_slash_date(text):  # "09/11/2026": dateutil would read it month first; `_day_first` decides
@@ -160,6 +160,55 @@ def dateline_date(text: str | None, context: str | None = None) -> str | None:
 
 
 PLACEHOLDER_YEAR = 2000  # a leap year: "29 February" without a year still reads as a day
+GLUE_WORDS = 3  # "оны", "дүгээр сарын": the words a language puts between a year, a numbered month and a day
+# year first, then a month's number and a day, with a few words between ("2026 оны 11 дүгээр сарын 20", mn; the
+# same order as "2026年11月20日"): a year first is never followed by the day, in any language
+_NUMBERED_MONTH = re.compile(
+    rf"(?<!\d)(?P<y>(?:19|20)\d{{2}})(?:\s*[^\W\d_]+\.?){{1,{GLUE_WORDS}}}\s*(?P<m>\d{{1,2}})"
+    rf"(?:\s*[^\W\d_]+\.?){{1,{GLUE_WORDS}}}\s*(?P<d>\d{{1,2}})(?!\d)"
+)
+MONTH_PREFIX = 3  # "nov" of "novanm" (ht), "novembre", "listopad" aside: CLDR names' first three letters
+MONTH_WORD_MIN = 5  # shorter words ("jen", June in Haitian Creole, January's prefix elsewhere) are left unread
+_DAY_WORD_YEAR = re.compile(
+    rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?P<w>[^\W\d_]{{{MONTH_WORD_MIN},}})\.?,?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
+)
+
+
+def _numbered_month_date(text: str) -> str | None:
+    """A dateline's year, numbered month and day ("2026 оны 11 дүгээр сарын 20") as ISO, else None."""
+    match = _NUMBERED_MONTH.search(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+@functools.cache
+def _month_prefixes() -> dict[str, int]:
+    """The first letters of every CLDR month name (Latin script) that begin one month's names only."""
+    from transforms.boilerplate_classes import _cldr_months
+
+    found: dict[str, set[int]] = {}
+    for name, number in _cldr_months().items():
+        if name[:1].isascii() and name[:1].isalpha():
+            found.setdefault(name[:MONTH_PREFIX], set()).add(number)
+    return {prefix: next(iter(numbers)) for prefix, numbers in found.items() if len(numbers) == 1}
+
+
+def _month_prefix_date(text: str) -> str | None:
+    """A dateline's "day month year" whose month is spelt as no table or CLDR spells it, read by the first
+    letters all months of that name share in the languages CLDR knows ("18 novanm 2026", ht): a dateline's
+    date part is a date, so only its month's spelling is in doubt."""
+    match = _DAY_WORD_YEAR.search(text)
+    if not match:
+        return None
+    month = _month_prefixes().get(match["w"].casefold()[:MONTH_PREFIX])
+    try:
+        return dt.date(int(match["y"]), month or 0, int(match["d"])).isoformat()
+    except ValueError:
+        return None
 
 
 def dateline_day_month(text: str | None, context: str | None = None) -> tuple[int, int] | None:
@@ -272,6 +321,12 @@ def _affiliated_wire(affiliations: list[str] | None) -> str | None:
     return None
 
 
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Agence Haïtienne de Presse" -> "ahp"): the code a dateline
+    credits for the holder its rights line spells out."""
+    return "".join(word[0] for word in _WORD.findall(name) if word[0].isupper()).casefold()
+
+
 def choose_source(doc: Doc) -> tuple[str | None, str | None]:
     """(source, syndicator): the outlet whose copy this is, and the aggregator that redistributed it, if any."""
     meta, hints = doc.meta, doc.hints
@@ -280,7 +335,11 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
     outlets = meta.get("outlets") or []
     holder = copyright_outlet(meta.get("copyright_holders"))
     wire = header.get("wire")
-    if holder and wire and re.search(rf"(?<!\w){re.escape(wire)}$", holder.strip(), re.I):
+    if (
+        holder
+        and wire
+        and (re.search(rf"(?<!\w){re.escape(wire)}$", holder.strip(), re.I) or _initials(holder) == wire.casefold())
+    ):
         holder = wire  # "Oʻzbekiston milliy axborot agentligi – UzA": the name its dateline credits
     source = (
         header.get("source")
