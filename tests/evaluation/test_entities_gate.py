@@ -72,4 +72,8 @@ def test_offsets_index_the_stored_text_and_boilerplate_is_gone(cases):
         # not_entities count against entity_precision, whose floor the test above pins
         # boilerplate is gone before tagging: nothing the clean step removed is in the text the tags index
         for removed in case.row["boilerplate_removed"]:
-            assert removed["text"].strip() not in text or len(removed["text"].strip()) < 4, case.gold["input"]
+            snippet = removed["text"].strip()
+            if len(snippet.split()) == 1:  # a one-word kicker ("Mobilidade") may be a word of a sentence as well
+                assert snippet not in text.split("\n\n"), case.gold["input"]
+            else:
+                assert snippet not in text or len(snippet) < 4, case.gold["input"]

@@ -47,9 +47,11 @@ def test_not_credits_lines(line):
     assert not is_credits_line(line)
 
 
-def test_credits_go_only_below_the_story_and_alone():
+def test_credits_go_only_around_the_story_and_alone():
     paras = ["Headline", "Foto: Agerpres", BODY, BODY, "/autor: Ioana Marin, editor: Mihai Stan/"]
-    assert chrome_indices(paras) == [(4, "shape.credits")]
+    # round 11: above the story too ("Tekstur: Rúni Joensen" between headline and first sentence)
+    assert chrome_indices(paras) == [(1, "shape.credits"), (4, "shape.credits")]
+    assert chrome_indices(["Headline", BODY, "Foto: Agerpres", BODY]) == []  # inside the story: its own
     products = ["Headline", BODY, BODY, "Ohrringe: Leaf Combo Zoeca", "Earcuff: Zoeca", "Kreole: Stella Hoops"]
     assert chrome_indices(products) == []  # a run of them is the page's list (a real page's product credits)
 
