@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, _BeamArgumentParser
+from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions, _BeamArgumentParser
 
 from transforms.extract import DEFAULT_TIMEOUT_S
 from transforms.fetch import FetchConfig
@@ -87,6 +88,14 @@ class NewsbeamOptions(PipelineOptions):
             action="store_false",
             help="Wait for each page's extraction before the next steps run, instead of extracting the next page "
             "in the child process meanwhile (uses one core per worker instead of up to two).",
+        )
+        group.add_argument(
+            "--extract-processes",
+            dest="extract_processes",
+            type=int,
+            default=0,
+            help="Extraction child processes per worker, each with a batch of pages in flight. 0 (the default): on "
+            "the local runners the machine's cores divided by the local workers, elsewhere 1.",
         )
         group.add_argument(
             "--write-shards",
@@ -194,11 +203,24 @@ class NewsbeamOptions(PipelineOptions):
 
 
 def local_runner_default(options: PipelineOptions) -> PipelineOptions:
-    """Names the local runner when the user named none."""
+    """Names the local runner when the user named none, and resolves the defaults that depend on where the job
+    runs (extraction processes per worker)."""
     standard = options.view_as(StandardOptions)
     if not standard.runner:
         standard.runner = LOCAL_RUNNER
+    nb = options.view_as(NewsbeamOptions)
+    if not nb.extract_processes:
+        nb.extract_processes = extract_processes(standard.runner, options.view_as(DirectOptions).direct_num_workers)
     return options
+
+
+def extract_processes(runner: str, local_workers: int | None) -> int:
+    """A local run keeps every core busy: each of its workers gets cores ÷ workers extraction processes. Elsewhere
+    (Dataflow) a worker already runs one SDK process per core, so each gets one."""
+    if runner not in LOCAL_RUNNERS:
+        return 1
+    cores = os.cpu_count() or 1
+    return max(1, cores // (local_workers or cores))  # Beam reads 0 workers as one per core
 
 
 def help_text(prog: str) -> str:

@@ -198,16 +198,18 @@ def with_page(doc: Doc, found: dict) -> Doc:
 
 
 class _OverlappedExtractFn(StepFn):
-    """The extract step with a batch of pages in flight: while the child extracts batch N+1, the steps fused after
-    this one (clean, metadata, language, entities...) work through batch N in this process, so the two overlap.
+    """The extract step with batches of pages in flight, one per child process: while the children extract, the
+    steps fused after this one (clean, metadata, language, entities...) work through the batch collected before
+    in this process, so they overlap.
 
-    Results leave one batch late (or in finish_bundle) with the window and timestamp of their own input.
+    Results leave a batch late (or in finish_bundle) with the window and timestamp of their own input.
     """
 
-    def __init__(self, timeout_s: float, fast: bool = False) -> None:
+    def __init__(self, timeout_s: float, fast: bool = False, processes: int = 1) -> None:
         super().__init__(STAGE, ExtractFn(timeout_s, fast))
+        self._pool = [self.fn.extract] + [TimedExtractor(timeout_s, fast) for _ in range(processes - 1)]
         self._waiting: list[tuple[Doc, Any, Any]] = []
-        self._in_flight: list[tuple[Doc, Any, Any]] = []
+        self._in_flight: list[tuple[TimedExtractor, list[tuple[Doc, Any, Any]]]] = []
         self._waiting_chars = 0
 
     def start_bundle(self) -> None:
@@ -221,26 +223,32 @@ class _OverlappedExtractFn(StepFn):
         self._waiting.append((doc, window, timestamp))
         self._waiting_chars += len(doc.raw_text)
         if len(self._waiting) >= self.batch or self._waiting_chars >= BATCH_CHARS:
-            yield from self._rotate()
+            yield from self._hand_over()
 
     def finish_bundle(self):
-        yield from self._rotate()
-        yield from self._rotate()  # the batch the first call handed over
+        yield from self._hand_over()
+        while self._in_flight:
+            yield from self._collect_oldest()
 
-    def _rotate(self):
-        """Collects the batch in flight, hands the child the waiting one, then yields what was collected: the later
-        steps run on it while the child works."""
-        done = []
-        if self._in_flight:
-            results = self.fn.extract.results()
-            for (doc, window, timestamp), result in zip(self._in_flight, results, strict=True):
-                out = self.outcome(doc, lambda d, r=result: with_page(d, _unwrap(r)))
-                done.append(windowed(out, timestamp, window))
-        self._in_flight = []
+    def _hand_over(self):
+        """Gives the waiting batch to a free child (first collecting the oldest batch when every child is busy),
+        then yields what was collected: the later steps run on it while the children work."""
+        done = self._collect_oldest() if len(self._in_flight) == len(self._pool) else []
         if self._waiting:
-            self.fn.extract.submit([(doc.raw_text, doc.hints.get("url")) for doc, _, _ in self._waiting])
-            self._in_flight, self._waiting, self._waiting_chars = self._waiting, [], 0
+            busy = [extractor for extractor, _ in self._in_flight]
+            extractor = next(e for e in self._pool if all(e is not b for b in busy))
+            extractor.submit([(doc.raw_text, doc.hints.get("url")) for doc, _, _ in self._waiting])
+            self._in_flight.append((extractor, self._waiting))
+            self._waiting, self._waiting_chars = [], 0
         yield from done
+
+    def _collect_oldest(self) -> list[Any]:
+        extractor, batch = self._in_flight.pop(0)
+        done = []
+        for (doc, window, timestamp), result in zip(batch, extractor.results(), strict=True):
+            out = self.outcome(doc, lambda d, r=result: with_page(d, _unwrap(r)))
+            done.append(windowed(out, timestamp, window))
+        return done
 
 
 def extract_doc(doc: Doc) -> Doc:
@@ -249,11 +257,14 @@ def extract_doc(doc: Doc) -> Doc:
 
 
 class Extract(beam.PTransform):
-    def __init__(self, timeout_s: float = DEFAULT_TIMEOUT_S, overlap: bool = True, fast: bool = False) -> None:
+    def __init__(
+        self, timeout_s: float = DEFAULT_TIMEOUT_S, overlap: bool = True, fast: bool = False, processes: int = 1
+    ) -> None:
         super().__init__()
         self.timeout_s = timeout_s
         self.overlap = overlap
         self.fast = fast
+        self.processes = max(1, processes)
 
     @classmethod
     def from_options(cls, options) -> Extract:
@@ -261,8 +272,10 @@ class Extract(beam.PTransform):
             getattr(options, "extract_timeout", DEFAULT_TIMEOUT_S),
             getattr(options, "extract_overlap", True),
             getattr(options, "extract_fast", False),
+            getattr(options, "extract_processes", 0) or 1,
         )
 
     def expand(self, docs):
-        dofn = _OverlappedExtractFn(self.timeout_s, self.fast) if self.timeout_s > 0 and self.overlap else None
+        overlapped = self.timeout_s > 0 and self.overlap
+        dofn = _OverlappedExtractFn(self.timeout_s, self.fast, self.processes) if overlapped else None
         return docs | "ExtractMainText" >> Step(STAGE, ExtractFn(self.timeout_s, self.fast), dofn)

@@ -1,6 +1,6 @@
 import pytest
 
-from transforms.common import Rejected
+from transforms.common import Rejected, StepFn
 from transforms.extract import TimedExtractor, extract_html, structured_date
 
 PAGE = (
@@ -75,8 +75,10 @@ def test_extract_step_dead_letters_a_page_over_the_time_limit():
         assert_that(reasons, equal_to([("extract", "extract_timeout", "/a.html")]), label="dead")
 
 
-def test_overlapped_extract_keeps_each_result_in_its_own_window():
-    """One page stays in flight between calls: its result must still carry its own window, not the next one's."""
+@pytest.mark.parametrize("processes", [1, 2])
+def test_overlapped_extract_keeps_each_result_in_its_own_window(processes, monkeypatch):
+    """Batches of pages stay in flight between calls, one per child: each result must still carry its own window,
+    not the one of the record that let it go."""
     import datetime as dt
 
     import apache_beam as beam
@@ -90,13 +92,14 @@ def test_overlapped_extract_keeps_each_result_in_its_own_window():
     from transforms.extract import Extract
 
     now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    monkeypatch.setattr(StepFn, "batch", 2)  # records; several batches, and one left for the end of the bundle
     docs = [
         (Doc(doc_id=f"d{i}", input_uri=f"/{i}.html", fetched_at=now, format="html", raw_text=PAGE), i * 60)
         for i in range(4)
     ] + [(Doc(doc_id="bad", input_uri="/bad.html", fetched_at=now, format="html", raw_text="<html></html>"), 150)]
     with TestPipeline(options=PipelineOptions(["--runner=FnApiRunner"])) as p:
         stamped = p | beam.Create(docs) | beam.MapTuple(lambda d, t: TimestampedValue(d, t))
-        out = stamped | beam.WindowInto(FixedWindows(60)) | Extract(timeout_s=60)
+        out = stamped | beam.WindowInto(FixedWindows(60)) | Extract(timeout_s=60, processes=processes)
 
         def window_start(doc, win=beam.DoFn.WindowParam):
             return (doc.input_uri, int(win.start))
@@ -154,3 +157,14 @@ def test_a_child_that_died_between_batches_is_replaced():
         assert [r["text"] for r in extractor.results()] == [extract_html(PAGE)["text"]] * 2
     finally:
         extractor.close()
+
+
+def test_local_runs_get_an_extraction_process_per_core_of_each_worker(monkeypatch):
+    from pipelines.options import LOCAL_RUNNER, extract_processes
+
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert extract_processes(LOCAL_RUNNER, 1) == 8
+    assert extract_processes(LOCAL_RUNNER, 2) == 4
+    assert extract_processes(LOCAL_RUNNER, 16) == 1
+    assert extract_processes(LOCAL_RUNNER, 0) == 1  # Beam's "one worker per core"
+    assert extract_processes("DataflowRunner", 1) == 1
