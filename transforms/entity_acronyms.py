@@ -21,6 +21,7 @@ MIN_WORD_ACRONYM_LETTERS = 3  # an acronym written as a word ("Rfi", "Enac") spe
 MIN_SYLLABLE_ACRONYM = 4  # or, after an organisation, letters of its words in order: "Enaco", "Antaq"
 # Languages whose names go on in lower case ("Ligue pour la protection des oiseaux", "Agencia de noticias").
 LOWER_CASE_NAME_LANGUAGES = frozenset(("fr", "es", "it", "pt", "ca", "ro", "pl", "cs", "sk", "sv", "no", "da", "nl"))
+MIN_SYLLABLE_NAME_WORDS = 3  # capitalised words of a long form spelled by syllables with no organisation found in it
 EXTRA_WORDS = 5  # a long form has at most this many words more than its acronym has letters (Schwartz-Hearst)
 # Lower-case words a name may hold between its capitalised words: "Festival of the Arts", "Departamento General de
 # Irrigación", "Bangladesh Garment Manufacturers and Exporters Association".
@@ -82,7 +83,8 @@ def _long_form(
     while k >= limit:
         w = words[k]
         lower = lower_words and w.isalpha() and w.islower()
-        if not (is_name_token(w) or is_acronym(w) or w in LINK_WORDS or w in ("-", "'s", "’s", "'", "’") or lower):
+        link = w in LINK_WORDS or (k > limit and w.lower() in LINK_WORDS)  # "Los" of "... Cafetalera Los Altos"
+        if not (is_name_token(w) or is_acronym(w) or link or w in ("-", "'s", "’s", "'", "’") or lower):
             return None
         if k + 1 in breaks and k + 1 < i:
             return None
@@ -93,6 +95,12 @@ def _long_form(
                 # animali (Enpa)"
                 every = "".join(x[0] for x in words[k:i] if x.isalpha() and x not in LINK_WORDS)
                 if acronym.lower() in (initials.lower(), every.lower() if lower_words else ""):
+                    return k
+                # by syllables also before a long name of its own: "Cooperativa Agrícola Cafetalera Los Altos
+                # (Coacal)", "Frente Revolucionária de Timor-Leste Independente (Fretilin)"
+                text = "".join(x + (" " if spaces[j] else "") for j, x in enumerate(words[k:i], k))
+                long_name = len(initials) >= MIN_SYLLABLE_NAME_WORDS and len(acronym) >= MIN_SYLLABLE_ACRONYM
+                if long_name and _spells(acronym, text):
                     return k
             else:
                 text = "".join(x + (" " if spaces[j] else "") for j, x in enumerate(words[k:i], k))

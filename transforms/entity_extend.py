@@ -113,7 +113,14 @@ def _extension(
         and not (b + 2 < len(words) and is_name_token(words[b + 2]))
     ):
         return b + 2, label  # "Urząd Ochrony Konkurencji i Konsumentów": one office of two domains
-    if words[b] in PURPOSE_WORDS and label == "ORG" and words[a] in ORG_FIRST_WORDS:
+    if (
+        words[b] in PURPOSE_WORDS
+        and label == "ORG"
+        and words[a] in ORG_FIRST_WORDS
+        and (b - a == 1 or words[b + 1] in PURPOSE_ARTICLES)
+    ):
+        # "Alianza por Chile", "Asamblea Mendocina por el Agua Pura"; a name complete before "por" and a bare name
+        # after it is a seat, not a cause: "diputada del Partido Liberal por Ocotepeque"
         return _purpose_end(words, breaks, b + 1), label
     if (
         label in PLACE_LABELS

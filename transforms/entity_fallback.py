@@ -365,6 +365,9 @@ def _not_a_name(word: str, following: str, language: str) -> bool:
     if is_acronym(word):
         return len(word) < MIN_ACRONYM_CHARS or word in NOT_ORG_ACRONYMS
     demonym_like = word.endswith(DEMONYM_ENDINGS)
+    head, _, tail = word.partition("-")
+    if demonym_like and tail[:1].isupper() and not head.endswith(("o", *DEMONYM_ENDINGS)):
+        demonym_like = False  # "Bayu-Undan" (a gas field); "Franco-German", "Chinese-American" are adjectives
     attributive = following.isalpha() and following.islower() and following not in STOP_WORDS
     return demonym_like and (attributive or word.endswith(("ans", "ese")))
 

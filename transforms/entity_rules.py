@@ -218,7 +218,7 @@ ORG_SUFFIXES = words(
     Refinery Shipyard SE NV BV SpA S.p.A. S.A. SAS Srl AB ASA Oyj KG Pty Limited LLP Biosciences Bio Robotics
     Aerospace Analytics Recordings Entertainment Pictures Mission AFC Rovers Wanderers Athletic Albion Hotspur
     Rangers Government Minerals Resources Metals Mines System Enterprises Tribunal Steel Dal Force Prison Jail
-    Penitentiary Gaol Rail Bahn Tbk Mine Management Investments Advisors Advisers"""
+    Penitentiary Gaol Rail Bahn Tbk Mine Management Investments Advisors Advisers Forum"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
@@ -240,6 +240,14 @@ LOC_HEADS = words(
     Mar Río Serra Sierra Cabo Baía Bahía Playa Plage Spiaggia Isola Isole Islas Ilhas Parque Parc Parco
     Col Pic Plateau Cerro Cordillera Nevado Volcán Vulcão"""
 )
+# Words of schools named after a person or a place, standing inside the name: "Erasmus Universiteit Rotterdam",
+# "Anton de Kom Universiteit van Suriname", "Radboud Universiteit" (never part of a person's name).
+NAMED_INSTITUTION_WORDS = words("""Universiteit Universität Universidad Universidade Università Université
+    Hogeschool Hochschule Politecnico Politécnico Politechnika""")
+# Buildings named "X of Y": "Palace of Justice", "Castle of Good Hope", "Temple of Artemis".
+BUILDING_HEADS = words("""Palace Castle Temple Basilica Abbey Fortress Monastery Citadel""")
+# First words of towns named for a port or a fort: "Port Bell", "Fort Portal", "Puerto Ayacucho".
+TOWN_HEADS = words("""Port Fort Puerto""")
 GPE_SUFFIXES = words("""State Province Region Oblast Prefecture Governorate Shire Borough Territory""")
 # Words of capitalised runs that rule out a person name from the first-name rule.
 NOT_NAME_WORDS = words(
@@ -470,6 +478,14 @@ def capitalised_runs(
                 and (
                     (words[k] in PARTICLES and (words[k] not in ARTICLE_PARTICLES or words[k - 1] in ("von", "van")))
                     or words[k] in CONNECTORS
+                    # "Commission on Elections" (the head opens the run); not "District Court on Monday"
+                    or (
+                        words[k] == "on"
+                        and k - 1 == i
+                        and words[i] in ORG_HEADS
+                        and k + 1 < n
+                        and words[k + 1] not in NOT_NAME_WORDS  # "Commission on Monday"
+                    )
                     or words[k] == "-"
                     or (words[k] == "the" and words[k - 1] in CONNECTORS)
                     or (words[k] in ("'", "’") and words[k - 1].endswith("s") and not spaces[k - 1])  # "Workers'"
@@ -527,7 +543,13 @@ def _name_part(words: list[str], start: int, end: int) -> tuple[int, int] | None
     if not real or len(real) > MAX_NAME_TOKENS:
         return None
     if any(
-        w in CONNECTORS or w in ORG_SUFFIXES or (w in LOC_SUFFIXES and w not in SURNAME_LIKE) or w in NOT_NAME_WORDS
+        w in CONNECTORS
+        or w in ORG_SUFFIXES
+        or (w in LOC_SUFFIXES and w not in SURNAME_LIKE)
+        or w in NOT_NAME_WORDS
+        or _german_org_compound(w)  # "Präsident des Österreichischen Skiverbands": no person
+        or _female_demonym(w)  # "Beste Österreicherin": an adjective and a nationality
+        or w in NAMED_INSTITUTION_WORDS
         for w in real
     ):
         return None
@@ -561,8 +583,8 @@ def _after_ordinal(words: list[str], spaces: list[bool], k: int) -> bool:
 
 def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
     size = end - start
-    if size >= 3 and words[start] in LOC_HEADS and words[start + 1] == "of":
-        return RuleSpan(start, end, "LOC", "loc_head")  # "Cape of Good Hope", "Isle of Man", "Sea of Japan"
+    if size >= 3 and (words[start] in LOC_HEADS or words[start] in BUILDING_HEADS) and words[start + 1] == "of":
+        return RuleSpan(start, end, "LOC", "loc_head")  # "Cape of Good Hope", "Isle of Man", "Palace of Justice"
     if size >= 3 and words[start + 1] == "of" and words[start] not in ORG_HEADS:
         start += 2  # "Shares of Taiwan Semiconductor Manufacturing Company": the name starts after "of"
         size -= 2
@@ -571,7 +593,7 @@ def _organisation(words: list[str], start: int, end: int) -> RuleSpan | None:
             size -= 1
     if 2 <= size <= MAX_RUN_TOKENS and _last_part(words[end - 1]) in ORG_SUFFIXES:
         return RuleSpan(start, end, "ORG", "org_suffix")
-    if 3 <= size <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] in ("of", "for"):
+    if 3 <= size <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] in ("of", "for", "on"):
         return RuleSpan(start, end, "ORG", "org_head")
     ands = [k for k in range(start, end) if words[k] in AND_WORDS]
     one_word_tail = (ands == [end - 2] or (ands == [end - 3] and words[end - 2] in PARTICLES)) and words[
@@ -687,6 +709,26 @@ def _org_cue(words: list[str], start: int, end: int) -> bool:
             if w in APPOSITION_ORG_NOUNS:
                 return True
     return False
+
+
+def _female_demonym(word: str) -> bool:
+    """A German noun of a woman's nationality or home: a known place and "-erin"/"-in" ("Österreicherin",
+    "Norwegerin" of Norwegen, "Schweizerin", "Italienerin")."""
+    if not word.endswith("in") or len(word) < MIN_COMPOUND_CHARS:
+        return False
+    stem = word[:-4] if word.endswith("erin") else word[:-2]
+    return any(_is_place(base) for base in (stem, stem + "en", word[:-2]))
+
+
+def _german_org_compound(word: str) -> bool:
+    """A German compound that names an organisation, also in the genitive: "Heeressportverein", "Skiverbands",
+    "Landeskriminalamtes"; not the bare word ("Verband")."""
+    low = word.lower()
+    if len(word) < MIN_COMPOUND_CHARS or not word[:1].isupper() or low in GERMAN_ORG_ENDINGS:
+        return False
+    return low.endswith(GERMAN_ORG_ENDINGS) or (
+        low.endswith(("s", "es")) and (low[:-1].endswith(GERMAN_ORG_ENDINGS) or low[:-2].endswith(GERMAN_ORG_ENDINGS))
+    )
 
 
 def _german_org_title(word: str) -> bool:
@@ -818,6 +860,10 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         return RuleSpan(start, end, "GPE", "gpe_suffix")  # "Lagos State", "Bega Valley Shire"
     if 2 <= end - start <= MAX_RUN_TOKENS and _org_first(words[start]):
         return RuleSpan(start, end, "ORG", "org_first")  # "Consejo General del Poder Judicial"
+    if 2 <= end - start <= MAX_RUN_TOKENS and any(w in NAMED_INSTITUTION_WORDS for w in words[start + 1 : end]):
+        return RuleSpan(start, end, "ORG", "named_institution")  # "Anton de Kom Universiteit van Suriname"
+    if 3 <= end - start <= MAX_RUN_TOKENS and words[start] in ORG_HEADS and words[start + 1] == "on":
+        return RuleSpan(start, end, "ORG", "org_head")  # "Committee on Foreign Affairs": before its title word
     if end - start == 2 and words[start] == "County" and is_name_token(words[start + 1]):
         return RuleSpan(start, end, "GPE", "county")  # "County Cork"
     if end - start >= 3 and words[start] in LOC_HEADS and words[start + 1] in PARTICLES:
@@ -871,11 +917,11 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
     if org:
         return org
     last = words[end - 1]
+    if size == 2 and _german_org_compound(words[start]) and is_name_token(last) and last not in NOT_NAME_WORDS:
+        return RuleSpan(start, end, "ORG", "org_compound")  # "Heeressportverein Hochfilzen": a body and its seat
     if (
         size <= 3
-        and last.lower().endswith(GERMAN_ORG_ENDINGS)
-        and len(last) >= MIN_COMPOUND_CHARS
-        and last.lower() not in GERMAN_ORG_ENDINGS  # "die Regierung" alone names no one
+        and _german_org_compound(last)  # "die Regierung" alone names no one
         and not (size == 1 and _after_ordinal(words, spaces, start))  # "die 3. Zivilkammer": a court's division
     ):
         first = max([start, *(k + 1 for k in range(start, end) if words[k] in PARTICLES)])
@@ -890,6 +936,12 @@ def _classify_piece(ctx: _Context, start: int, end: int, before: str, after: str
         return RuleSpan(start, end, EVENT, "event")
     if size == 2 and words[start] in DIRECTIONS and _is_place(words[start + 1]):
         return RuleSpan(start, end, "LOC", "direction")  # "West Texas"
+    if (
+        2 <= size <= 3
+        and words[start] in TOWN_HEADS
+        and all(is_name_token(w) and w not in NOT_NAME_WORDS for w in words[start + 1 : end])
+    ):
+        return RuleSpan(start, end, "GPE", "town_head")  # "Port Bell", "Fort Portal" (an organisation is found above)
     initials = _initials_name(words, start, end) if size >= 2 else None
     if initials:
         return initials
@@ -983,6 +1035,9 @@ def classify_run(
         return [RuleSpan(start, end, "ORG", "ampersand")]  # "Kirkland & Ellis", "Procter & Gamble"
     inner = [k for k in inner if words[k] != "&"]  # "Jason Sheasby of Irell & Manella": split at "of" only
     head = words[inner[0] - 1]
+    owner = _body_of_person(ctx, start, end, inner, before, after)
+    if owner:
+        return owner
     tail = _surface(words, ctx.spaces, inner[-1] + 1, end) if words[inner[-1]] in AND_WORDS else ""
     if (
         inner[0] - start <= 3
@@ -1030,6 +1085,26 @@ def _person_of(ctx: _Context, start: int, end: int, inner: list[int], before: st
     return [left, *(classify_run(words, rest, end, words[k], "", ctx.spaces) if rest < end else [])]
 
 
+def _body_of_person(
+    ctx: _Context, start: int, end: int, inner: list[int], before: str, after: str
+) -> list[RuleSpan] | None:
+    """An organisation, "of" and a person named in full by a given name: two names ("the Bangsamoro Party of Aminah
+    Tan-Hataman", "the Progressive Alliance of Joseph Mwangi"), not one organisation ending in a person."""
+    words = ctx.words
+    if len(inner) != 1 or words[inner[0]] != "of" or inner[0] - start < 2:
+        return None
+    k = inner[0]
+    person = _classify_piece(ctx._replace(cue_at=k + 1), k + 1, end, "of", after)
+    if person is None or person.rule != "first_name" or (person.start, person.end) != (k + 1, end):
+        return None
+    if _common_english_or_plural(words[k + 1]) or _common_english_or_plural(words[end - 1]):
+        return None  # "Australian Institute of Marine Science": common words, not a person
+    if _is_place(_surface(words, ctx.spaces, k + 1, end)):
+        return None
+    body = _classify_piece(ctx, start, k, before, "of")
+    return [*([body] if body else []), person]
+
+
 def _person_then_body(ctx: _Context, start: int, end: int, before: str, after: str) -> list[RuleSpan] | None:
     """A person named by a cue, then a particle and an institution's first word: two names ("Marco Ferrari del
     Politecnico di Milano", "Ana Souza da Universidade de Lisboa")."""
@@ -1037,7 +1112,11 @@ def _person_then_body(ctx: _Context, start: int, end: int, before: str, after: s
     for k in range(start + 2, end - 1):
         if words[k] not in PARTICLES or words[k] in ARTICLE_PARTICLES:
             continue
-        if not (_org_first(words[k + 1]) or words[k + 1] in ORG_HEADS):
+        first = k + 1
+        while first < end - 1 and words[first] in PARTICLES:
+            first += 1  # "Mireille Vos van de Anton de Kom Universiteit van Suriname"
+        named = any(w in NAMED_INSTITUTION_WORDS for w in words[first + 1 : end])
+        if not (_org_first(words[k + 1]) or words[k + 1] in ORG_HEADS or (named and is_name_token(words[first]))):
             continue
         cut = k
         while cut - 1 > start and words[cut - 1] in PARTICLES:
@@ -1045,7 +1124,7 @@ def _person_then_body(ctx: _Context, start: int, end: int, before: str, after: s
         left = _classify_piece(ctx, start, cut, before, words[cut])
         if left is None or left.label != "PERSON" or left.rule not in PERSON_RULES:
             return None
-        right = _classify_piece(ctx._replace(cue_at=k + 1), k + 1, end, words[k], after)
+        right = _classify_piece(ctx._replace(cue_at=first), first if named else k + 1, end, words[k], after)
         return [left, *([right] if right else [])]
     return None
 
@@ -1201,7 +1280,12 @@ def _two_names(words: list[str], spaces: list[bool], start: int, k: int, end: in
     left = words[start:k]
     one_word = len(left) == 1 or (len(left) == 3 and left[1] == "-")  # "Knight-Swift" is three tokens
     one_name = all(w == "-" or is_name_token(w) or is_acronym(w) for w in left)  # "GIC and Sherpalo Ventures"
-    return org_like(start, k) or (end - k > 2 and one_word and one_name)
+    # "Sheraz Zaka and the Pakistan Environmental Lawyers Forum": a person named in full, then a body
+    person = k - start >= 2 and words[start] in first_names() and _name_part(words, start, k) == (start, k)
+    # "Sheraz Zaka and the Pakistan Environmental Lawyers Forum": "and the" opens a second name after a first that
+    # does not read as a body
+    the_next = words[k + 1] == "the" and not any(w in ORG_HEADS or w in ORG_SUFFIXES for w in left)
+    return org_like(start, k) or (end - k > 2 and one_word and one_name) or person or the_next
 
 
 def club_base(words: list[str]) -> list[str] | None:
@@ -1293,6 +1377,8 @@ def rule_spans(
     if runs_out is not None:
         runs_out.extend(runs)
     spans = _lower_institutions(words, breaks, runs) if language in ROMANCE_LANGUAGES else []
+    if language in ROMANCE_LANGUAGES:
+        spans += _lower_named_institutions(words, breaks, runs, {r.start for r in spans})
     if language == "de":
         spans += _german_institutions(words, breaks)
         spans += _german_admin_places(words, breaks)
@@ -1547,6 +1633,30 @@ def _lower_institutions(
                 break
         if middle and k + 1 < len(words) and words[k] in NAME_LINKS and k + 1 in run_end and k + 1 not in breaks:
             found.append(RuleSpan(i, run_end[k + 1], "ORG", "lower_institution"))
+    return found
+
+
+# Lower-case nouns that open an institution named by a proper name right after them in French, Spanish, Italian and
+# Portuguese: "l'université Stony Brook", "l'ospedale Santa Chiara", "el hospital Rebagliati".
+LOWER_NAMED_HEADS = words("""université universidad università universidade hôpital hospital ospedale clinique
+    clínica clinica lycée liceo collège colegio musée museo museu""")  # fmt: skip
+
+
+def _lower_named_institutions(
+    words: list[str], breaks: set[int] | frozenset[int], runs: list[tuple[int, int]], taken: set[int]
+) -> list[RuleSpan]:
+    """An institution noun in lower case and the name that follows it, as one organisation: "l'université Stony
+    Brook" (not the place Stony Brook), "l'ospedale Santa Chiara"; not over a line break, not a long run."""
+    run_end = dict(runs)
+    found = []
+    for i, word in enumerate(words[:-1]):
+        end = run_end.get(i + 1)
+        if word not in LOWER_NAMED_HEADS or end is None or i in taken or i + 1 in breaks:
+            continue
+        # its city stays a place: "l'hôpital Sainte-Anne de Paris"
+        end = next((k for k in range(i + 2, end - 1) if words[k] in PARTICLES and _is_place(words[k + 1])), end)
+        if end - i - 1 <= MAX_NAME_TOKENS:
+            found.append(RuleSpan(i, end, "ORG", "lower_named_institution"))
     return found
 
 
