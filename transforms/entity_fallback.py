@@ -103,6 +103,28 @@ UNITS = words("Celsius Fahrenheit Kelvin Richter Mercalli")
 PORTFOLIO_TITLES = words("""minister ministre ministro ministra ministerin secretary secretario secretaria secretário
     secretária ministerio ministère ministero ministério department departamento portfolio""")
 PORTFOLIO_LINKS = words("of for de des du da do dos das di del della dei degli delle")
+PORTFOLIO_AND = words("y e et and")  # "ministro de Industria y Comercio": the second domain of one portfolio
+PORTFOLIO_GLUE = PORTFOLIO_LINKS | words("l' l’ dell' dell’ la el le the")
+MAX_PORTFOLIO_BACK = 7  # tokens from a later domain back to its title: "ministre de l' Environnement et du"
+
+
+def _later_portfolio(words: list[str], start: int) -> bool:
+    """A name after "and" that is a later domain of a minister's portfolio: "Comercio" of "ministro de Industria y
+    Comercio", "Développement" of "ministre de l'Environnement et du Développement durable"."""
+    k = start - 1
+    while k >= 0 and words[k] in PORTFOLIO_GLUE:
+        k -= 1
+    if k < 0 or words[k] not in PORTFOLIO_AND:
+        return False
+    for j in range(k - 1, max(-1, start - MAX_PORTFOLIO_BACK - 2), -1):
+        w = words[j]
+        if w.lower() in PORTFOLIO_TITLES and j + 1 < len(words) and words[j + 1] in PORTFOLIO_GLUE:
+            return True
+        if not (w[:1].isupper() or w in PORTFOLIO_GLUE):
+            return False
+    return False
+
+
 # Nouns of products and craft right after a name or one or two words before it: the name is the product's, no
 # entity ("the Ramses probe", "Kerrygold butter", "la stazione lunare Gateway", "the Brunello name").
 PRODUCT_NOUNS = words("""spacecraft probe mission rover telescope satellite lander orbiter rocket aircraft jet jets
@@ -585,6 +607,8 @@ def fallback_spans(
         if following in PRODUCT_NOUNS or (start and _product_before(words, start)):
             continue
         if start >= 2 and words[start - 1] in PORTFOLIO_LINKS and words[start - 2].lower() in PORTFOLIO_TITLES:
+            continue
+        if _later_portfolio(words, start):
             continue
         if not names or words[end - 1] in NOT_NAME_WORDS or words[end - 1] in EVENT_WORDS:
             continue

@@ -112,3 +112,17 @@ def test_round10_a_party_named_for_a_cause_after_por_is_still_one_name():
     assert_tagged(
         "La Asamblea Riojana por el Agua Limpia marchó ayer.", "es", "Asamblea Riojana por el Agua Limpia", "ORG"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "word"),
+    [
+        ("El ministro de Vivienda y Comercio, Pablo Ferreyra, habló ayer.", "es", "Comercio"),
+        ("La ministre de l'Habitat et du Logement rural, Anne Dufresne, a promis.", "fr", "Logement"),
+        ("A ministra da Pesca e Recursos Marinhos, Rosa Tavares, falou.", "pt", "Recursos Marinhos"),
+    ],
+)
+def test_round10_later_domains_of_a_portfolio_are_no_names(text, language, word):
+    found = tags(text, language)
+    assert word not in found
+    assert any(m["label"] == "PERSON" for m in found.values())  # the minister is still tagged
