@@ -81,7 +81,7 @@ _PRODUCT = re.compile(
     r"рассылк\w*|розсилк\w*|бюлетин\w*|билтен\w*|ενημερωτικ\w* δελτί\w*|النشرة البريدية|نشرتنا|ניוזלטר|"
     r"न्यूज़लेटर|न्यूजलेटर|নিউজলেটার|خبرنامه|نیوز لیٹر|뉴스레터|ニュースレター|メルマガ|bản tin|จดหมายข่าว|"
     r"podcast\w*|podkast\w*|подкаст\w*|פודקאסט|بودكاست|پادکست|पॉडकास्ट|팟캐스트|ポッドキャスト|播客|"
-    r"paywall\w*|membership|readers like you|"
+    r"paywall\w*|membership|supporters?|readers like you|"
     # "our journalism" (an appeal for support): journalism in en, fr, de, es, it, pt, nl, pl, cs, ru, sv/da/no
     r"journalism|journalisme|journalismus|periodismo|giornalismo|jornalismo|journalistiek|dziennikarstw\w*|"
     r"novinařin\w*|журналистик\w*|journalistik\w*)",

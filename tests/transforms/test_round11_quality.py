@@ -162,3 +162,12 @@ def test_a_reader_question_with_a_request_at_the_tail():
     # a question the story asks and answers, or a reported one, stays
     assert self_kind("Who will pay? Our council tax, the mayor said.", [], tail=True) is None
     assert self_kind("Who will pay for it? The ratepayers, in the end.", [], tail=True) is None
+
+
+def test_an_appeal_to_become_the_outlets_supporter():
+    keys = ["harbourgazette"]
+    appeal = "Good reporting costs money. Please think about becoming a supporter of the Harbour Gazette today."
+    assert self_kind(appeal, keys) == "self.product_appeal"
+    # a supporter of someone else, or a reported one, is the story's
+    assert self_kind("The skipper, a supporter of the harbour board, wants the pontoon moved.", keys) is None
+    assert self_kind("A supporter of the Harbour Gazette's campaign said the pontoon was unsafe.", keys) is None
