@@ -284,6 +284,23 @@ RULES: tuple[Rule, ...] = (
         r"^(?P<place>[A-ZÀ-Ý]{3,}(?:[ -][A-ZÀ-Ý]{2,}){0,2})\.\s+(?=[A-ZÀ-Ý])",
         flags=0,
     ),
+    # a Title Case place alone before a spaced dash, no date and no agency: "Luanda - O Governo ..." (a lead
+    # sentence never opens with one to three capitalised words and a spaced dash)
+    Rule(
+        "header.place_dash_dateline",
+        "header",
+        r"^(?P<place>[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}(?: (?:[a-zà-ÿ]{1,3} )?[A-ZÀ-Ý][a-zà-ÿ'’-]{2,}){0,2})\s[-–—]\s+"
+        r"(?=[A-ZÀ-Ý\"“])",
+        flags=0,
+    ),
+    # an upper-case place and one word (a weekday) alone on their line above the story: "NAKURU, Alhamisi"
+    # (only with the line break: "NATO, Russia and ..." on one line is a sentence)
+    Rule(
+        "header.caps_word_line",
+        "header",
+        r"^(?P<place>[A-ZÀ-Ý]{3,}(?:[ -][A-ZÀ-Ý]{2,}){0,2}),[ \t]+[^\W\d_]{3,15}\.?[ \t]*[-–—:]?[ \t]*\n(?=\S)",
+        flags=0,
+    ),
     # colon dateline of Gulf and Asian outlets: "DOHA:", "KUALA LUMPUR:"
     Rule("header.colon_dateline", "header", rf"^{_PLACE}:\s+(?=[A-Z\"“])", flags=0),
     # an upper-case place in any script, then an agency code no list names, in parentheses, and a dash:

@@ -171,3 +171,23 @@ def test_an_appeal_to_become_the_outlets_supporter():
     # a supporter of someone else, or a reported one, is the story's
     assert self_kind("The skipper, a supporter of the harbour board, wants the pontoon moved.", keys) is None
     assert self_kind("A supporter of the Harbour Gazette's campaign said the pontoon was unsafe.", keys) is None
+
+
+def test_a_place_alone_before_a_dash_or_on_its_line_is_a_dateline():
+    _, removed, _ = apply_rules(f"Pontoon ready by summer\n\nPorto Novo - {BODY}\n\n{BODY2}")
+    assert ("header.place_dash_dateline", "Porto Novo -") in removed
+    _, removed, _ = apply_rules(f"Pontoon ready by summer\n\nMOMBASA, Jumanne\n\n{BODY}\n\n{BODY2}")
+    assert ("header.caps_word_line", "MOMBASA, Jumanne") in removed
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "NATO, Russia and Ukraine met in Geneva on Monday to discuss the grain corridor.",
+        "Smith-Jones - the founder of the yard - told the board it could be done by May.",  # lower case after
+        "The harbour board - its chairwoman said - will pay for the pontoon from reserves.",
+    ],
+)
+def test_lead_sentences_that_open_like_a_dateline_stay(lead):
+    clean, _, _ = apply_rules(f"Pontoon ready by summer\n\n{lead}\n\n{BODY2}")
+    assert lead in clean
