@@ -62,8 +62,10 @@ def signature(normalised: str) -> bytes:
         return _EMPTY
     folded = (hashes ^ (hashes >> np.uint64(32))) & _MASK32  # multiply-shift is universal on 32-bit keys
     with np.errstate(over="ignore"):
-        permuted = (_A[:, None] * folded[None, :] + _B[:, None]) >> np.uint64(32)
-    return permuted.min(axis=1).astype("<u4").tobytes()
+        permuted = np.multiply(_A[:, None], folded[None, :])
+        permuted += _B[:, None]  # in place: one (NUM_PERM x shingles) array, not three
+    # The shift keeps order, so the minimum's top bits are the minimum of the top bits: one shift per permutation.
+    return (permuted.min(axis=1) >> np.uint64(32)).astype("<u4").tobytes()
 
 
 def datasketch_signature(normalised: str) -> bytes:
