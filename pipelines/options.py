@@ -86,8 +86,8 @@ class NewsbeamOptions(PipelineOptions):
             "--no-extract-overlap",
             dest="extract_overlap",
             action="store_false",
-            help="Wait for each page's extraction before the next steps run, instead of extracting the next page "
-            "in the child process meanwhile (uses one core per worker instead of up to two).",
+            help="Wait for each page's extraction before the next steps run, instead of extracting the next batch "
+            "of pages in the child processes meanwhile (uses one core per worker instead of several).",
         )
         group.add_argument(
             "--extract-processes",
