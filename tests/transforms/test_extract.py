@@ -168,3 +168,19 @@ def test_local_runs_get_an_extraction_process_per_core_of_each_worker(monkeypatc
     assert extract_processes(LOCAL_RUNNER, 16) == 1
     assert extract_processes(LOCAL_RUNNER, 0) == 1  # Beam's "one worker per core"
     assert extract_processes("DataflowRunner", 1) == 1
+
+
+def test_a_child_that_dies_inside_a_batch_costs_only_the_page_it_was_on():
+    import threading
+
+    extractor = TimedExtractor(60)
+    try:
+        extractor(PAGE)  # the child is up
+        extractor.submit([(SLOW_PAGE, None), (PAGE, None)])
+        victim = extractor._proc
+        threading.Timer(0.3, victim.kill).start()  # seconds: the child is still on SLOW_PAGE
+        results = extractor.results()
+        assert isinstance(results[0], Rejected) and results[0].reason == "extract_crashed"
+        assert results[1]["text"] == extract_html(PAGE)["text"]  # a fresh child extracted the rest of the batch
+    finally:
+        extractor.close()
