@@ -132,7 +132,9 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 # start-up; en/es/de/pl) and scored once on main before it; bk_ was written after the ninth round (a landslide, a
 # phosphate port, smog in court, a football match, wine exports, an airline, bears, a wolf; en/pt/it/de) and scored
 # once on it; bl_ was written before the tenth round (kabaddi, a logging case, a lake ferry, a regional election,
-# regional councils, lemurs, coffee, rice, offshore gas, biathlon; en/fr/es/nl/pt/de) and scored once before it.
+# regional councils, lemurs, coffee, rice, offshore gas, biathlon; en/fr/es/nl/pt/de) and scored once before it; bm_
+# was written after round 10b (an airline, a nurses' strike, gold dredges, school closures, water cuts, lithium,
+# cholera, a runway; en/fi/fr/es/pt/da) and scored once on main.
 SUBSETS = (
     "bundled samples",
     "e_* articles",
@@ -149,6 +151,7 @@ SUBSETS = (
     "blind batch J (bj_*)",
     "blind batch K (bk_*)",
     "blind batch L (bl_*)",
+    "blind batch M (bm_*)",
 )
 
 
@@ -170,6 +173,7 @@ def subset_of(name: str) -> str:
         ("bj_", SUBSETS[12]),
         ("bk_", SUBSETS[13]),
         ("bl_", SUBSETS[14]),
+        ("bm_", SUBSETS[15]),
     )
     for prefix, subset in prefixes:
         if name.startswith(prefix):
