@@ -10,67 +10,61 @@ from tests.checks import assert_tagged
 from tests.checks import mentions_by_text as tags
 from transforms.entities import tag_entities
 
-
-@pytest.mark.parametrize(
-    ("text", "language", "name", "label"),
-    [
-        # the words an acronym in brackets spells are one name, whatever they are
-        (
-            "The Kalinda Valley Festival of the Performing Arts (KVFPA) opened on Friday.",
-            "en",
-            "Kalinda Valley Festival of the Performing Arts",
-            "ORG",
-        ),
-        # an institution, then "and" and a person named in full: two names
-        (
-            "The study was led by Hana Kolar of the Institute of Marine Genomics and Peeter Saar, now in Oslo.",
-            "en",
-            "Institute of Marine Genomics",
-            "ORG",
-        ),
-        (
-            "The study was led by Hana Kolar of the Institute of Marine Genomics and Peeter Saar, now in Oslo.",
-            "en",
-            "Peeter Saar",
-            "PERSON",
-        ),
-        # an organisation's word, then a known place: "University College London"
-        ("She now teaches at Harbour College Fiji in the capital.", "en", "Harbour College Fiji", "ORG"),
-        ("The stage was paid for by the Embassy of Norway this year.", "en", "Embassy of Norway", "ORG"),
-        ("The concert at Mutare Gardens drew about 2,000 people.", "en", "Mutare Gardens", "LOC"),
-        # a list of domains, then the seat
-        (
-            "Los productores de la Cámara de Comercio, Turismo y Producción de Rosario celebraron la decisión.",
-            "es",
-            "Cámara de Comercio, Turismo y Producción de Rosario",
-            "ORG",
-        ),
-        (
-            "In the capital, the Ministry of Water Resources, Forestry and Rural Development said it would act.",
-            "en",
-            "Ministry of Water Resources, Forestry and Rural Development",
-            "ORG",
-        ),
-        # a Slavic institution with its seat in the locative
-        ("Pozew trafił do Sądu Rejonowego w Tarnowie w piątek.", "pl", "Sądu Rejonowego w Tarnowie", "ORG"),
-        ("Sąd Rejonowy w Tarnowie oddalił pozew firmy.", "pl", "Sąd Rejonowy w Tarnowie", "ORG"),
-        # an institution's word opening a sentence keeps the name whole
-        ("Wyrok zapadł wczoraj. Urząd Miasta Tarnowa nie skomentował wyroku.", "pl", "Urząd Miasta Tarnowa", "ORG"),
-        # a Romance body named for its cause
-        (
-            "La demanda presentada por la Asamblea Riojana por el Agua Limpia fue aceptada.",
-            "es",
-            "Asamblea Riojana por el Agua Limpia",
-            "ORG",
-        ),
-        # a hyphenated place whose first part is a small place
-        ("Voters in Gbarnga-Suakoko will register again next month.", "en", "Gbarnga-Suakoko", "GPE"),
-        # a Polish given name in the dative makes a person
-        ("Sąd przyznał odszkodowanie Marcinowi Gawlikowi w czwartek.", "pl", "Marcinowi Gawlikowi", "PERSON"),
-    ],
-)
-def test_round9_rules_tag_names(text, language, name, label):
-    assert_tagged(text, language, name, label)
+NAMES_9 = [
+    # the words an acronym in brackets spells are one name, whatever they are
+    (
+        "The Kalinda Valley Festival of the Performing Arts (KVFPA) opened on Friday.",
+        "en",
+        "Kalinda Valley Festival of the Performing Arts",
+        "ORG",
+    ),
+    # an institution, then "and" and a person named in full: two names
+    (
+        "The study was led by Hana Kolar of the Institute of Marine Genomics and Peeter Saar, now in Oslo.",
+        "en",
+        "Institute of Marine Genomics",
+        "ORG",
+    ),
+    (
+        "The study was led by Hana Kolar of the Institute of Marine Genomics and Peeter Saar, now in Oslo.",
+        "en",
+        "Peeter Saar",
+        "PERSON",
+    ),
+    # an organisation's word, then a known place: "University College London"
+    ("She now teaches at Harbour College Fiji in the capital.", "en", "Harbour College Fiji", "ORG"),
+    ("The stage was paid for by the Embassy of Norway this year.", "en", "Embassy of Norway", "ORG"),
+    ("The concert at Mutare Gardens drew about 2,000 people.", "en", "Mutare Gardens", "LOC"),
+    # a list of domains, then the seat
+    (
+        "Los productores de la Cámara de Comercio, Turismo y Producción de Rosario celebraron la decisión.",
+        "es",
+        "Cámara de Comercio, Turismo y Producción de Rosario",
+        "ORG",
+    ),
+    (
+        "In the capital, the Ministry of Water Resources, Forestry and Rural Development said it would act.",
+        "en",
+        "Ministry of Water Resources, Forestry and Rural Development",
+        "ORG",
+    ),
+    # a Slavic institution with its seat in the locative
+    ("Pozew trafił do Sądu Rejonowego w Tarnowie w piątek.", "pl", "Sądu Rejonowego w Tarnowie", "ORG"),
+    ("Sąd Rejonowy w Tarnowie oddalił pozew firmy.", "pl", "Sąd Rejonowy w Tarnowie", "ORG"),
+    # an institution's word opening a sentence keeps the name whole
+    ("Wyrok zapadł wczoraj. Urząd Miasta Tarnowa nie skomentował wyroku.", "pl", "Urząd Miasta Tarnowa", "ORG"),
+    # a Romance body named for its cause
+    (
+        "La demanda presentada por la Asamblea Riojana por el Agua Limpia fue aceptada.",
+        "es",
+        "Asamblea Riojana por el Agua Limpia",
+        "ORG",
+    ),
+    # a hyphenated place whose first part is a small place
+    ("Voters in Gbarnga-Suakoko will register again next month.", "en", "Gbarnga-Suakoko", "GPE"),
+    # a Polish given name in the dative makes a person
+    ("Sąd przyznał odszkodowanie Marcinowi Gawlikowi w czwartek.", "pl", "Marcinowi Gawlikowi", "PERSON"),
+]
 
 
 @pytest.mark.parametrize(
@@ -177,34 +171,29 @@ def test_round9_one_unknown_name_typed_twice_gets_one_id():
     assert found[0]["label"] == found[1]["label"] == "LOC"
 
 
-@pytest.mark.parametrize(
-    ("text", "language", "name", "label"),
-    [
-        # a person after a title whose names are both places of the gazetteer
-        ("President Rizal Kasli said the talks would resume.", "en", "Rizal Kasli", "PERSON"),
-        # "and" between the domains of one ministry; two bodies stay two
-        (
-            "The Ministry of Energy and Mineral Resources said it would send inspectors.",
-            "en",
-            "Ministry of Energy and Mineral Resources",
-            "ORG",
-        ),
-        ("The University of Narvik and Tromsø University agreed to merge.", "en", "University of Narvik", "ORG"),
-        ("The Bank of Ghana and Zenbank Ghana met on Monday.", "en", "Zenbank Ghana", "ORG"),
-        # the Indonesian legal form written first
-        ("A landslide forced PT Sulawesi Nikel Lestari to halt four lines.", "en", "PT Sulawesi Nikel Lestari", "ORG"),
-        # acronyms in brackets: a longer name the rules found, lower-case words of a Romance name, a word acronym
-        ("The Ghana Cocoa Board (COCOBOD) lowered its forecast.", "en", "Ghana Cocoa Board", "ORG"),
-        (
-            "Saisie par la Ligue pour la défense des chouettes (LDC), la cour a tranché.",
-            "fr",
-            "Ligue pour la défense des chouettes",
-            "ORG",
-        ),
-    ],
-)
-def test_round9b_rules_tag_names(text, language, name, label):
-    assert_tagged(text, language, name, label)
+NAMES_9B = [
+    # a person after a title whose names are both places of the gazetteer
+    ("President Rizal Kasli said the talks would resume.", "en", "Rizal Kasli", "PERSON"),
+    # "and" between the domains of one ministry; two bodies stay two
+    (
+        "The Ministry of Energy and Mineral Resources said it would send inspectors.",
+        "en",
+        "Ministry of Energy and Mineral Resources",
+        "ORG",
+    ),
+    ("The University of Narvik and Tromsø University agreed to merge.", "en", "University of Narvik", "ORG"),
+    ("The Bank of Ghana and Zenbank Ghana met on Monday.", "en", "Zenbank Ghana", "ORG"),
+    # the Indonesian legal form written first
+    ("A landslide forced PT Sulawesi Nikel Lestari to halt four lines.", "en", "PT Sulawesi Nikel Lestari", "ORG"),
+    # acronyms in brackets: a longer name the rules found, lower-case words of a Romance name, a word acronym
+    ("The Ghana Cocoa Board (COCOBOD) lowered its forecast.", "en", "Ghana Cocoa Board", "ORG"),
+    (
+        "Saisie par la Ligue pour la défense des chouettes (LDC), la cour a tranché.",
+        "fr",
+        "Ligue pour la défense des chouettes",
+        "ORG",
+    ),
+]
 
 
 def test_round9b_weekday_before_the_company_said_is_no_organisation():
@@ -338,41 +327,36 @@ def test_round9j_mountain_range_words_open_a_place():
     assert found["Cordillera del Viento"]["label"] == "LOC"
 
 
-@pytest.mark.parametrize(
-    ("text", "language", "name", "label"),
-    [
-        # a given name that ends like a place's genitive; a title word as a surname
-        ("Das Tier riss Schafe. Schäfer Andreas Richter sagte, er sei müde.", "de", "Andreas Richter", "PERSON"),
-        # the rest of a run after a place's genitive
-        (
-            "Sachsens Umweltminister Karl-Heinz von Arnim kündigte eine Beschwerde an.",
-            "de",
-            "Karl-Heinz von Arnim",
-            "PERSON",
-        ),
-        # a German administrative unit and its name, also when a word list knows the name
-        ("Der Wolf lebt im Landkreis Görlitz seit dem Sommer.", "de", "Landkreis Görlitz", "GPE"),
-        # comma-listed domains of a German institution
-        (
-            "Nach Angaben des Landesamts für Wasser, Abfall und Geologie leben dort 41 Rudel.",
-            "de",
-            "Landesamts für Wasser, Abfall und Geologie",
-            "ORG",
-        ),
-        # Italian institutions: an adjective "autonoma", a function word that is an institution's word
-        ("Il presidente della Provincia autonoma di Bolzano ha firmato.", "it", "Provincia autonoma di Bolzano", "ORG"),
-        ("La Regione ricorrerà al Consiglio di Stato entro marzo.", "it", "Consiglio di Stato", "ORG"),
-        # an acronym as a word of all the initials of a name with lower-case words
-        (
-            "Il ricorso è dell'Ente nazionale tutela fiumi (Entf) di Roma.",
-            "it",
-            "Ente nazionale tutela fiumi",
-            "ORG",
-        ),
-    ],
-)
-def test_round9k_rules_tag_names(text, language, name, label):
-    assert_tagged(text, language, name, label)
+NAMES_9K = [
+    # a given name that ends like a place's genitive; a title word as a surname
+    ("Das Tier riss Schafe. Schäfer Andreas Richter sagte, er sei müde.", "de", "Andreas Richter", "PERSON"),
+    # the rest of a run after a place's genitive
+    (
+        "Sachsens Umweltminister Karl-Heinz von Arnim kündigte eine Beschwerde an.",
+        "de",
+        "Karl-Heinz von Arnim",
+        "PERSON",
+    ),
+    # a German administrative unit and its name, also when a word list knows the name
+    ("Der Wolf lebt im Landkreis Görlitz seit dem Sommer.", "de", "Landkreis Görlitz", "GPE"),
+    # comma-listed domains of a German institution
+    (
+        "Nach Angaben des Landesamts für Wasser, Abfall und Geologie leben dort 41 Rudel.",
+        "de",
+        "Landesamts für Wasser, Abfall und Geologie",
+        "ORG",
+    ),
+    # Italian institutions: an adjective "autonoma", a function word that is an institution's word
+    ("Il presidente della Provincia autonoma di Bolzano ha firmato.", "it", "Provincia autonoma di Bolzano", "ORG"),
+    ("La Regione ricorrerà al Consiglio di Stato entro marzo.", "it", "Consiglio di Stato", "ORG"),
+    # an acronym as a word of all the initials of a name with lower-case words
+    (
+        "Il ricorso è dell'Ente nazionale tutela fiumi (Entf) di Roma.",
+        "it",
+        "Ente nazionale tutela fiumi",
+        "ORG",
+    ),
+]
 
 
 def test_round9k_administrative_unit_leaves_a_longer_name_alone():
@@ -472,3 +456,8 @@ def test_round9o_asset_managers_are_organisations_not_titled_people():
 def test_round9_short_or_inflected_form_shares_the_id_of_its_full_name(text, language, short, full):
     found = tags(text, language)
     assert found[short]["entity_id"] == found[full]["entity_id"]
+
+
+@pytest.mark.parametrize(("text", "language", "name", "label"), NAMES_9 + NAMES_9B + NAMES_9K)
+def test_round9_rules_tag_names(text, language, name, label):
+    assert_tagged(text, language, name, label)
