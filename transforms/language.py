@@ -63,13 +63,55 @@ def _py3langid(text: str) -> tuple[str, float]:
 _BACKENDS: dict[str, Callable[[str], tuple[str, float]]] = {LANGDETECT: _langdetect, PY3LANGID: _py3langid}
 
 
+# Languages a detector does not know, or confuses with a big neighbour, told apart by their own function words:
+# (the answer, the detector's answers it is read from, its words, how many different ones a text must show).
+# Asturian is in neither detector: py3langid answers Extremaduran or Aragonese, langdetect Spanish or Catalan. Its
+# words here are function words none of those neighbours (nor Galician or Portuguese) writes: "nun" (not), "yá"
+# (already), "güei" (today), "ayeri" (yesterday), "col"/"colos"/"coles" (with the), "nel"/"nes" (in the),
+# "tolos"/"toles" (all the), "dalgún..." (some), "anguaño" (nowadays); "ye" (is) is Aragonese too, so it counts
+# only beside others. ("cola" and "ente" are Spanish nouns too, so they are left out.)
+_AST_WORDS = frozenset({
+    "nun", "yá", "güei", "ayeri", "col", "colos", "coles", "nel", "nes", "tolos", "toles", "dalgún", "dalguna",
+    "dalgunos", "dalgunes", "anguaño", "ye"
+})  # fmt: skip
+# Nigerian Pidgin (py3langid's "pcm") is mostly English words: a short English text is read as Pidgin unless its
+# own grammar words and common words are there ("dey", "wey", "wetin", "una", "pikin" ...).
+_PCM_WORDS = frozenset({
+    "dey", "wey", "wetin", "una", "sabi", "pikin", "abi", "sef", "comot", "waka", "oga", "dis", "dat", "di", "dem",
+    "don", "na"
+})  # fmt: skip
+MARKERS_MIN = 3  # different words of the language: one or two occur by chance in a neighbour's text
+PCM_MARKERS_MIN = 2  # "dey", "wey" and "di" are rare in English: two of them are Pidgin
+_UNLISTED = (("ast", frozenset({"ext", "an", "es", "gl", "ca", "pt", "oc"}), _AST_WORDS, MARKERS_MIN),)
+_NEEDS_OWN_WORDS = {"pcm": ("en", _PCM_WORDS, PCM_MARKERS_MIN)}  # else the neighbour it is mistaken for
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def _neighbour(code: str, prefix: str) -> str:
+    """The answer once the languages the detector does not know or confuses with a neighbour are told apart by
+    their own words (`_UNLISTED`, `_NEEDS_OWN_WORDS`); the detector's answer otherwise."""
+    words: set[str] | None = None
+    for answer, read_from, markers, minimum in _UNLISTED:
+        if code in read_from:
+            words = words if words is not None else {w.casefold() for w in _WORDS.findall(prefix)}
+            if len(words & markers) >= minimum:
+                return answer
+    if code in _NEEDS_OWN_WORDS:
+        fallback, markers, minimum = _NEEDS_OWN_WORDS[code]
+        words = words if words is not None else {w.casefold() for w in _WORDS.findall(prefix)}
+        if len(words & markers) < minimum:
+            return fallback
+    return code
+
+
 def detect_language(text: str, detector: str = DEFAULT_DETECTOR) -> tuple[str, float]:
-    """(ISO 639-1 code or "und", score in 0..1) for the first PREFIX_CHARS characters of `text`."""
+    """(ISO 639-1 code, 639-3 for languages without one, or "und"; score in 0..1) for the first PREFIX_CHARS
+    characters of `text`. The score is the detector's for its own answer, also when `_neighbour` renames it."""
     prefix = text[:PREFIX_CHARS]
     if len(_LETTER.findall(prefix)) < MIN_LETTERS:
         return UNKNOWN, 0.0
     code, score = _BACKENDS[detector](prefix)
-    return (code if _CODE.match(code) else UNKNOWN), score
+    return (_neighbour(code, prefix) if _CODE.match(code) else UNKNOWN), score
 
 
 class LanguageFn:

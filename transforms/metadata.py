@@ -32,6 +32,7 @@ from schemas.record import CRAWLED_AT, Doc
 from transforms.boilerplate_classes import ambiguous_slash_date, ascii_digits, stamp_date
 from transforms.boilerplate_rules import WIRES
 from transforms.common import Step
+from transforms.dates import lead_field_date
 
 STAGE = "metadata"
 EARLIEST_PLAUSIBLE = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)  # before the web there were no online articles
@@ -321,6 +322,54 @@ def _affiliated_wire(affiliations: list[str] | None) -> str | None:
     return None
 
 
+_RIGHTS_RULES = ("copyright", "shape.copyright")  # the clean step's rule ids for rights lines
+# after the sign: an optional "Copyright" word, years ("2026", "2019-2026") and separators, then the holder, up to a
+# sentence's end, a bar or the end of the line ("Kopiereg © 2026 Vrystaat Nuus.", "© 2026 Akéde Ìbàdàn. All ...")
+_AFTER_SIGN = re.compile(
+    r"[©ⓒ]\s*(?:copyright\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?[\s,.:]*)?"
+    r"(?P<holder>[^|\n]+?)\s*(?:[.|](?:\s|$)|\n|$)",
+    re.I,
+)
+RIGHTS_LINE_CHARS = 160  # a rights line is short; a longer paragraph with a © is prose or a disclaimer
+
+
+def rights_holders(removed: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> list[str]:
+    """The holders named after the sign of the short rights lines the clean step removed, in any wording before the
+    sign ("Ẹ̀tọ́ àdàkọ © 2026 Akéde Ìbàdàn.", "Xuquuqda daabacaadda © 2026 ..."): the outlet's own name when no rule
+    read the line's holder (only lines with a year, as `copyright.line` reads them)."""
+    holders = []
+    for rule_id, text in removed:
+        if not rule_id.startswith(_RIGHTS_RULES) or len(text) > RIGHTS_LINE_CHARS or not _YEAR.search(text):
+            continue  # "Foto © Jane Doe": a sign with no year credits a photographer, not the outlet
+        for line in text.splitlines():
+            if (match := _AFTER_SIGN.search(line)) and (holder := match["holder"].strip(" .,;:-–—")):
+                holders.append(holder)
+    return holders
+
+
+# A unit of the outlet named after it ("Punjab Times Bureau", "... ब्यूरो"): the outlet is the name before it. The
+# word "bureau" in the scripts of the Indian press, which borrows it, and "desk".
+_BUREAU = re.compile(
+    r"(?<=\S)\s+(?:bureau|desk|ब्यूरो|ब्युरो|ਬਿਊਰੋ|ਬਿਉਰੋ|બ્યુરો|બ્યૂરો|ব্যুরো|বুরো|ବ୍ୟୁରୋ|"
+    r"பீரோ|బ్యూరో|ಬ್ಯೂರೋ|ബ്യൂറോ|بیورو)$",
+    re.I,
+)
+# An agency written as its kind's initials and its name in quotes ("АМИТ «Ховар»", "ИА «Регнум»", "AA «Dunyo»"):
+# readers name it by the quoted name.
+_KIND_AND_QUOTED = re.compile(r"^[^\W\d_]{2,6}\.?\s*[«„“\"](?P<name>[^«»„“”\"]{2,40})[»“”\"]$")
+
+
+def outlet_name(name: str | None) -> str | None:
+    """A credited outlet as a reader names it: without a bureau or desk word after it, and an agency's quoted name
+    without the initials of its kind; anything else as it is."""
+    if not name:
+        return name
+    name = name.strip()
+    if (match := _KIND_AND_QUOTED.match(name)) and name[: match.start("name")].strip(' «„“"').isupper():
+        return match["name"].strip()
+    return _BUREAU.sub("", name) or name
+
+
 def _initials(name: str) -> str:
     """The initials of a name's capitalised words ("Agence Haïtienne de Presse" -> "ahp"): the code a dateline
     credits for the holder its rights line spells out."""
@@ -333,8 +382,8 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
     header = meta.get("header", {})
     page = meta.get("page", {})
     outlets = meta.get("outlets") or []
-    holder = copyright_outlet(meta.get("copyright_holders"))
-    wire = header.get("wire")
+    holder = copyright_outlet(meta.get("copyright_holders")) or copyright_outlet(rights_holders(doc.removed))
+    wire = outlet_name(header.get("wire"))  # a dateline's credit: "(Punjab Times Bureau)", "/АМИТ «Ховар»/"
     if (
         holder
         and wire
@@ -342,12 +391,12 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
     ):
         holder = wire  # "Oʻzbekiston milliy axborot agentligi – UzA": the name its dateline credits
     source = (
-        header.get("source")
+        outlet_name(header.get("source"))
         or hints.get("source")
         or page.get("sitename")
         or (outlets[0] if outlets else None)
         or holder
-        or header.get("wire")  # a bare wire copy: the agency is the outlet
+        or wire  # a bare wire copy: the agency is the outlet
         or wire_holder(meta.get("copyright_holders"))  # "© Copyright ANSA" closing a bare wire copy
         or _affiliated_wire(meta.get("affiliations"))  # "By Lucy Kerr, PA Scotland"
     )
@@ -465,6 +514,7 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
         ("header", header.get("date")),
         ("dateline", dateline),
         ("text_stamp", stamped),
+        ("text_byline", None),  # filled below only when nothing above has a date: it costs a look at the lead
         ("record_field", hints.get("published")),
         ("url", date_from_url(url)),
         ("html_stamp", page.get("date_stamp")),  # a stamp under the headline that extraction dropped
@@ -473,6 +523,8 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
         ("text_updated", (doc.meta.get("updated_dates") or [None])[0]),  # only an "Updated ..." stamp
         ("text_stamp_dmy", _day_first(doc)),  # "08/11/2026" in a text that is not English, last
     ]
+    if not any(value for _, value in candidates[:3]) and not stamped:
+        candidates[4] = ("text_byline", lead_field_date(doc.text, doc.removed))  # "Le X | Diardaoin 5 Samhain 2026"
     published_at, published_date, date_source, rejected = choose_date_with_rejections(candidates, now)
     if published_at is not None:
         chosen = dict(candidates)[date_source]

@@ -28,6 +28,7 @@ from trafilatura.settings import use_config
 from trafilatura.utils import load_html
 
 from transforms.boilerplate_classes import is_stamp, stamp_date
+from transforms.dates import FIELD_SEPARATOR, stamp_field_date
 from transforms.errors import Rejected
 
 MAX_TREE_SIZE = 500_000  # elements; far above any real article page, stops pathological DOMs early
@@ -158,13 +159,18 @@ def headline_stamp(tree: HtmlElement) -> str | None:
     """The date of the first stamp line printed just below the first <h1> ("Julkaistu 12.11.2026 14:05 |
     Päivitetty ..."), for a page that declares no date: extraction often drops such lines with the page chrome.
     Only a line made of nothing but a date, a time and stamp words (`is_stamp`, not the looser lead form), and
-    not an "Updated ..." date."""
+    not an "Updated ..." date; or such a field of a byline line ("By Jane Doe | Tuesday 3 March 2026"), where a
+    weekday of any language CLDR knows opens the date (`transforms.dates.stamp_field_date`)."""
     headline = tree.find(".//h1")
     if headline is None:
         return None
     for node in headline.xpath(_AFTER_HEADLINE):
         line = " ".join(str(node).split())
-        if line and len(line) <= MAX_STAMP_NODE_CHARS and is_stamp(line) and (day := stamp_date(line)):
+        if not line or len(line) > MAX_STAMP_NODE_CHARS or not any(c.isdigit() for c in line):
+            continue
+        if is_stamp(line) and (day := stamp_date(line)):
+            return day
+        if FIELD_SEPARATOR.search(line) and (day := stamp_field_date(line)):
             return day
     return None
 

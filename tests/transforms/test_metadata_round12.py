@@ -1,0 +1,137 @@
+"""Round 12 metadata: the outlet from rights lines in any wording, an agency's quoted name, a bureau word after
+an outlet; a date in a byline line's stamp field; languages a detector does not know or confuses with a
+neighbour. Cases invented for the test, none copied from the gold."""
+
+import datetime as dt
+
+import pytest
+
+from schemas.record import Doc
+from transforms.dates import lead_field_date, stamp_field_date
+from transforms.language import _neighbour, detect_language
+from transforms.metadata import choose_source, normalise_metadata, outlet_name, rights_holders
+from transforms.page import headline_stamp, parse
+
+NOW = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
+
+
+def _doc(meta: dict | None = None, removed: tuple = ()) -> Doc:
+    return Doc(doc_id="x", input_uri="/a.txt", fetched_at=NOW, meta=meta or {}, removed=removed)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Haki zote © 2025 Pwani Leo.", ["Pwani Leo"]),  # a rights phrase no rule lists, before the sign
+        ("Dereitos reservados © 2019-2026 Faro do Miño | Aviso legal", ["Faro do Miño"]),  # a span of years, a bar
+        ("© Kuulutaja Press 2026", ["Kuulutaja Press 2026"]),  # the year after the holder (`copyright_outlet` cuts it)
+        ("Photo © Jane Mwangi", []),  # no year: a photographer's credit
+    ],
+)
+def test_rights_holders_read_after_the_sign(line, expected):
+    assert rights_holders([("shape.copyright", line)]) == expected
+
+
+def test_rights_holders_only_from_rights_rules():
+    assert rights_holders([("caption.credit_line", "Picha © 2026 Juma Ali")]) == []
+
+
+def test_a_rights_line_names_the_outlet_when_nothing_else_does():
+    doc = _doc(removed=(("shape.copyright", "Hakkı saklıdır © 2026 Kıyı Postası."),))
+    assert choose_source(doc) == ("Kıyı Postası", None)
+
+
+def test_a_wire_holder_of_a_rights_line_is_no_outlet():
+    doc = _doc(removed=(("shape.copyright", "Copyright © 2026 The Associated Press. All rights reserved."),))
+    assert choose_source(doc)[0] is None
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("ИА «Северный вестник»", "Северный вестник"),  # the kind's initials and the quoted name
+        ("АА «Тонг»", "Тонг"),
+        ("Kisan Times Bureau", "Kisan Times"),
+        ("नवभारत ब्यूरो", "नवभारत"),  # "bureau" as Hindi writes it
+        ("Bureau", "Bureau"),  # a bare word stays
+        ("Federal «Mail»", "Federal «Mail»"),  # a capitalised word is no kind's initials
+        ("Northern Echo", "Northern Echo"),
+        (None, None),
+    ],
+)
+def test_outlet_name(credit, expected):
+    assert outlet_name(credit) == expected
+
+
+def test_a_dateline_credit_is_named_as_readers_name_it():
+    assert choose_source(_doc({"header": {"wire": "ИА «Северный вестник»"}}))[0] == "Северный вестник"
+    assert choose_source(_doc({"header": {"wire": "ਕਿਸਾਨ ਟਾਈਮਜ਼ ਬਿਊਰੋ"}}))[0] == "ਕਿਸਾਨ ਟਾਈਮਜ਼"
+
+
+# --- a date in a byline line's stamp field, opened by a weekday of any language
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe | Tuesday, 3 March 2026 10:05", "2026-03-03"),
+        ("Nosoratan'i Rindra Be | Alarobia 4 Martsa 2026", "2026-03-04"),  # mg weekday and month
+        ("Kirjoittanut Matti Virtanen · torstaina 5. marraskuuta 2026", "2026-11-05"),  # fi, a middle dot
+        ("Le Iain Mac a' Phì | Diardaoin 5 Samhain 2026", "2026-11-05"),  # gd
+        ("Wahl am 12. März 2026 | Analyse", None),  # a headline's date with words: no stamp field
+        ("By Jane Doe | 3 comments", None),
+    ],
+)
+def test_stamp_field_date(line, expected):
+    assert stamp_field_date(line) == expected
+
+
+def test_headline_stamp_reads_the_byline_line_under_the_headline():
+    html = (
+        "<html><body><h1>Vidiny ny vary</h1><div class='meta'>Nosoratan'i Rindra Be | Alarobia 4 Martsa 2026</div>"
+        "<p>Niakatra ny vidin'ny vary tamin'ity herinandro ity.</p></body></html>"
+    )
+    assert headline_stamp(parse(html)) == "2026-03-04"
+
+
+def test_a_dump_byline_line_dates_the_copy():
+    text = (
+        "Vidiny ny vary eto Toamasina\n\nNosoratan'i Rindra Be | Alarobia 4 Martsa 2026\n\n"
+        "Niakatra ny vidin'ny vary tamin'ity herinandro ity hoy ny mpivarotra."
+    )
+    out = normalise_metadata(_doc().replace(text=text), NOW)
+    assert (out.published_date, out.date_source) == (dt.date(2026, 3, 4), "text_byline")
+
+
+def test_a_dated_sentence_in_the_body_is_no_byline_stamp():
+    text = "Headline\n\nThe vote is on Tuesday, 3 March 2026 | the mayor said.\n\n" + "Body text. " * 5
+    assert lead_field_date(text) is None
+
+
+# --- languages the detector does not know or confuses with a neighbour
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Asturian: no detector knows it (py3langid says "ext" or "an")
+        (
+            "El conceyu aprobó ayeri'l presupuestu pal añu que vien. La conceyala dixo que nun hai perres pa tolos "
+            "proyectos y que les obres nel centru van entamar en xineru col sofitu del gobiernu.",
+            "ast",
+        ),
+        # its neighbours stay themselves
+        ("El ayuntamiento aprobó ayer el presupuesto para el año que viene y las obras empezarán en enero.", "es"),
+        ("O concello aprobou onte o orzamento para o ano que vén e as obras comezarán en xaneiro.", "gl"),
+        ("L'ajuntament va aprovar ahir el pressupost de l'any vinent i les obres començaran al gener.", "ca"),
+        ("A câmara aprovou ontem o orçamento para o próximo ano e as obras começam em janeiro.", "pt"),
+    ],
+)
+def test_unlisted_neighbour_languages(text, expected):
+    assert detect_language(text)[0] == expected
+
+
+def test_pidgin_needs_its_own_words():
+    assert _neighbour("pcm", "Kenya's parliament passed the housing levy bill on Tuesday.") == "en"
+    assert _neighbour("pcm", "Di goment don talk say dem go fix di road wey spoil for Lagos.") == "pcm"
+    assert _neighbour("de", "Der Rat hat heute getagt.") == "de"  # no table: the detector's answer
