@@ -448,12 +448,10 @@ def local_date(chosen: Any, printed: list[str | None]) -> dt.date | None:
     return None
 
 
-def _day_first(doc: Doc) -> str | None:
+def _day_first(doc: Doc, url: str | None = None) -> str | None:
     """An ambiguous numeric date of a stamp or dateline ("Imechapishwa: 08/11/2026", "Door X, 09/11/2026 om
-    07:42") read in the order the text's language writes it, from CLDR's short date pattern (`_month_first`):
-    day first for most, month first for the few that write "M/d/y" (Filipino, Zulu...). English is both (US
-    month first, UK day first), so there it stays unread. The language is detected here only for such a date
-    (rare), with the pipeline's own detector on a short prefix."""
+    07:42") read in the order its outlet writes dates (`numeric_order`). The language is detected here only for
+    such a date (rare), with the pipeline's own detector on a short prefix."""
     header = doc.meta.get("header", {})
     ambiguous = doc.meta.get("ambiguous_dates") or [
         found for text in (header.get("dldate"), header.get("dltext")) if text and (found := ambiguous_slash_date(text))
@@ -463,7 +461,8 @@ def _day_first(doc: Doc) -> str | None:
     from transforms.language import detect_language  # only for this rare case
 
     language, _ = detect_language(doc.text[:CONTEXT_CHARS])
-    month_first = _month_first(language)
+    texts = [doc.text[:CONTEXT_CHARS], *(text for _, text in doc.removed)]
+    month_first = numeric_order(texts, doc.meta.get("page", {}).get("locale"), url, language)
     if month_first is None:
         return None
     first, second, year = ambiguous[0]
@@ -474,19 +473,51 @@ def _day_first(doc: Doc) -> str | None:
         return None
 
 
+# a numeric date with the year last: "14/11/2026", "11-14-2026", "6.17.2026"
+_NUMERIC_DATE = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?:19|20)\d{2}(?![\d/.-])")
+_COUNTRY_TLD = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*\.(?P<tld>[a-z]{2})(?::\d+)?(?:[/?#]|$)", re.I)
+_TLD_COUNTRY = {"uk": "GB"}  # the one country-code domain that is not its ISO country code
+
+
+def numeric_order(texts: list[str], locale: str | None, url: str | None, language: str) -> bool | None:
+    """Whether the outlet writes numeric dates month first (True), day first (False), or unknown (None), from the
+    surest evidence: another numeric date of the same copy that only one order can read ("11/14/2026": month
+    first); the country the page declares (og:locale or <html lang>: "en_GB"); the country of its URL's domain
+    (".ng", ".co.uk", ".ph"); the text's language (`_month_first`). English needs a country: US and Philippine
+    English write the month first, British, Indian, Nigerian, Kenyan... the day first, as CLDR's short date
+    patterns say."""
+    for text in texts:
+        for match in _NUMERIC_DATE.finditer(ascii_digits(text)):
+            a, b = int(match["a"]), int(match["b"])
+            if (a > 12) != (b > 12) and max(a, b) <= 31:
+                return b > 12
+    country = locale.partition("_")[2] if locale else None
+    if not country and url and (tld := _COUNTRY_TLD.match(url)):
+        country = _TLD_COUNTRY.get(tld["tld"].lower(), tld["tld"].upper())
+    if country and language != "und":
+        order = _month_first(f"{language}_{country}")
+        if order is not None:
+            return order
+    return _month_first(language)
+
+
 @functools.cache
 def _month_first(language: str) -> bool | None:
-    """Whether a language writes numeric dates with the year last month first (CLDR's short date pattern, from
-    babel: "M/d/yy" for fil, zu, xh...), else day first ("dd/MM/y", and languages that put the year first or
-    that CLDR does not know: their press writes a year-last date day first). None for English and no language."""
+    """Whether a language (or a language and country, "en_GB") writes numeric dates with the year last month
+    first (CLDR's short date pattern, from babel: "M/d/yy" for fil, zu, xh, en_US...), else day first ("dd/MM/y",
+    and languages that put the year first or that CLDR does not know: their press writes a year-last date day
+    first). None for English without a country (US month first, UK day first), English of a country whose
+    pattern puts the year first (en_CA: both orders are written there), and no language."""
     if language in ("en", "und"):
         return None
     try:
         pattern = Locale.parse(language.replace("-", "_")).date_formats["short"].pattern
     except (ValueError, LookupError, TypeError, UnknownLocaleError):  # an unknown code: day first, as most of the world
-        return False
+        return None if language.startswith("en_") else False
     fields = re.sub(r"'[^']*'", "", pattern)  # quoted literals are no fields
     day, month, year = fields.find("d"), fields.find("M"), fields.find("y")
+    if language.startswith("en_") and year < month:
+        return None
     return 0 <= month < day < year
 
 
@@ -521,7 +552,7 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
         ("html_text", _text_date(page)),
         ("dateline_year", yearless_date(day_month, doc.meta.get("years") or [], reference)),  # + "© 2026"
         ("text_updated", (doc.meta.get("updated_dates") or [None])[0]),  # only an "Updated ..." stamp
-        ("text_stamp_dmy", _day_first(doc)),  # "08/11/2026" in a text that is not English, last
+        ("text_stamp_dmy", _day_first(doc, url)),  # "08/11/2026" in the order its outlet writes dates, last
     ]
     if not any(value for _, value in candidates[:3]) and not stamped:
         candidates[4] = ("text_byline", lead_field_date(doc.text, doc.removed))  # "Le X | Diardaoin 5 Samhain 2026"

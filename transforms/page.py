@@ -250,7 +250,22 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, str | 
     elif meta.url and (found := tmeta.META_URL.match(meta.url)):
         meta.sitename = found[1]
     meta.clean_and_trim()
-    return {k: getattr(meta, k) for k in ("title", "author", "date", "sitename", "url", "hostname")}
+    found = {k: getattr(meta, k) for k in ("title", "author", "date", "sitename", "url", "hostname")}
+    return {**found, "locale": page_locale(tree)}
+
+
+_LOCALE = re.compile(r"^\s*(?P<lang>[a-z]{2,3})[-_](?P<region>[a-z]{2})\s*$", re.I)
+_LOCALE_PATHS = ("//meta[@property='og:locale']/@content", "/html/@lang", "/html/@xml:lang")
+
+
+def page_locale(tree: HtmlElement) -> str | None:
+    """The language and country the page declares ("en_GB" from og:locale "en_GB" or <html lang="en-gb">): the
+    order of its numeric dates when the language alone does not tell it (English); None without a country."""
+    for path in _LOCALE_PATHS:
+        for value in tree.xpath(path):
+            if match := _LOCALE.match(str(value)):
+                return f"{match['lang'].lower()}_{match['region'].upper()}"
+    return None
 
 
 def main_text(tree: HtmlElement, url: str | None = None, **tuning: bool) -> str:

@@ -9,8 +9,8 @@ import pytest
 from schemas.record import Doc
 from transforms.dates import lead_field_date, stamp_field_date
 from transforms.language import _neighbour, detect_language
-from transforms.metadata import choose_source, normalise_metadata, outlet_name, rights_holders
-from transforms.page import headline_stamp, parse
+from transforms.metadata import choose_source, normalise_metadata, numeric_order, outlet_name, rights_holders
+from transforms.page import headline_stamp, page_locale, parse
 
 NOW = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
 
@@ -135,3 +135,44 @@ def test_pidgin_needs_its_own_words():
     assert _neighbour("pcm", "Kenya's parliament passed the housing levy bill on Tuesday.") == "en"
     assert _neighbour("pcm", "Di goment don talk say dem go fix di road wey spoil for Lagos.") == "pcm"
     assert _neighbour("de", "Der Rat hat heute getagt.") == "de"  # no table: the detector's answer
+
+
+# --- the order of an ambiguous numeric date: the copy's other dates, the declared country, the domain's country
+
+
+@pytest.mark.parametrize(
+    ("texts", "locale", "url", "language", "expected"),
+    [
+        (["Posted 03/04/2026", "Updated 11/23/2026"], None, None, "en", True),  # 23 can only be the day
+        (["Posted 03/04/2026", "Correction 23.11.2026"], None, None, "en", False),
+        ([""], "en_GB", None, "en", False),
+        ([""], "en_US", None, "en", True),
+        ([""], None, "https://www.harbourgazette.co.uk/news/x", "en", False),
+        ([""], None, "https://news.example.com.ph/x", "en", True),  # Philippine English: month first
+        ([""], None, "https://lagosvoice.ng/x", "en", False),
+        ([""], None, "https://example.com/x", "en", None),  # no country: US or UK, unread
+        ([""], "en_CA", None, "en", None),  # Canada writes both orders
+        ([""], None, None, "de", False),
+        ([""], None, None, "fil", True),
+    ],
+)
+def test_numeric_order(texts, locale, url, language, expected):
+    assert numeric_order(texts, locale, url, language) is expected
+
+
+def test_page_locale():
+    assert page_locale(parse("<html lang='en-gb'><body><p>x</p></body></html>")) == "en_GB"
+    assert page_locale(parse("<html lang='en'><head><meta property='og:locale' content='en_NG'></head></html>")) == (
+        "en_NG"
+    )
+    assert page_locale(parse("<html lang='en'><body><p>x</p></body></html>")) is None
+
+
+def test_an_english_stamp_is_read_in_the_order_of_the_pages_country():
+    doc = _doc({"ambiguous_dates": [[3, 4, 2026]], "page": {"locale": "en_GB"}}).replace(
+        text="The council met on Monday and agreed the budget for the coming year."
+    )
+    out = normalise_metadata(doc, NOW)
+    assert (out.published_date, out.date_source) == (dt.date(2026, 4, 3), "text_stamp_dmy")
+    unknown = normalise_metadata(doc.replace(meta={"ambiguous_dates": [[3, 4, 2026]]}), NOW)
+    assert unknown.published_date is None
