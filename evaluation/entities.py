@@ -134,7 +134,9 @@ def score_entities(cases: Sequence[Case]) -> list[Score]:
 # once on it; bl_ was written before the tenth round (kabaddi, a logging case, a lake ferry, a regional election,
 # regional councils, lemurs, coffee, rice, offshore gas, biathlon; en/fr/es/nl/pt/de) and scored once before it; bm_
 # was written after round 10b (an airline, a nurses' strike, gold dredges, school closures, water cuts, lithium,
-# cholera, a runway; en/fi/fr/es/pt/da) and scored once on main.
+# cholera, a runway; en/fi/fr/es/pt/da) and scored once on main; bn_ was written before round 11 (a rail IPO, a
+# meteorite, a condo judgment, hurling, a mayor ousted, towels, a nickel smelter, a theatre; en/tr/id/pl) and scored
+# once on main before it.
 SUBSETS = (
     "bundled samples",
     "e_* articles",
@@ -152,6 +154,7 @@ SUBSETS = (
     "blind batch K (bk_*)",
     "blind batch L (bl_*)",
     "blind batch M (bm_*)",
+    "blind batch N (bn_*)",
 )
 
 
@@ -174,6 +177,7 @@ def subset_of(name: str) -> str:
         ("bk_", SUBSETS[13]),
         ("bl_", SUBSETS[14]),
         ("bm_", SUBSETS[15]),
+        ("bn_", SUBSETS[16]),
     )
     for prefix, subset in prefixes:
         if name.startswith(prefix):
