@@ -11,7 +11,7 @@ import functools
 import re
 
 from transforms import disk_cache
-from transforms.boilerplate_classes import is_stamp, stamp_date
+from transforms.boilerplate_classes import _STAMP_WORDS, is_stamp, stamp_date
 
 _DIGIT = re.compile(r"\d")
 # the separators of a byline line's fields: a bar, a middle dot or bullet, a spaced dash
@@ -58,20 +58,40 @@ def _build_weekday_words() -> frozenset[str]:
     return frozenset(words)
 
 
-LEAD_LINES = 4  # a dump's headline, byline and stamp lines come first
+LEAD_LINES = 8  # a dump's breadcrumb, headline, deck, byline, source and stamp lines come first
 LEAD_LINE_CHARS = 160  # a byline line; longer lines are prose
+STAMP_LINE_CHARS = 100  # "Published on <a platform's name>: 20 November 2026, 08:14 (GMT+8)"
+STAMP_WORD_MIN_CHARS = 5  # "published", "posted", "publié", "julkaistu"; shorter stamp words ("on", "am") open prose
+_SENTENCE_END = re.compile(r"[.!?…]\s*$")
+_FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
 
 
 def lead_field_date(text: str, removed: tuple[tuple[str, str], ...] | list[tuple[str, str]] = ()) -> str | None:
-    """The date of a byline line's stamp field among a dump's first lines or the bylines the clean step removed
-    ("Nosoratan'i Hery Be | Alarobia 4 Martsa 2026", which is no stamp line as a whole)."""
+    """The date of a byline or stamp line among a dump's first lines or the bylines the clean step removed, that
+    no stamp rule took as a whole: a byline line's stamp field ("Nosoratan'i Hery Be | Alarobia 4 Martsa 2026"),
+    or a short line that opens with a stamp word and holds a date ("Published on <platform>: 20 November 2026,
+    08:14 (GMT+8)"; not a sentence, and not an "Updated ..." date)."""
     lines = [line for para in text.split("\n\n")[:LEAD_LINES] for line in para.splitlines()][:LEAD_LINES]
     lines += [line for rule_id, line in removed if rule_id.startswith(_BYLINE_RULES)]
     for line in lines:
-        short = len(line) <= LEAD_LINE_CHARS and _DIGIT.search(line) and FIELD_SEPARATOR.search(line)
-        if short and (day := stamp_field_date(line)):
+        if len(line) > LEAD_LINE_CHARS or not _DIGIT.search(line):
+            continue
+        if FIELD_SEPARATOR.search(line) and (day := stamp_field_date(line)):
+            return day
+        if _opens_with_stamp_word(line) and (day := stamp_date(line)):
             return day
     return None
+
+
+def _opens_with_stamp_word(line: str) -> bool:
+    first = _FIRST_WORD.match(line)
+    return (
+        len(line) <= STAMP_LINE_CHARS
+        and not _SENTENCE_END.search(line)
+        and first is not None
+        and len(first.group(1)) >= STAMP_WORD_MIN_CHARS
+        and first.group(1).casefold() in _STAMP_WORDS
+    )
 
 
 _BYLINE_RULES = ("byline", "shape.byline", "shape.meta_strip")  # the clean step's rule ids for byline lines

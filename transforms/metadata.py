@@ -2,8 +2,11 @@
 
 Order of trust for the date: structured page metadata (JSON-LD, `article:published_time`, htmldate on the page
 head), syndication header, dateline, a stamp or "first published" note printed in the text (`text_stamp`: "Posted
-March 18, 2026", "04.03.2026 11:23 | APA"), feed or JSONL field, URL, and last a date htmldate found in the page
-text; not when that date only repairs a rejected declared one (htmldate turns "2026-02-30" into "2026-02-01").
+March 18, 2026", "04.03.2026 11:23 | APA"), a byline line's stamp field or a lead line opened by a stamp word
+(`text_lead`), feed or JSONL field, URL, a stamp under the headline (`html_stamp`), a date htmldate found in the
+page text (not when that date only repairs a rejected declared one: htmldate turns "2026-02-30" into
+"2026-02-01"), a yearless dateline with the copy's own year, an "Updated" date, and last an ambiguous numeric date
+in the order its outlet writes dates (`text_stamp_dmy`).
 
 Impossible dates (unparseable like 2026-02-30 or 0000-00-00, before 1990, after ingestion) are never used and
 never dropped silently: the article is kept, the candidate is skipped, and the rejection is written to the
@@ -342,9 +345,23 @@ def rights_holders(removed: tuple[tuple[str, str], ...] | list[tuple[str, str]])
         if not rule_id.startswith(_RIGHTS_RULES) or len(text) > RIGHTS_LINE_CHARS or not _YEAR.search(text):
             continue  # "Foto © Jane Doe": a sign with no year credits a photographer, not the outlet
         for line in text.splitlines():
-            if (match := _AFTER_SIGN.search(line)) and (holder := match["holder"].strip(" .,;:-–—")):
+            match = _AFTER_SIGN.search(line)
+            holder = _RIGHTS.sub("", match["holder"]).strip(" .,;:-–—") if match else ""
+            if not holder and (owned := _OWNED.search(line)):  # "X is part of Y Media Ltd. © 2026 All rights ..."
+                holder = owned["name"]
+            if holder:
                 holders.append(holder)
     return holders
+
+
+# "The Fenland Echo is part of Eastern Counties Media Ltd. ©": a rights line whose sign names no holder says whose
+# title the copy is in the sentence before it (the title, not its owner, is the outlet readers name)
+_OWNED = re.compile(
+    r"^\W*(?P<name>[^\W\d_][^.!?©]{1,50}?)\s+(?:is (?:part of|published by|owned by|a member of|a publication of)|"
+    r"fait partie d|appartient à|est publié par|es parte de|pertenece a|forma parte de|faz parte d|pertence a|"
+    r"gehört zu|ist teil d|erscheint im|fa parte d|appartiene a|maakt deel uit van|is onderdeel van)",
+    re.I,
+)
 
 
 # A unit of the outlet named after it ("Punjab Times Bureau", "... ब्यूरो"): the outlet is the name before it. The
@@ -368,6 +385,47 @@ def outlet_name(name: str | None) -> str | None:
     if (match := _KIND_AND_QUOTED.match(name)) and name[: match.start("name")].strip(' «„“"').isupper():
         return match["name"].strip()
     return _BUREAU.sub("", name) or name
+
+
+# "Published on NewsBridge Asia: 20 November 2026", "is republished on X under a content partnership", and the
+# same words of es/pt/fr/de/it/nl: the platform this copy is published on
+_PUBLISHED_ON = re.compile(
+    r"\b(?:re-?)?(?:published|posted|publicad[oa]|publiée?|veröffentlicht|pubblicato|gepubliceerd)\s+"
+    r"(?:on|en|em|sur|auf|su|op)\s+(?P<name>[^\W\d_][^\n:,;()]{1,40}?)"
+    r"(?=\s*[:,;(]|\s+(?:under|as|with|by|at|since|on|el|em|le|am|il|op|\d)\b|\.(?:\s|$)|$)",
+    re.I,
+)
+_ORIGIN_NOTE = "trailer.first_published"  # "This article was originally published by ... and is republished on ..."
+_SOURCE_LINE = "meta.source_line"  # "Source: Philippine News Agency"
+LEAD_CHARS = 600  # the head of a copy, where an aggregator prints its own stamp
+
+
+def _same_name(a: str, b: str) -> bool:
+    def key(name: str) -> str:
+        return " ".join(_WORD.findall(name.casefold())).removeprefix("the ")
+
+    return key(a) == key(b)
+
+
+def republisher(doc: Doc, source: str | None) -> str | None:
+    """The platform that republished another outlet's copy, for a copy that credits its origin explicitly (a
+    "Source: <the source>" line, or an "originally published by ..." note) and names the platform it is published
+    on ("Published on X: <date>", "republished on X"), when that is not the source itself. Without the credit of
+    the origin, "Published on The Daily X" is the outlet's own stamp, not a syndication."""
+    if not source:
+        return None
+    credited = any(
+        rule_id == _ORIGIN_NOTE or (rule_id == _SOURCE_LINE and _same_name(text.partition(":")[2], source))
+        for rule_id, text in doc.removed
+    )
+    if not credited:
+        return None
+    for text in (doc.text[:LEAD_CHARS], *(text for _, text in doc.removed)):
+        for match in _PUBLISHED_ON.finditer(text):
+            name = match["name"].strip(" .")
+            if not _same_name(name, source):
+                return name
+    return None
 
 
 def _initials(name: str) -> str:
@@ -402,7 +460,7 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
     )
     syndicators = meta.get("syndicators") or []
     syndicator = header.get("syndicator") or hints.get("syndicator") or (syndicators[0] if syndicators else None)
-    return source, syndicator
+    return source, syndicator or republisher(doc, source)
 
 
 def _text_date(page: dict) -> str | None:
@@ -545,7 +603,7 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
         ("header", header.get("date")),
         ("dateline", dateline),
         ("text_stamp", stamped),
-        ("text_byline", None),  # filled below only when nothing above has a date: it costs a look at the lead
+        ("text_lead", None),  # filled below only when nothing above has a date: it costs a look at the lead
         ("record_field", hints.get("published")),
         ("url", date_from_url(url)),
         ("html_stamp", page.get("date_stamp")),  # a stamp under the headline that extraction dropped
@@ -555,7 +613,7 @@ def normalise_metadata(doc: Doc, now: dt.datetime | None = None) -> Doc:
         ("text_stamp_dmy", _day_first(doc, url)),  # "08/11/2026" in the order its outlet writes dates, last
     ]
     if not any(value for _, value in candidates[:3]) and not stamped:
-        candidates[4] = ("text_byline", lead_field_date(doc.text, doc.removed))  # "Le X | Diardaoin 5 Samhain 2026"
+        candidates[4] = ("text_lead", lead_field_date(doc.text, doc.removed))  # "Le X | Diardaoin 5 Samhain 2026"
     published_at, published_date, date_source, rejected = choose_date_with_rejections(candidates, now)
     if published_at is not None:
         chosen = dict(candidates)[date_source]

@@ -100,7 +100,7 @@ def test_a_dump_byline_line_dates_the_copy():
         "Niakatra ny vidin'ny vary tamin'ity herinandro ity hoy ny mpivarotra."
     )
     out = normalise_metadata(_doc().replace(text=text), NOW)
-    assert (out.published_date, out.date_source) == (dt.date(2026, 3, 4), "text_byline")
+    assert (out.published_date, out.date_source) == (dt.date(2026, 3, 4), "text_lead")
 
 
 def test_a_dated_sentence_in_the_body_is_no_byline_stamp():
@@ -176,3 +176,55 @@ def test_an_english_stamp_is_read_in_the_order_of_the_pages_country():
     assert (out.published_date, out.date_source) == (dt.date(2026, 4, 3), "text_stamp_dmy")
     unknown = normalise_metadata(doc.replace(meta={"ambiguous_dates": [[3, 4, 2026]]}), NOW)
     assert unknown.published_date is None
+
+
+# --- a lead line opened by a stamp word; the platform that republishes a credited copy
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Headline\n\nPosted on Coastwatch Daily: 4 March 2026, 09:10 (GMT+3)\n\nThe port reopened.", "2026-03-04"),
+        ("Titre\n\nPublié sur Le Relais : 4 mars 2026 à 9 h 10\n\nLe port a rouvert.", "2026-03-04"),
+        ("Headline\n\nPosted on Facebook by the mayor on 4 March 2026, the photo spread fast.\n\nBody.", None),
+        ("Headline\n\nUpdated on Coastwatch Daily: 4 March 2026\n\nThe port reopened.", None),  # an update
+        ("Headline\n\nOn 4 March 2026 the port reopened\n\nBody.", None),  # "On" is too short a stamp word
+    ],
+)
+def test_lead_stamp_line(text, expected):
+    assert lead_field_date(text) == expected
+
+
+def test_a_platform_republishing_a_credited_copy_is_its_syndicator():
+    text = "Posted on Coastwatch Daily: 4 March 2026\n\nMOMBASA (KNA) - The port reopened on Tuesday."
+    doc = _doc({"outlets": ["Kenya News Agency"]}, (("meta.source_line", "Source: Kenya News Agency"),))
+    assert choose_source(doc.replace(text=text)) == ("Kenya News Agency", "Coastwatch Daily")
+    note = (
+        "trailer.first_published",
+        "This story was originally published by Kenya News Agency and is republished on Coastwatch Daily.",
+    )
+    assert choose_source(_doc({"outlets": ["Kenya News Agency"]}, (note,)).replace(text="Body."))[1] == (
+        "Coastwatch Daily"
+    )
+
+
+def test_an_outlets_own_published_on_stamp_is_no_syndication():
+    text = "Published on The Harbour Times: 4 March 2026\n\nThe port reopened on Tuesday."
+    assert choose_source(_doc({"page": {"sitename": "The Harbour Times"}}).replace(text=text)) == (
+        "The Harbour Times",
+        None,
+    )
+    credited_self = _doc({"outlets": ["Harbour Times"]}, (("meta.source_line", "Source: Harbour Times"),))
+    assert choose_source(credited_self.replace(text=text))[1] is None  # the same name: no other platform
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("The Harbour Times is part of Northwind Media Ltd. © 2026 All rights reserved.", ["The Harbour Times"]),
+        ("Le Relais fait partie du groupe Médias Nord. © 2026 Tous droits réservés.", ["Le Relais"]),
+        ("© 2026 All rights reserved.", []),  # no holder anywhere
+    ],
+)
+def test_a_rights_line_with_no_holder_names_the_title_its_owner_publishes(line, expected):
+    assert rights_holders([("shape.copyright", line)]) == expected
