@@ -411,6 +411,7 @@ def link(mentions: list[dict[str, Any]], text: str = "", language: str = "en") -
     _link_place_forms(resolved, language)
     _link_surname_places(resolved, text)
     _link_shorter_full_names(resolved)
+    _link_name_parts(resolved)
     _link_org_short_forms(resolved)
     if language in INFLECTING_LANGUAGES:
         _link_inflections(resolved)
@@ -495,6 +496,36 @@ def _link_shorter_full_names(resolved: list[dict[str, Any]]) -> None:
             if len(found) == 1:
                 full = next(iter(found.values()))
                 r.update(entity_id=full["entity_id"], name=full["name"])
+
+
+def _link_name_parts(resolved: list[dict[str, Any]]) -> None:
+    """A person named by the last words of exactly one longer name of the article is that person: a surname with a
+    particle or in two parts ("Mac Cárthaigh" of "Tomás Mac Cárthaigh", "Zielińska-Gąsior" of "Anna
+    Zielińska-Gąsior"). So is a one-word name that opens exactly one full name and ends none: a surname written
+    first ("Wong" of "Mdm Wong Mei Ling") or a given name used alone ("Rahmat" of "Rahmat Hidayat")."""
+    tails: dict[tuple[str, ...], dict[str, dict[str, Any]]] = defaultdict(dict)
+    heads: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    lasts: set[str] = set()
+    for r in resolved:
+        names = r["_words"]
+        if r["label"] == "PERSON" and len(names) >= 2:
+            lasts.add(names[-1])
+            heads[names[0]].setdefault(r["entity_id"], r)
+            for k in range(1, len(names) - 1):
+                tails[tuple(names[k:])].setdefault(r["entity_id"], r)
+    if not heads:
+        return
+    for r in resolved:
+        if r["label"] != "PERSON" or r["_known"] or not r["_words"]:
+            continue
+        names = r["_words"]
+        if len(names) >= 2:
+            found = tails.get(tuple(names), {})
+        else:
+            found = heads.get(names[0], {}) if names[0] not in lasts else {}
+        if len(found) == 1 and r["entity_id"] not in found:
+            full = next(iter(found.values()))
+            r.update(entity_id=full["entity_id"], name=full["name"])
 
 
 def _link_org_short_forms(resolved: list[dict[str, Any]]) -> None:

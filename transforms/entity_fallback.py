@@ -25,6 +25,7 @@ from typing import Any
 from transforms.entity_extend import SLAVIC_INSTITUTION
 from transforms.entity_gazetteer import alias_table, common_english, common_german, small_places
 from transforms.entity_rules import (
+    CALENDAR_WORDS,
     DIRECTIONS,
     EVENT_WORDS,
     GENERIC_INSTITUTIONS,
@@ -375,6 +376,8 @@ def _not_a_name(word: str, following: str, language: str) -> bool:
     if _common(word, language):
         return True
     if word in NOT_NAME_WORDS or word in TITLES or is_title(word) or word in language_names():
+        return True
+    if word in CALENDAR_WORDS.get(language, ()):
         return True
     if word in ORG_SUFFIXES or word in LOC_SUFFIXES or word in GPE_SUFFIXES or word in DIRECTIONS:
         return True

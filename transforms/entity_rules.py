@@ -46,6 +46,12 @@ TITLES = words(
     Anwältin Landrat Landrätin Abgeordnete Abgeordneter Direktor Direktorin Professorin Bundespräsident
     Ministerpräsident Ministerpräsidentin Geschäftsführer Geschäftsführerin Présidente Sra Sra. Sr Sr. Dona
     Prinz Prinzessin Fürst Fürstin Erbprinz Erbprinzessin Kronprinz Kronprinzessin MP MEP MLA MSP MPP MNA"""
+) | words(
+    # honorifics and local titles written right before a name: Singapore and Malaysia ("Mdm Wong", "Datuk Lim";
+    # not "Tan", a surname, nor "Tun", a Burmese name), Guyana's village leaders ("Toshao"), South Africa's
+    # provincial ministers ("MEC"). Not the Indonesian or Polish titles: they name a seat or a portfolio first
+    # ("Bupati Morowali ...", "Menteri Keuangan ...", "Wojewoda Lubelski ...").
+    """Mdm Mdm. Madam Datuk Dato Dato' Datin Puan Encik Cik Toshao MEC"""
 )
 # German compound titles: "Innenministerin", "Füchse-Geschäftsführer", "Regierungssprecher".
 GERMAN_TITLE_ENDINGS = tuple(
@@ -297,6 +303,18 @@ MAX_LIST_STEPS = 3  # members of a list reached from its known organisation: "A,
 CONNECTORS = words("""of for and & e et y und voor""")  # "Bank of England", "Kirkland & Ellis", "Siena e Pisa"
 AND_WORDS = words("""and or e et y und ou o oder""")
 LIST_WORDS = AND_WORDS | {","}
+# Weekdays and months of languages that capitalise them ("Senin (14/10)", "14 Ekim Pazartesi"), by language: a
+# Turkish month is also a given name ("Kasım"), so the lists never apply to another language's text.
+CALENDAR_WORDS: dict[str, frozenset[str]] = {
+    "id": words("""Senin Selasa Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus
+        September Oktober November Desember"""),
+    "ms": words("""Isnin Selasa Rabu Khamis Jumaat Sabtu Ahad Januari Februari Mac April Mei Jun Julai Ogos
+        September Oktober November Disember"""),
+    "tr": words("""Pazartesi Salı Çarşamba Perşembe Cuma Cumartesi Pazar Ocak Şubat Mart Nisan Mayıs Haziran
+        Temmuz Ağustos Eylül Ekim Kasım Aralık"""),
+    "tl": words("""Lunes Martes Miyerkules Huwebes Biyernes Sabado Linggo Enero Pebrero Marso Abril Mayo Hunyo
+        Hulyo Agosto Setyembre Oktubre Nobyembre Disyembre"""),
+}  # fmt: skip
 EVENT = "EVENT"  # a rule label that is never output: it keeps "Chicago" of "Chicago Marathon" from being a place
 EVENT_WORDS = words(
     """Marathon Open Cup Games Olympics Olympiad Festival Prix Summit Conference Agreement Accord Accords
@@ -1373,6 +1391,12 @@ def rule_spans(
     if common:  # capitalised function words of the language are never names: "Bei den Berlinern"
         # institution words that are also function words stay: "Consiglio di Stato" (stato: been)
         words = [w.lower() if w in common and w not in INSTITUTION_WORDS else w for w in words]
+    calendar = CALENDAR_WORDS.get(language)
+    if calendar:  # "Senin (14/10)", "14 Ekim Pazartesi"; not a surname after a given name: "Burak Ocak"
+        words = [
+            w.lower() if w in calendar and not (i and words[i - 1][:1].isupper() and spaces[i - 1]) else w
+            for i, w in enumerate(words)
+        ]
     runs = capitalised_runs(words, spaces, breaks)
     if runs_out is not None:
         runs_out.extend(runs)
