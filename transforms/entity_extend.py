@@ -18,7 +18,16 @@ from transforms.entity_gazetteer import alias_table, common_english, small_place
 from transforms.entity_rules import ORG_FIRST_WORDS, PARTICLES, first_names, is_name_token, is_title, words
 
 SEAT_PREPOSITIONS = {"pl": ("w", "we"), "cs": ("v", "ve"), "sk": ("v", "vo")}
-SLAVIC_AND = {"pl": ("i",), "cs": ("a",), "sk": ("a",)}
+# "and" of the languages whose institutions name two domains: "Urząd Ochrony Konkurencji i Konsumentów",
+# "Kementerian Lingkungan Hidup dan Kehutanan", "Ankara Sanayi ve Ticaret Odası"
+INSTITUTION_AND = {"pl": ("i",), "cs": ("a",), "sk": ("a",), "id": ("dan",), "ms": ("dan",), "tr": ("ve",)}
+MAX_AND_TAIL = 3  # name words of the second domain: "Dziedzictwa Narodowego", "Kehutanan"
+MAX_AND_HEAD = 3  # words before "ve" of a Turkish body whose head comes last: "İstanbul Tekstil"
+# Last words of Turkish institutions (their head, in the possessive): ministry, union, association, foundation,
+# chamber, trade union, municipality, university, party, assembly, agency, board, federation, court, company, bank.
+TURKISH_ORG_ENDS = words("""Bakanlığı Birliği Derneği Vakfı Odası Sendikası Belediyesi Üniversitesi Partisi
+    Meclisi Kurumu Başkanlığı Müdürlüğü Federasyonu Konfederasyonu Mahkemesi Savcılığı Valiliği Şirketi Enstitüsü
+    Ajansı Bankası Borsası""")
 # Words of a Slavic institution's name, in any case: court, office, prosecutor, exchange, university, academy,
 # hospital, museum, theatre, tribunal, chamber, ministry, commission, council, board, institute, bank (pl, cs, sk).
 SLAVIC_INSTITUTION = re.compile(
@@ -69,7 +78,7 @@ def extend_names(
         taken = {i for s in out for i in range(*s["span"])}
         out = [_with_family_name(words, spaces, breaks, s, taken) for s in out]
     seats = SEAT_PREPOSITIONS.get(language, ())
-    followers = {*seats, *SLAVIC_AND.get(language, ()), *PURPOSE_WORDS, "-"}  # words an extension starts with
+    followers = {*seats, *INSTITUTION_AND.get(language, ()), *PURPOSE_WORDS, "-"}  # words an extension starts with
     starts = {s["span"][0] for s in out}
     dropped: set[int] = set()  # indices into out of spans inside an extension
     for n, s in enumerate(out):
@@ -103,16 +112,19 @@ def _extension(
         and not any(w.lower().startswith("minist") for w in words[a:b])  # "Ministerstwa ... w Polsce": no seat
     ):
         return _seat_end(words, breaks, b + 1), label
-    if (
-        seats
-        and label == "ORG"
-        and b - a >= 2
-        and words[b] in SLAVIC_AND.get(language, ())
-        and SLAVIC_INSTITUTION.match(words[a])
-        and is_name_token(words[b + 1])
-        and not (b + 2 < len(words) and is_name_token(words[b + 2]))
-    ):
-        return b + 2, label  # "Urząd Ochrony Konkurencji i Konsumentów": one office of two domains
+    if label == "ORG" and words[b] in INSTITUTION_AND.get(language, ()):
+        tail = _and_tail(words, breaks, b + 1)
+        if tail is not None and b - a >= 2 and _institution_head(words[a]):
+            return tail, label  # "Urząd Ochrony Konkurencji i Konsumentów": one office of two domains
+        if (
+            tail is not None
+            and language == "tr"
+            and words[tail - 1] in TURKISH_ORG_ENDS
+            and b - a <= MAX_AND_HEAD
+            and s.get("entry") is None
+            and not any(w in TURKISH_ORG_ENDS for w in words[a:b])
+        ):
+            return tail, label  # "Ankara Sanayi ve Ticaret Odası": the head ends the name's second domain
     if (
         words[b] in PURPOSE_WORDS
         and label == "ORG"
@@ -136,6 +148,25 @@ def _extension(
     ):
         return b + 2, "GPE"
     return None, label
+
+
+def _institution_head(word: str) -> bool:
+    return word in ORG_FIRST_WORDS or bool(SLAVIC_INSTITUTION.match(word))
+
+
+def _and_tail(words: list[str], breaks, k: int) -> int | None:
+    """The end of a second domain from k: 1-4 name words and no more, not opening a second body or a person
+    ("Kementerian Kesehatan dan Kementerian Sosial", "Urząd Miasta i Jan Nowak" are two names)."""
+    if k >= len(words) or _institution_head(words[k]) or words[k] in first_names():
+        return None
+    j = k
+    while j < len(words) and j not in breaks and j - k <= MAX_AND_TAIL and is_name_token(words[j]):
+        j += 1
+    if j == k or j - k > MAX_AND_TAIL + 1 or (j < len(words) and j not in breaks and is_name_token(words[j])):
+        return None
+    if j - k == MAX_AND_TAIL + 1 and words[j - 1] not in TURKISH_ORG_ENDS:
+        return None  # four words only when the last is a Turkish head: "Hammaddeleri İhracatçıları Birliği" + 1
+    return j
 
 
 def _with_family_name(

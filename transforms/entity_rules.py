@@ -175,7 +175,8 @@ NOT_ORG_ACRONYMS = words(
     URL USB GPS SUV MVP COVID HIV AIDS DNA RNA NFT USD EUR GBP JPY CNY INR NGN AUD BRL KM MPH III II IV VI VII
     VIII IX XI XII OK NB PS PR HR IT VAT BBQ DIY LGBT LGBTQ ESG MP MPS MEP DJ ID SE AG SA NV BV PLC LLC GMBH"""
 )
-_ACRONYM_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-Z0-9&À-ÖØ-Þ]{1,5}$")  # "TÜV", "ÖBB"
+# "TÜV", "ÖBB", "İTHİB", "ŁKS": Latin-1 capitals and those of Turkish, Polish, Czech and Hungarian
+_ACRONYM_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻĞİŞČĎĚŇŘŠŤŮŽŐŰ][A-Z0-9&À-ÖØ-ÞĄĆĘŁŃŚŹŻĞİŞČĎĚŇŘŠŤŮŽŐŰ]{1,5}$")
 ORG_FIRST_WORDS = words(
     """Tribunal Tribunale Consejo Consiglio Conseil Partido Partito Parti Fiscalía Procura Ayuntamiento Comune
     Câmara Prefeitura Mairie Préfecture Audiencia Corte Cour Instituto Istituto Institut Ministerio Ministero
@@ -195,6 +196,15 @@ ORG_FIRST_WORDS = words(
     Direção Coordinación Coordenação Coordinamento Procuraduría Defensoría Contraloría Superintendencia
     Superintendência Secretaria Chambre Centro Stichting Gemeente Provincie Ministerie Vereniging Brouwerij Universiteit
     Hogeschool Rechtbank PT"""
+) | words(
+    # Indonesian and Malay heads (ministry, institute, agency, office, commission, council, court, prosecutor, police,
+    # foundation, university, party, association) and Polish ones in the nominative (union, office, ministry,
+    # institute, foundation, association, commission, agency, board, university, hospital, tribunal, prosecutor):
+    # they open a name even at a sentence's start ("Kementerian Pertanian ...", "Związek Nauczycielstwa ...")
+    """Kementerian Kementrian Lembaga Badan Dinas Komisi Dewan Majelis Mahkamah Pengadilan Kejaksaan Kepolisian
+    Yayasan Universitas Partai Perhimpunan Persatuan Asosiasi Otoritas Suruhanjaya Jabatan Związek Urząd
+    Ministerstwo Instytut Fundacja Stowarzyszenie Komisja Agencja Zarząd Uniwersytet Politechnika Akademia Szpital
+    Trybunał Prokuratura"""
 )  # "PT": the Indonesian legal form, written first ("PT Vale Indonesia")
 # German compound organisations: "Bundesverfassungsgericht", "Innenministerium", "Handball-Bundesliga".
 GERMAN_ORG_ENDINGS = tuple(

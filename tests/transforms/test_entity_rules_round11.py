@@ -77,3 +77,59 @@ def test_round11_a_part_shared_by_two_people_links_to_neither():
     found = tags(text)
     ids = {found["Ciarán Mac Giolla Bhríde"]["entity_id"], found["Seán Mac Giolla Bhríde"]["entity_id"]}
     assert found["Mac Giolla Bhríde"]["entity_id"] not in ids
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name"),
+    [
+        # an institution of two domains joined by the language's "and", also opening a sentence
+        (
+            "Kementerian Pertanian dan Ketahanan Pangan belum memberikan tanggapan.",
+            "id",
+            "Kementerian Pertanian dan Ketahanan Pangan",
+        ),
+        (
+            "Warga mengadu kepada Lembaga Perlindungan Saksi dan Korban pekan lalu.",
+            "id",
+            "Lembaga Perlindungan Saksi dan Korban",
+        ),
+        (
+            "Ministerstwo Rolnictwa i Rozwoju Wsi nie odpowiedziało na pytania.",
+            "pl",
+            "Ministerstwo Rolnictwa i Rozwoju Wsi",
+        ),
+        ("Związek Nauczycielstwa Polskiego zapowiedział protest.", "pl", "Związek Nauczycielstwa Polskiego"),
+        # Turkish: the head ends the second domain
+        ("Konya Sanayi ve Ticaret Odası başkanı konuştu.", "tr", "Konya Sanayi ve Ticaret Odası"),
+        # an acronym with Turkish or Polish capitals
+        ("Karar Konya Sanayi Odası (KSO) ve ŞÜKB tarafından açıklandı.", "tr", "ŞÜKB"),
+    ],
+)
+def test_round11_institutions_of_two_domains_are_one_name(text, language, name):
+    found = tags(text, language)
+    assert name in found and found[name]["label"] == "ORG", found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "first", "second"),
+    [
+        # two bodies, or a body and a person, joined by "and" stay two names
+        (
+            "Pejabat dari Kementerian Kesehatan dan Kementerian Sosial hadir di Bogor.",
+            "id",
+            "Kementerian Kesehatan",
+            "Kementerian Sosial",
+        ),
+        (
+            "Umowę podpisali Ministerstwo Zdrowia i Anna Wiśniewska z Gdyni.",
+            "pl",
+            "Ministerstwo Zdrowia",
+            "Anna Wiśniewska",
+        ),
+        # a known place, "ve" and a body: two names
+        ("Türkiye ve Avrupa Birliği arasındaki görüşmeler sürüyor.", "tr", "Türkiye", "Avrupa Birliği"),
+    ],
+)
+def test_round11_two_bodies_joined_by_and_stay_apart(text, language, first, second):
+    found = tags(text, language)
+    assert first in found and second in found, found
