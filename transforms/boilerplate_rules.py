@@ -462,7 +462,7 @@ RULES: tuple[Rule, ...] = (
         "banner.newsletter",
         "paragraph",
         r"^(?:\W*)(?:sign up|subscribe|register|get|join)\b[^\n]{0,120}\b(?:newsletters?|inbox|bulletin|briefing|"
-        r"alerts?|e-?mail updates)\b",
+        r"alerts?|e-?mail updates|digest)\b",
     ),
     Rule(
         "banner.subscribe",
@@ -495,10 +495,12 @@ RULES: tuple[Rule, ...] = (
         r"^(?=[^\n]*\b(?:subscri|abbona|abonn|assin|suscri|prenumer|subskry|membership|digital access|"
         r"unlimited access))"  # the rare words first: prose fails after one scan
         r"(?![^\n]*[\"“”«»„])(?![^\n]*\b(?:said|says|according to|dijo|disse|a déclaré|sagte|ha detto)\b)"
-        r"[^\n]*(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:€|\$|£|euros?|eur|zł|kr|dollars?|pounds?))"
-        r"\s?(?:a|an|per|/|al|au|par|pro|im|por|ao|na|w|each)?\s?"
+        r"[^\n]*(?:[$€£]\s?\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)?\s?(?:€|\$|£|euros?|eur|zł|kr|dollars?|pounds?|cents?|"
+        r"pence|p(?=\s)))"
+        # "$1 a week", "99 cents for your first month"
+        r"\s?(?:a|an|per|/|al|au|par|pro|im|por|ao|na|w|each|for (?:your |the )?(?:first )?(?:\d+ )?)?\s?"
         r"(?:week|month|year|mes[e]?|mois|monat|año|ano|miesiąc\w*|semana|settimana|semaine|woche|jahr|"
-        r"anno|an|mensual\w*|mensile|monatlich|miesięcznie|weekly|monthly)\b",
+        r"anno|an|mensual\w*|mensile|monatlich|miesięcznie|weekly|monthly)s?\b",
         max_chars=300,
     ),
     # a consent note under a newsletter box: "By providing an e-mail address. I agree to the Terms of Use ..."
@@ -647,6 +649,40 @@ RULES: tuple[Rule, ...] = (
         r"\s*(?:Photograph|Photo|Image)\s*:\s*[A-Z][\w .'-]{1,40}/(?:Getty Images|AP|Reuters|AFP|EPA|PA Images)\b",
         flags=0,
     ),
+    # an image disclaimer: "Image used for illustrative purposes.", "Representational image", "Photo d'illustration",
+    # "Imagen ilustrativa", "Symbolbild", "Foto ilustrasi"
+    Rule(
+        "caption.illustrative",
+        "paragraph",
+        r"^\W*(?:(?:the |this )?(?:image|photo|picture|pic|photograph)s?(?: is| are)?(?: used)? (?:only )?(?:for|as) "
+        r"(?:an? )?(?:illustrat\w*|representat\w*)(?: purposes?| only)*|"
+        r"(?:representational|representative|illustrative|illustration|stock) (?:image|photo|picture|pic)|"
+        r"(?:image|photo|foto|imagen|imagem|immagine) (?:d['’]illustration|ilustrativ[ao]|illustrativa|de archivo|"
+        r"de arquivo|d['’]archives|di archivio|ilustrasi|ilustracyjne|ilustračn[íé])|symbolbild|symbolfoto)\W*$",
+        max_chars=80,
+    ),
+    # a breadcrumb trail left in a dump: "Home > News > Politics", "Asia-Pacific > Philippines", "Home / Bahrain /
+    # Transport": short labels, no digit, no sentence mark; a slash only with three labels ("Kyiv/Moscow" is prose)
+    Rule(
+        "ui.breadcrumb",
+        "paragraph",
+        r"^(?:[^\W\d_][^\W\d_'’&.-]*(?:[ -][^\W\d_][^\W\d_'’&.-]*){0,3}\s+[>›»→]\s+)+"
+        r"[^\W\d_][^\W\d_'’&.-]*(?:[ -][^\W\d_][^\W\d_'’&.-]*){0,3}$|"
+        r"^(?:[^\W\d_][^\W\d_'’&.-]*(?: [^\W\d_][^\W\d_'’&.-]*){0,2}\s/\s){2,}"
+        r"[^\W\d_][^\W\d_'’&.-]*(?: [^\W\d_][^\W\d_'’&.-]*){0,2}$",
+        max_chars=80,
+    ),
+    # a stamp naming the site the copy was published on: "Published on NewsBridge Asia: 20 November 2026, 08:14
+    # (GMT+8)"; its date is evidence
+    Rule(
+        "stamp.published_on_site",
+        "paragraph",
+        r"^(?i:(?:first |originally )?(?:published|posted))\s+(?i:on|in|at|by)\s+[A-ZÀ-Ý][\w.&'’-]*"
+        r"(?:\s+[A-ZÀ-Ý][\w.&'’-]*){0,4}\s*[:|,–—-]\s*(?=[^\n]*\b(?:19|20)\d{2}\b)[^\n]{4,60}$",
+        flags=0,
+        max_chars=120,
+        date_evidence=True,
+    ),
     # --- inline related-story links
     # (not a table row: trafilatura writes tables as "| cell | cell |" lines, and their figures are article text)
     Rule("related.pipe_headline", "paragraph", r"^\|(?![^\n]*\|\s*$)\s*\S[^\n]{5,200}$"),
@@ -701,6 +737,8 @@ RULES: tuple[Rule, ...] = (
         r"^(?:related(?: stories| articles| news| content| coverage| topics)?|more (?:news|stories)|more on this|"
         r"see more(?: on)?|recommended(?: for you)?|you may also like|most (?:read|popular|viewed|shared)|"
         r"trending(?: now)?|top stories|latest news|editor'?s picks|"
+        r"dans la même (?:section|rubrique|catégorie)|in (?:the )?same (?:section|category)|"
+        r"en (?:la )?misma sección|na mesma (?:secção|seção|editoria)|nella stessa sezione|"
         r"notas relacionadas|noticias relacionadas|más noticias|lo más (?:leído|visto)|mais notícias|mais lidas|"
         r"à la une|les plus lus|plus d'actualités|plus d’actualités|sur le même sujet|meistgelesen|mehr nachrichten|"
         r"weitere artikel|najczęściej czytane|więcej wiadomości|i più letti|altre notizie|meer nieuws|meest gelezen|"
@@ -840,7 +878,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "ui.comments",
         "paragraph",
-        r"^\W*(?:comments? (?:are|is) (?:closed|disabled|off)|(?:sign|log) in to (?:comment|reply|post)|"
+        r"^\W*(?:comments? (?:are|is|have been) (?:now )?(?:closed|disabled|off|switched off|turned off)"
+        r"(?: (?:on|for) (?:this|the) (?:article|story|post|page))?|have your say|"
+        r"join the (?:conversation|discussion|debate)|(?:sign|log) in to (?:comment|reply|post)|"
         r"be the first to comment|no comments yet|leave a (?:comment|reply)|add a comment|(?:view|show|load|read) "
         r"(?:all )?(?:\d+ )?comments?|\d+ comments?|"
         # a comment counter in other languages: "Komentarji (12)", "Комментарии 5", "12 bình luận"
@@ -860,7 +900,7 @@ RULES: tuple[Rule, ...] = (
         r"^\W*(?:share|sdílet|zdieľať|udostępnij|partajează|distribuie|megosztás|poszt|поделиться|поділитися|"
         r"compartilhar|compartilhe|compartir|condividi|teilen|partager|delen|dela|del|jaa|paylaş|bagikan|chia sẻ|"
         r"شارك|שתפו|공유)\s+(?:\w{1,3}\s+)?(?:facebook\w*|twitter\w*|x|whatsapp\w*|telegram\w*|linkedin\w*|"
-        r"e-?mail\w*|messenger|viber)\W*$",
+        r"e-?mail\w*|messenger|viber|courriel|correo(?: electrónico)?|sms)\W*$",
         max_chars=60,
     ),
     # an age rating or an e-mail address alone on its line: "18+", "ms@yna.co.kr"
@@ -895,6 +935,7 @@ RULES: tuple[Rule, ...] = (
         # and of further languages py3langid names: sr/mk, ga, eu, is, kk/ky, ka, hy, be, mn, mt
         r"оглас|огласи|fógra|iragarkia|publizitatea|auglýsing|жарнама|რეკლამა|գովազդ|рэклама|сурталчилгаа|"
         r"reklamm|"
+        r"(?:hide|skip|close) (?:this )?ad|remove ads|"
         r"story continues below(?: this)?(?: advertisement| ad)?|continue reading below|scroll to continue(?: with "
         r"content)?|article continues (?:below|after (?:this )?advertisement))\W*$",
     ),
@@ -946,7 +987,10 @@ RULES: tuple[Rule, ...] = (
         r"^[^\n]{0,80}?(?:may not be (?:published|reproduced|copied), broadcast|"
         r"(?:ссылка|гиперссылка) на [^\n]{1,60} обязательна|посилання на [^\n]{1,60} обов.язкове|"
         r"būtina nurodyti šaltinį|je obvezno navesti vir|obavezno navesti izvor|"
-        r"(?:při|pri) (?:použití|citovaní|přebírání)[^\n]{1,60}(?:uvedení|uveďte) zdroj)",
+        r"(?:při|pri) (?:použití|citovaní|přebírání)[^\n]{1,60}(?:uvedení|uveďte) zdroj|"
+        # ky, kk, tg, uz, az: "... шилтеме милдеттүү", "... сілтеме міндетті", "... истинод ба манбаъ ҳатмист"
+        r"шилтеме (?:берүү )?милдеттүү|сілтеме (?:жасау )?міндетті|истинод ба манбаъ (?:ҳатмист|ҳатмӣ аст)|"
+        r"havola (?:berish )?(?:majburiy|shart)|istinad (?:edilməsi )?(?:mütləqdir|vacibdir|zəruridir))",
         max_chars=300,
     ),
     # the typo-report widget of Cyrillic news sites: "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter"
