@@ -69,9 +69,17 @@ _WE = re.compile(
     # fr, de, nl, pl, cs/sk/hr/sr/sl, ru/uk/bg, sv/no, da, fi, lt, lv, et, ro
     r"notre|unser\w*|onze|nasz\w*|naš\w*|наш\w*|vår|våra|vårt|vores|meidän|mūsų|mūsu|meie|noastr\w*|"
     # ka, kk, hy
-    r"ჩვენი|ჩვენს|біздің|մեր)(?!\w)",
+    r"ჩვენი|ჩვენს|біздің|մեր|"
+    # zu/xh, rw, gd "our" (possessive concords and forms; closed classes)
+    r"sethu|wethu|yethu|lethu|bethu|zethu|kwethu|yacu|zacu|byacu|cyacu|bwacu|rwacu|kwacu|wacu|againn)(?!\w)"
+    # mg "our" as a suffix after a hyphen: "pejy Facebook-nay"
+    r"|(?<=-)(?:nay|ntsika)(?!\w)",
     re.I,
 )
+# a price: "£3 a month", "R50", "5 €": with the outlet's own name, an appeal to pay for it
+_PRICE = re.compile(r"[$€£₦₹]\s?\d|\d\s?(?:€|£)")
+# a short quoted label ("J'aime", "Like"): a button's name, not reported speech
+_SHORT_QUOTE = re.compile(r"[\"“«„][^\"“”«»„\n]{1,20}[\"”»“]")
 # A product an outlet sells or gives away: newsletters, podcasts, membership, in many languages (stems)
 _PRODUCT = re.compile(
     r"(?<!\w)(?:newslett\w*|nieuwsbrie\w*|nyhetsbrev\w*|nyhedsbrev\w*|uutiskirje\w*|hírlev\w*|e-?bülten\w*|"
@@ -82,6 +90,8 @@ _PRODUCT = re.compile(
     r"न्यूज़लेटर|न्यूजलेटर|নিউজলেটার|خبرنامه|نیوز لیٹر|뉴스레터|ニュースレター|メルマガ|bản tin|จดหมายข่าว|"
     r"podcast\w*|podkast\w*|подкаст\w*|פודקאסט|بودكاست|پادکست|पॉडकास्ट|팟캐스트|ポッドキャスト|播客|"
     r"paywall\w*|membership|supporters?|readers like you|"
+    # subscription words: with the outlet's name or "our" they are its pitch ("Fáite suscriptor de <outlet>")
+    r"subscri\w*|suscri\w*|abonn\w*|abbona\w*|assinant\w*|prenumer\w*|"
     # "our journalism" (an appeal for support): journalism in en, fr, de, es, it, pt, nl, pl, cs, ru, sv/da/no
     r"journalism|journalisme|journalismus|periodismo|giornalismo|jornalismo|journalistiek|dziennikarstw\w*|"
     r"novinařin\w*|журналистик\w*|journalistik\w*)",
@@ -154,9 +164,11 @@ def self_kind(para: str, keys: list[str], tail: bool = False) -> str | None:
     # the cheap tests first: most paragraphs hold no address, question, product or platform at all
     product = _PRODUCT.search(para)
     platform = _PLATFORM.search(para) if len(para) <= PLATFORM_MAX_CHARS else None
-    if not (product or platform or "@" in para or "?" in para or "www." in para or "://" in para):
+    price = _PRICE.search(para)
+    if not (product or platform or price or "@" in para or "?" in para or "www." in para or "://" in para):
         return None
-    if _QUOTES.search(para) or _SPEECH.search(para):
+    unquoted = _SHORT_QUOTE.sub(" ", para)  # a button's quoted name is no speech
+    if _QUOTES.search(unquoted) or _SPEECH.search(unquoted):
         return None
     for match in _EMAIL_OR_URL.finditer(para):
         if _is_own(_host_label(match.group("mail") or match.group("web")), keys):
@@ -177,6 +189,8 @@ def self_kind(para: str, keys: list[str], tail: bool = False) -> str | None:
     if tail and question and we and we.start() >= question.end() and _short_request(para, question.end()):
         return TAIL_QUESTION_ID  # "Want to use this article? Contact our syndication team."
     if product and (we or _names_own(para, keys)):
+        return PRODUCT_ID
+    if price and _names_own(para, keys):  # "... support <outlet> for just £3 a month."
         return PRODUCT_ID
     if platform and (we or _names_own(para, keys) or _OUR_SUFFIX.match(para, platform.end())):
         return PLATFORM_ID

@@ -19,16 +19,22 @@ from transforms.boilerplate_classes import (
 )
 from transforms.boilerplate_learned import RULE_ID as LEARNED_RULE_ID
 from transforms.boilerplate_learned import Model, boilerplate_indices, default_model
+from transforms.boilerplate_rules import _UPPER_CHARS as _UPPER
 from transforms.boilerplate_rules import RULES, WIRES, Rule
 from transforms.boilerplate_self import strip_self
 from transforms.boilerplate_shapes import chrome_indices
 from transforms.common import Rejected, Step
+from transforms.entity_gazetteer import small_places
 
 STAGE = "clean"
 _RELATED_LABEL = next(rule for rule in RULES if rule.id == "related.also_read")
 MIN_CLEAN_CHARS = 1  # an article whose cleaning leaves nothing is a dead letter, not an empty row
 MAX_HEADERS = 4  # "date X MENAFN - Y) NEW DELHI (Reuters) -" stacks at most a few headers; bounds the loop
 MAX_LEAD_HEADINGS = 3  # headline, kicker and a byline line may stand above an HTML page's dateline
+PLACE_COLON_ID = "header.place_colon"
+PLACE_COLON_MIN_WORDS = 6  # a story's first sentence follows the dateline, never a stray label
+_PLACE_COLON = re.compile(r"^(?P<place>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}):\s+(?=[A-ZÀ-Ý\"“])")
+MAX_LEAD_CHROME = 4  # a dump may open with site name, breadcrumb, source and stamp lines above the dateline
 HEADING_MAX_CHARS = 200  # a headline is one short line; a longer block is a paragraph
 MAX_TAIL_LINES = 4  # a wire copy closes with a few sign-off lines at most ("SYL // JMR", "Lusa/Fim")
 HEADLINE_SAFE = frozenset({"related.also_read", "meta.source_line"})  # never tried on the first paragraph
@@ -50,6 +56,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2009\u200b]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n+")
 _SIGNOFF_DOMAIN = re.compile(r"\b([A-Z][\w-]{1,30})\.(?:com|net|org|info|news|[a-z]{2})\b")  # "Rappler.com"
 _SIGNOFF_AGENCY = re.compile(r"^[\W_]*([A-Z]{3,8})[\W_]*$")  # "ANGOP", "-- BERNAMA": an agency's code alone
+# an agency's code in brackets closing the last sentence: "... municipal offices. (PNA)", "... on Friday. (KNA)"
+_TAIL_CODE = re.compile(rf"(?<=[.!?\"”])\s+\((?P<code>[{_UPPER}]{{2,8}})\)$")
+TAIL_CODE_ID = "trailer.agency_code"
 END_WORDS = frozenset({"end", "ends", "fin", "fine", "fim", "ende", "koniec", "kraj", "slut", "loppu", "enditem"})
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]\s*$")
 
@@ -182,8 +191,9 @@ def rules_pass(
     headers = [r for r in rules if r.kind == "header"]
     # The headers open the story: on an HTML page the headline, a kicker or a byline line may come first, so
     # they are looked for in the first paragraph that is not a heading (at most MAX_LEAD_HEADINGS are skipped).
-    at = 0
-    for _ in range(MAX_HEADERS + MAX_LEAD_HEADINGS):
+    at = headings = chrome = 0
+    body_rules = _without(rules, HEADLINE_SAFE)
+    for _ in range(MAX_HEADERS + MAX_LEAD_HEADINGS + MAX_LEAD_CHROME):
         # a dump may open with a stamp line ("04.03.2026 11:23 | APA") above the dateline the headers know
         while at < len(paras) and is_lead_stamp(paras[at]):
             removed.append(("classify.stamp", paras[at]))
@@ -194,18 +204,28 @@ def rules_pass(
             if not paras[at]:
                 paras.pop(at)
             continue
+        if end := _place_colon_end(paras[at]):  # "Manama: Three new bus routes ..."
+            removed.append((PLACE_COLON_ID, paras[at][:end].strip()))
+            found.setdefault("header", {}).setdefault("place", paras[at][: end - 1].strip().rstrip(":"))
+            paras[at] = paras[at][end:].strip()
+            continue
         if end := stamp_prefix_end(paras[at]):  # "Door Lieve Claes, 09/11/2026 om 07:42 De haven ..."
             removed.append((STAMP_PREFIX_RULE_ID, paras[at][:end].strip()))
             _note_date(paras[at][:end], found, context)
             paras[at] = paras[at][end:].strip()
             continue
-        if at < MAX_LEAD_HEADINGS and _is_heading(paras[at]):
+        # a line the rules remove whole ("Home > News", "Source: PNA") is passed over, not counted as a heading
+        if chrome < MAX_LEAD_CHROME and at and _is_chrome(paras[at], rules, context):
             at += 1
+            chrome += 1
+            continue
+        if headings < MAX_LEAD_HEADINGS and _is_heading(paras[at]):
+            at += 1
+            headings += 1
             continue
         break
     kept: list[str] = []
     origin: list[int] = []  # the index in `paras` of each kept paragraph, for the learned signal's context
-    body_rules = _without(rules, HEADLINE_SAFE)
     linked = {_SPACES.sub(" ", line) for line in link_lines}
     under_heading = 0  # headlines still expected under a related-stories heading the rules removed
     for i, para in enumerate(paras):
@@ -270,6 +290,9 @@ def rules_view(paras: list[str], kept: list[str], origin: list[int]) -> list[str
 def _strip_tail(kept: list[str], removed: list, found: dict) -> None:
     """Removes the sign-offs and bio that close a story after its last sentence (`tail_kind`); a sign-off's domain
     ("– Rappler.com") names the outlet."""
+    if kept and (code := _TAIL_CODE.search(kept[-1])):
+        removed.append((TAIL_CODE_ID, code.group(0).strip()))
+        kept[-1] = kept[-1][: code.start()]
     for _ in range(MAX_TAIL_LINES):
         if len(kept) < 2:  # the story itself stays, however it ends
             return
@@ -306,6 +329,21 @@ def _is_link_headline(para: str) -> bool:
         and len(para.split()) >= LINK_HEADLINE_MIN_WORDS
         and not _SENTENCE_END.search(para)
     )
+
+
+def _place_colon_end(para: str) -> int | None:
+    """Where a Title Case dateline closed by a colon ends ("Manama: ...", "Dubai: ..."): the words before the colon
+    name a place the gazetteer knows and a sentence of a few words follows. Upper-case datelines ("DOHA:") are a
+    header rule; a Title Case label ("Update:", "Exclusive:") names no place."""
+    match = _PLACE_COLON.match(para)
+    if not match or len(para[match.end() :].split()) < PLACE_COLON_MIN_WORDS:
+        return None
+    return match.end() if match.group("place") in small_places() else None
+
+
+def _is_chrome(para: str, rules: tuple[Rule, ...], context: str) -> bool:
+    """A short line the paragraph rules remove whole (judged on a scratch audit: the body pass records it)."""
+    return len(para) <= HEADING_MAX_CHARS and not _apply_to_paragraph(para, rules, [], {}, context)
 
 
 def _is_heading(para: str) -> bool:

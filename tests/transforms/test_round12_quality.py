@@ -71,3 +71,77 @@ def test_round12_article_sentences_survive(sentence):
 def test_a_stamp_naming_the_site_is_date_evidence():
     _, _, found = apply_rules(f"Posted on Harbour Wire: 3 March 2026, 17:40\n\n{BODY}\n\n{BODY2}")
     assert found.get("stamp_dates") == ["2026-03-03"]
+
+
+def test_a_dateline_below_lead_chrome_lines_is_still_a_header():
+    text = (
+        "Coastal Wire Digest\n\nEurope > Portugal\n\nFerry strike ends after pay deal\n\nSource: Lusa\n\n"
+        f"Posted on Coastal Wire Digest: 4 May 2026, 09:10\n\nSETÚBAL (LUSA) – {BODY}\n\n{BODY2}"
+    )
+    clean, removed, found = apply_rules(text)
+    assert clean.endswith(f"{BODY}\n\n{BODY2}") and "SETÚBAL" not in clean
+    assert ("header.wire_dateline", "SETÚBAL (LUSA) –") in removed or found["header"]["place"] == "SETÚBAL"
+
+
+def test_an_agency_code_closing_the_last_sentence_is_cut():
+    clean, removed, _ = apply_rules(f"{BODY}\n\n{BODY2} (KNA)")
+    assert clean == f"{BODY}\n\n{BODY2}"
+    assert ("trailer.agency_code", "(KNA)") in removed
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "The agency is known by its initials (WHO).",  # the code inside the sentence, before its stop
+        "Two of the three were members of the old party (PSD)",  # no stop before the brackets
+    ],
+)
+def test_brackets_inside_the_last_sentence_stay(last):
+    clean, _, _ = apply_rules(f"{BODY}\n\n{last}")
+    assert last in clean
+
+
+def test_a_title_case_place_with_a_colon_opens_the_story():
+    clean, removed, _ = apply_rules(f"Doha: {BODY}\n\n{BODY2}")
+    assert clean == f"{BODY}\n\n{BODY2}"
+    assert ("header.place_colon", "Doha:") in removed
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        f"Update: {BODY}",  # a label, not a place
+        "Doha: talks resume",  # a headline-like line too short to be a story's sentence
+    ],
+)
+def test_a_title_case_label_with_a_colon_stays(first):
+    clean, _, _ = apply_rules(f"{first}\n\n{BODY2}")
+    assert first in clean
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Local news costs money. If it matters to you, back Harbour Voice for £4 a month.",
+        "Fáite suscriptor de Harbour Voice y ayúdanos a siguir.",  # a subscription word with the own name
+        "Joyina isiteshi sethu se-Telegram ukuze uthole izindaba.",  # zu "our" with a platform
+        'Tsindrio ny "Like" eo amin\'ny pejy Facebook-nay.',  # mg "-nay" (our), a short quoted button label
+    ],
+)
+def test_the_outlet_asking_for_money_or_a_follow_in_any_language(appeal):
+    clean, removed, _ = apply_rules(f"{BODY}\n\n{appeal}\n\n{BODY2}", site="Harbour Voice")
+    assert clean == f"{BODY}\n\n{BODY2}"
+    assert removed and removed[-1][1] == appeal
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbour Voice, a rival paper, was sold for £4 million last year, the owners said.",  # speech
+        "Tickets for the harbour festival cost £4 and go on sale on Monday.",  # a price, not the own name
+        'Ubaba wethu wathi "Ngeke sikhohlwe" ngemuva komngcwabo, kubika iFacebook.',  # a quote of speech
+    ],
+)
+def test_prices_and_platforms_in_the_story_stay(sentence):
+    clean, _, _ = apply_rules(f"{BODY}\n\n{sentence}\n\n{BODY2}", site="Harbour Voice")
+    assert sentence in clean
