@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import re
 
-from transforms.boilerplate_classes import _PLATFORM, ascii_digits, names_platform
+from transforms.boilerplate_classes import (
+    _PLATFORM,
+    ascii_digits,
+    is_lead_stamp,
+    is_relative_stamp,
+    names_platform,
+)
 from transforms.boilerplate_learned import is_prose
 
 TAGS_RULE_ID = "shape.tag_line"
@@ -44,6 +50,18 @@ TAIL_PLATFORMS_ID = "shape.tail_platforms"
 TAIL_PLATFORMS_MAX_CHARS = 160  # one appeal sentence
 TAIL_ZONE = 2  # the appeal and perhaps a tip request or rights line under it close a copy
 TAIL_PLATFORMS_MIN = 2  # a follow appeal lists the outlet's channels; a story's last line names one platform
+WORDED_BYLINE_ID = "shape.worded_byline"
+WORDED_BYLINE_MAX_CHARS = 60  # a byline word or two and a name: "Yazan Ayşe Kaya", "Text von Anna Berg"
+BYLINE_WORDS_MAX = 2  # "Láti ọwọ́", "Yanditswe na": a participle and a preposition at most before the name
+BYLINE_ROLE_ID = "shape.byline_role"
+ROLE_MAX_CHARS, ROLE_MAX_WORDS = 40, 5  # "Local Democracy Reporter", "Initiative de journalisme local"
+RELATED_LABEL_ID = "shape.related_label"
+RELATED_LINE_MAX_CHARS = 160  # a label and one headline
+RELATED_LABEL_WORDS = (2, 4)  # "Inkuru bifitanye isano", "Wapi pia": one word is a crosshead's label ("Background:")
+RELATED_HEADLINE_MIN_WORDS = 4  # a headline says something; "Read: the report" is a link text
+STAMP_STRIP_ID = "shape.stamp_strip"
+STAMP_STRIP_MAX_CHARS = 80  # "3 hours ago · 2 min read", "Hai 3 hores · 2 minutos de llectura"
+STAMP_PART_COUNT_CHARS = 30  # a count part: a number and a word or three ("2 minutos de llectura")
 COUNTER_MAX_CHARS = 32  # "12 kommenttia", "Lukuaika 3 min", "ಟಿಪ್ಪಣಿಗಳು (3)": a number and a word or two
 
 _COPYRIGHT = re.compile(r"[©ⓒ]")
@@ -90,6 +108,13 @@ _PARTICLES = frozenset(
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:[-'’][^\W\d_]+)*\.?$")
 # "autor: Ioana Marin", "editor: Mihai Stan", "Foto: Agerpres": a role of a word or two and a capitalised name
 _CREDIT = re.compile(r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:\s*(?P<name>[^\W\d_][^:,;()/]{0,40})$")
+# "Foto: Name / Outlet": the photographer and the outlet, each a name
+_CREDIT_PAIR = re.compile(
+    r"^[^\W\d_]+(?: [^\W\d_]+)?\s*:\s*(?P<name>[^\W\d_][^:,;()/]{0,40}?)\s+/\s+(?P<name2>[^\W\d_][^:,;()/]{0,40})$"
+)
+_STRIP_SPLIT = re.compile(r"\s+[·•|]\s+")
+_COUNT_PART = re.compile(r"^\d{1,3}\s+\S+(?:\s+\S+){0,2}$")
+_RELATED_LINE = re.compile(r"^(?P<label>[^:\n]{2,40}?)\s*:\s+(?P<headline>\S[^\n]+)$")
 
 
 def is_name_line(para: str) -> bool:
@@ -114,9 +139,82 @@ def is_credits_line(para: str) -> bool:
     Marin, editor: Mihai Stan/")."""
     if len(para) > CREDITS_MAX_CHARS or "\n" in para or _SENTENCE_END.search(para.rstrip("/)] ")):
         return False
+    if pair := _CREDIT_PAIR.match(para.strip()):
+        return _is_name(pair["name"].split()) and _is_name(pair["name2"].split())
     parts = re.split(r"\s*[,;]\s*", para.strip().strip("/()[]").strip())
     found = [_CREDIT.match(part) for part in parts]
     return all(m and _is_name(m["name"].split()) for m in found)
+
+
+def is_credit_pair(para: str) -> bool:
+    """ "Label: Name / Name" with a one-word label ("Ifoto: Jean Mugabo / Umuseke Post"): a photo's credit, the
+    photographer and the outlet, also inside the story."""
+    pair = _CREDIT_PAIR.match(para.strip())
+    return bool(pair) and " " not in para.split(":", 1)[0].strip() and is_credits_line(para)
+
+
+def is_worded_byline(para: str) -> bool:
+    """A byline word or two of any language before a name ("Yanditswe na Jean Bosco Niyonsaba", "Láti ọwọ́ Adé
+    Ògún"): a capitalised first word, one or two lower-case words, then a name line (`is_name_line`)."""
+    if len(para) > WORDED_BYLINE_MAX_CHARS or "\n" in para or _DIGIT.search(para) or _SENTENCE_END.search(para):
+        return False
+    words = para.split()
+    if not words[0][:1].isupper():
+        return False
+    for n in range(1, BYLINE_WORDS_MAX + 1):
+        lower = words[1 : 1 + n]
+        if len(lower) == n and all(w[:1].islower() for w in lower) and is_name_line(" ".join(words[1 + n :])):
+            return True
+    return False
+
+
+def is_role_line(para: str) -> bool:
+    """A short label line, not a name, a sentence or a number: under a byline, the writer's role or programme
+    ("Local Democracy Reporter", "Initiative de journalisme local")."""
+    words = para.split()
+    return (
+        len(para) <= ROLE_MAX_CHARS
+        and 1 <= len(words) <= ROLE_MAX_WORDS
+        and "\n" not in para
+        and not _DIGIT.search(para)
+        and not _SENTENCE_END.search(para)
+        and para[:1].isupper()
+    )
+
+
+def is_related_line(para: str) -> bool:
+    """ "Label: Headline" inside a story in a language no list knows ("Inkuru bifitanye isano: Abahinzi ..."): a
+    label of two to four words in ordinary case (its first word alone capitalised, no digit), then a capitalised
+    headline of a few words with no closing mark."""
+    if len(para) > RELATED_LINE_MAX_CHARS or "\n" in para or _SENTENCE_END.search(para):
+        return False
+    match = _RELATED_LINE.match(para)
+    if not match:
+        return False
+    label, headline = match["label"].split(), match["headline"]
+    low, high = RELATED_LABEL_WORDS
+    return (
+        low <= len(label) <= high
+        and label[0][:1].isupper()
+        and all(w[:1].islower() and w.isalpha() for w in label[1:])
+        and not _DIGIT.search(match["label"])
+        and headline[:1].isupper()
+        and len(headline.split()) >= RELATED_HEADLINE_MIN_WORDS
+        and not _QUOTE_MARKS.search(para)
+    )
+
+
+def is_stamp_strip(para: str) -> bool:
+    """A stamp and a count on one line, split by a dot or bar ("Hai 3 hores · 2 minutos de llectura"): every part
+    a stamp, a time ago or a number with a word or three, and one of them a stamp or a time ago."""
+    if len(para) > STAMP_STRIP_MAX_CHARS or "\n" in para or _SENTENCE_END.search(para):
+        return False
+    parts = _STRIP_SPLIT.split(para.strip())
+    if len(parts) < 2:
+        return False
+    stamps = [is_relative_stamp(part) or is_lead_stamp(part) or is_date_line(part) for part in parts]
+    counts = [len(part) <= STAMP_PART_COUNT_CHARS and bool(_COUNT_PART.match(ascii_digits(part))) for part in parts]
+    return any(stamps) and all(s or c for s, c in zip(stamps, counts, strict=True))
 
 
 def _is_name(words: list[str]) -> bool:
@@ -216,9 +314,12 @@ def names_outlet(para: str, site: str | None) -> bool:
     return " ".join(site.casefold().split()) in " ".join(para.casefold().split())
 
 
-def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int, str]]:
+def chrome_indices(
+    paras: list[str], site: str | None = None, beside_removed: frozenset[int] = frozenset()
+) -> list[tuple[int, str]]:
     """(index, rule id) of the tag, counter, own-name and copyright lines above the story's first prose
-    paragraph (the first paragraph itself excepted) or below its last one. `site`: the page's site name. A
+    paragraph (the first paragraph itself excepted) or below its last one. `site`: the page's site name.
+    `beside_removed`: the indices whose neighbour in the text the rules removed (a stamp under a byline). A
     document without prose has no story to frame: nothing."""
     # a rights line written as a sentence ("Kopiereg © 2026 Vrystaat Nuus. Alle regte voorbehou.") ends no story
     prose = [i for i, para in enumerate(paras) if is_prose(para) and not _is_rights_line(para)]
@@ -238,6 +339,10 @@ def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int,
         if first <= i <= last:
             if is_credits_line(para) and names_outlet(para, site):  # "Зураг: МОНЦАМЭ": the outlet's own credit
                 found.append((i, OWN_NAME_RULE_ID))
+            elif is_credit_pair(para) and not (is_credits_line(paras[i - 1]) or is_credits_line(paras[i + 1])):
+                found.append((i, CREDITS_RULE_ID))  # "Foto: Name / Outlet" alone: a photo's credit
+            elif first < i < last and is_related_line(para) and is_prose(paras[i - 1]) and is_prose(paras[i + 1]):
+                found.append((i, RELATED_LABEL_ID))  # between two paragraphs of the story
             continue
         if is_tag_line(para):
             found.append((i, TAGS_RULE_ID))
@@ -245,6 +350,18 @@ def chrome_indices(paras: list[str], site: str | None = None) -> list[tuple[int,
             found.append((i, DATE_LINE_RULE_ID))
         elif i < first and is_name_line(para):  # a byline without a byline word, between headline and story
             found.append((i, BYLINE_RULE_ID))
+        elif i < first and i in beside_removed and is_worded_byline(para):  # over the stamp the rules removed
+            found.append((i, WORDED_BYLINE_ID))
+        elif (
+            i < first
+            and found
+            and found[-1] in ((i - 1, BYLINE_RULE_ID), (i - 1, WORDED_BYLINE_ID))
+            and (i in beside_removed or i + 1 == first)
+            and is_role_line(para)
+        ):  # the writer's role under the byline, above the stamp or the story
+            found.append((i, BYLINE_ROLE_ID))
+        elif i < first and is_stamp_strip(para):
+            found.append((i, STAMP_STRIP_ID))
         elif i < first and is_meta_strip(para):
             found.append((i, META_STRIP_ID))
         elif credits[i] and not (credits[i - 1] or (i + 1 < len(paras) and credits[i + 1])):

@@ -31,6 +31,7 @@ _RELATED_LABEL = next(rule for rule in RULES if rule.id == "related.also_read")
 MIN_CLEAN_CHARS = 1  # an article whose cleaning leaves nothing is a dead letter, not an empty row
 MAX_HEADERS = 4  # "date X MENAFN - Y) NEW DELHI (Reuters) -" stacks at most a few headers; bounds the loop
 MAX_LEAD_HEADINGS = 3  # headline, kicker and a byline line may stand above an HTML page's dateline
+LEAD_GAPS = "lead_gaps"  # where the header pass took a stamp out: read by `_strip_chrome`, never kept as metadata
 PLACE_COLON_ID = "header.place_colon"
 PLACE_COLON_MIN_WORDS = 6  # a story's first sentence follows the dateline, never a stray label
 _PLACE_COLON = re.compile(r"^(?P<place>[A-ZÀ-Ý][\w'’.-]+(?: [A-ZÀ-Ý][\w'’.-]+){0,2}):\s+(?=[A-ZÀ-Ý\"“])")
@@ -152,7 +153,8 @@ def apply_rules(
     lines around the story are its furniture (`transforms.boilerplate_shapes`). `url` and `authors`: the page's
     address and authors, which tell the outlet's own addresses and the bio's name (`transforms.boilerplate_self`)."""
     paras, kept, origin, removed, found = rules_pass(text, rules, link_lines)
-    _strip_chrome(kept, origin, removed, site or _header_outlet(found))
+    gaps = frozenset(found.pop(LEAD_GAPS, ()))
+    _strip_chrome(kept, origin, removed, site or _header_outlet(found), len(paras), gaps)
     strip_self(kept, origin, removed, found, site, url, title, list(authors))
     if learned is not None:
         _strip_learned(paras, kept, origin, removed, learned, title)
@@ -198,6 +200,7 @@ def rules_pass(
         while at < len(paras) and is_lead_stamp(paras[at]):
             removed.append(("classify.stamp", paras[at]))
             _note_date(paras.pop(at), found, context)
+            found.setdefault(LEAD_GAPS, []).append(at)  # the paragraph now at `at` stood under a removed stamp
         if at >= len(paras):
             break
         if _strip_one_header(paras, at, headers, removed, found, context):
@@ -265,10 +268,19 @@ def _strip_learned(
     kept[:] = remaining
 
 
-def _strip_chrome(kept: list[str], origin: list[int], removed: list, site: str | None) -> None:
+def _strip_chrome(
+    kept: list[str], origin: list[int], removed: list, site: str | None, total: int, gaps: frozenset[int]
+) -> None:
     """Tag, counter, own-name and copyright lines above or below the story (`transforms.boilerplate_shapes`), by
-    shape in any language."""
-    hits = dict(chrome_indices(kept, site))
+    shape in any language. `total`: the number of paragraphs the rules saw, to tell which kept ones stood beside
+    a removed one; `gaps`: the paragraphs that stood right under a lead stamp the header pass took out."""
+    at = set(origin)
+    beside = frozenset(
+        i
+        for i, o in enumerate(origin)
+        if (o > 0 and o - 1 not in at) or (o + 1 < total and o + 1 not in at) or o in gaps or o + 1 in gaps
+    )
+    hits = dict(chrome_indices(kept, site, beside))
     if not hits:
         return
     for i, para in enumerate(kept):

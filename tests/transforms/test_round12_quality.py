@@ -145,3 +145,75 @@ def test_the_outlet_asking_for_money_or_a_follow_in_any_language(appeal):
 def test_prices_and_platforms_in_the_story_stay(sentence):
     clean, _, _ = apply_rules(f"{BODY}\n\n{sentence}\n\n{BODY2}", site="Harbour Voice")
     assert sentence in clean
+
+
+# --- shapes around the story (transforms/boilerplate_shapes.py)
+
+HEADLINE = "New reservoir to be filled by April"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Iliandikwa na Amina Mwakyusa",  # a participle and a preposition before the name
+        "Ditulis oleh Budi Santoso",
+        "Imeandikwa na Halima Said",
+    ],
+)
+def test_a_byline_word_of_any_language_over_a_removed_stamp(byline):
+    text = f"{HEADLINE}\n\n{byline}\n\n12 March 2026, 09:40\n\n{BODY}\n\n{BODY2}"
+    clean, removed, _ = apply_rules(text)
+    assert byline not in clean and ("shape.worded_byline", byline) in removed
+    assert clean.endswith(f"{BODY}\n\n{BODY2}")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Fire at Ogunpa Market",  # a deck with no stamp beside it
+        "Talks with Ruth Mwangi",
+    ],
+)
+def test_a_deck_shaped_like_a_worded_byline_stays_without_a_stamp(line):
+    clean, _, _ = apply_rules(f"{HEADLINE}\n\n{line}\n\n{BODY}\n\n{BODY2}")
+    assert line in clean
+
+
+def test_the_writers_role_under_a_byline_name_goes_with_it():
+    text = f"{HEADLINE}\n\nMarie Tremblay\n\nProjet de journalisme régional\n\n12 March 2026, 09:40\n\n{BODY}"
+    clean, removed, _ = apply_rules(text)
+    assert clean == f"{HEADLINE}\n\n{BODY}"
+    assert ("shape.byline_role", "Projet de journalisme régional") in removed
+
+
+def test_a_related_label_and_headline_in_a_language_no_list_knows():
+    line = "Soma habari hii pia: Wakulima wa Kahawa walalamikia bei ndogo"
+    clean, removed, _ = apply_rules(f"{HEADLINE}\n\n{BODY}\n\n{line}\n\n{BODY2}\n\n{BODY}")
+    assert line not in clean and ("shape.related_label", line) in removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Background: What the council decided",  # a one-word label is a crosshead
+        "The minister added: Nothing has been decided yet about the dam.",  # speech closes with a mark
+        "Step 2: Check the valves every week",  # a numbered step
+    ],
+)
+def test_crossheads_and_quotes_shaped_like_related_lines_stay(line):
+    clean, _, _ = apply_rules(f"{HEADLINE}\n\n{BODY}\n\n{line}\n\n{BODY2}\n\n{BODY}")
+    assert line in clean
+
+
+def test_a_photo_credit_pair_alone_inside_the_story():
+    line = "Ifoto: Jean Mugabo / Umuseke Post"
+    clean, removed, _ = apply_rules(f"{HEADLINE}\n\n{BODY}\n\n{line}\n\n{BODY2}\n\n{BODY}")
+    assert line not in clean and ("shape.credits", line) in removed
+    items = f"{HEADLINE}\n\n{BODY}\n\nKleid: Anna Berg / Nord Atelier\n\nSchuhe: Lena Roth / Süd Atelier\n\n{BODY2}"
+    assert "Kleid: Anna Berg / Nord Atelier" in apply_rules(items)[0]  # a run of them is the story's list
+
+
+def test_a_stamp_and_a_reading_time_on_one_line():
+    line = "3 hours ago · 4 minutes of reading"
+    clean, removed, _ = apply_rules(f"{HEADLINE}\n\n{line}\n\n{BODY}\n\n{BODY2}")
+    assert line not in clean and ("shape.stamp_strip", line) in removed
