@@ -570,7 +570,17 @@ RULES: tuple[Rule, ...] = (
         r"recibe (?:nuestra|la) newsletter|regístrate|líbí se vám (?:článek|náš obsah)|páči sa vám (?:článok|"
         r"náš obsah)|podpořte (?:nás|nezávisl\w*)|podporte (?:nás|nezávisl\w*)|wesprzyj(?:cie)? (?:nas|niezależn\w*)|"
         r"susține(?:ți)? (?:jurnalismul|presa)|támogass(?:a|on) minket|поддержите (?:нас|редакцию)|"
-        r"підтримайте (?:нас|редакцію))",
+        r"підтримайте (?:нас|редакцію)|podržite (?:nas|nezavisn\w*|naš\w*)|подржите (?:нас|независн\w*))",
+    ),
+    # "liked this article?" asked before a donation or rating button, in the languages of the gold and their kin
+    Rule(
+        "prompt.liked_it",
+        "paragraph",
+        r"^\W*(?:did you (?:like|enjoy) (?:this|the) (?:article|story)|enjoyed (?:this|the) (?:article|story)|"
+        r"te gust[óo] (?:esta|la|este|el) (?:nota|noticia|artículo)|gostou d[ae]st?[ae] (?:matéria|notícia|artigo)|"
+        r"vous avez aimé (?:cet|l['’]) ?article|hat (?:ihnen|dir) (?:dieser|der) (?:artikel|beitrag) gefallen|"
+        r"понравил(?:ся|ась|ось) (?:материал|статья|новость|текст)|сподобав(?:ся|ась) (?:матеріал|статтю))\s*\?\W*$",
+        max_chars=60,
     ),
     Rule(
         "banner.cookies",
@@ -990,7 +1000,9 @@ RULES: tuple[Rule, ...] = (
         r"(?:při|pri) (?:použití|citovaní|přebírání)[^\n]{1,60}(?:uvedení|uveďte) zdroj|"
         # ky, kk, tg, uz, az: "... шилтеме милдеттүү", "... сілтеме міндетті", "... истинод ба манбаъ ҳатмист"
         r"шилтеме (?:берүү )?милдеттүү|сілтеме (?:жасау )?міндетті|истинод ба манбаъ (?:ҳатмист|ҳатмӣ аст)|"
-        r"havola (?:berish )?(?:majburiy|shart)|istinad (?:edilməsi )?(?:mütləqdir|vacibdir|zəruridir))",
+        r"havola (?:berish )?(?:majburiy|shart)|istinad (?:edilməsi )?(?:mütləqdir|vacibdir|zəruridir)|"
+        # mn: "... зөвшөөрөлгүйгээр хуулбарлан нийтлэхийг хориглоно" (copying without permission is forbidden)
+        r"зөвшөөрөлгүй(?:гээр)? [^\n]{0,60}хориглоно)",
         max_chars=300,
     ),
     # the typo-report widget of Cyrillic news sites: "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter"

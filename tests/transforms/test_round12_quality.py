@@ -42,6 +42,11 @@ BODY2 = "Farmers downstream have asked for a guarantee that irrigation quotas wi
         ("Get the Valley Morning digest, our pick of the day's news, free every weekday.", "banner.newsletter"),
         ("Материалдарды колдонууда агенттикке шилтеме милдеттүү.", "copyright.reuse_notice"),
         ("Материалдарды пайдаланғанда сілтеме міндетті.", "copyright.reuse_notice"),
+        ("Мэдээг зөвшөөрөлгүйгээр хуулж ашиглахыг хориглоно.", "copyright.reuse_notice"),
+        ("Podržite naš portal i lokalno novinarstvo.", "banner.support_other_languages"),
+        ("Did you enjoy this story?", "prompt.liked_it"),
+        ("¿Te gustó este artículo?", "prompt.liked_it"),
+        ("Понравилась статья?", "prompt.liked_it"),
     ],
 )
 def test_round12_boilerplate_is_removed_and_audited(junk, rule_id):
@@ -61,6 +66,7 @@ def test_round12_boilerplate_is_removed_and_audited(junk, rule_id):
         "She published in the journal on Monday: the results were confirmed in 2024 by two labs.",
         "Have your say on the plan at the council offices until Friday, the notice says, or write to the clerk.",
         "In the same section of the report, auditors found that 12 contracts had no tender.",
+        "Did you like the article in the school paper, the headmaster asked the pupils.",
     ],
 )
 def test_round12_article_sentences_survive(sentence):
