@@ -15,7 +15,15 @@ import re
 from typing import Any
 
 from transforms.entity_gazetteer import alias_table, common_english, small_places
-from transforms.entity_rules import ORG_FIRST_WORDS, PARTICLES, first_names, is_name_token, is_title, words
+from transforms.entity_rules import (
+    ORG_FIRST_WORDS,
+    PARTICLES,
+    TURKISH_ORG_ENDS,
+    first_names,
+    is_name_token,
+    is_title,
+    words,
+)
 
 SEAT_PREPOSITIONS = {"pl": ("w", "we"), "cs": ("v", "ve"), "sk": ("v", "vo")}
 # "and" of the languages whose institutions name two domains: "Urząd Ochrony Konkurencji i Konsumentów",
@@ -23,11 +31,6 @@ SEAT_PREPOSITIONS = {"pl": ("w", "we"), "cs": ("v", "ve"), "sk": ("v", "vo")}
 INSTITUTION_AND = {"pl": ("i",), "cs": ("a",), "sk": ("a",), "id": ("dan",), "ms": ("dan",), "tr": ("ve",)}
 MAX_AND_TAIL = 3  # name words of the second domain: "Dziedzictwa Narodowego", "Kehutanan"
 MAX_AND_HEAD = 3  # words before "ve" of a Turkish body whose head comes last: "İstanbul Tekstil"
-# Last words of Turkish institutions (their head, in the possessive): ministry, union, association, foundation,
-# chamber, trade union, municipality, university, party, assembly, agency, board, federation, court, company, bank.
-TURKISH_ORG_ENDS = words("""Bakanlığı Birliği Derneği Vakfı Odası Sendikası Belediyesi Üniversitesi Partisi
-    Meclisi Kurumu Başkanlığı Müdürlüğü Federasyonu Konfederasyonu Mahkemesi Savcılığı Valiliği Şirketi Enstitüsü
-    Ajansı Bankası Borsası""")
 # Words of a Slavic institution's name, in any case: court, office, prosecutor, exchange, university, academy,
 # hospital, museum, theatre, tribunal, chamber, ministry, commission, council, board, institute, bank (pl, cs, sk).
 SLAVIC_INSTITUTION = re.compile(

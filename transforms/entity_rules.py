@@ -88,7 +88,7 @@ PRECEDING_TITLES = words(
     folketingsmedlem byrådsmedlem rådmand ordfører varaordfører leder forskar sjef regiondirektør statsråd
     stortingsrepresentant fylkesordfører talsperson ordförande forskare borgmästare kommunalråd riksdagsledamot
     pressekreterare burgemeester wethouder directeur voorzitter woordvoerder onderzoeker hoogleraar schepen
-    gedeputeerde kamerlid"""
+    gedeputeerde kamerlid speaker"""
 )
 # Lower-case nouns right before a capitalised run that make it an organisation: "chipmaker Ambarella",
 # "developer Coastline Living", "la start-up Lhyfe", "la società Autolinee Toscane".
@@ -234,7 +234,7 @@ ORG_SUFFIXES = words(
     Refinery Shipyard SE NV BV SpA S.p.A. S.A. SAS Srl AB ASA Oyj KG Pty Limited LLP Biosciences Bio Robotics
     Aerospace Analytics Recordings Entertainment Pictures Mission AFC Rovers Wanderers Athletic Albion Hotspur
     Rangers Government Minerals Resources Metals Mines System Enterprises Tribunal Steel Dal Force Prison Jail
-    Penitentiary Gaol Rail Bahn Tbk Mine Management Investments Advisors Advisers Forum"""
+    Penitentiary Gaol Rail Bahn Tbk Mine Management Investments Advisors Advisers Forum Air Express"""
 )
 # First words of organisation names followed by "of": "University of Nairobi", "Ministry of Defence".
 ORG_HEADS = words(
@@ -1085,7 +1085,11 @@ def classify_run(
                 found.append(RuleSpan(piece, k, "ORG", "ampersand"))
                 piece = k + 1
                 continue
-            span = _classify_piece(piece_ctx, piece, k, before if piece == start else words[piece - 1], after)
+            span = None
+            if piece - start >= 2 and words[piece - 1] in ("for", "of") and is_title(words[piece - 2]):
+                span = _portfolio_person(words, piece, k)  # "MEC for Cooperative Governance Sizwe Ngcukana"
+            if span is None:
+                span = _classify_piece(piece_ctx, piece, k, before if piece == start else words[piece - 1], after)
             if span:
                 found.append(span)
             if span and span.label == "PERSON" and k < end and words[k] in ("of", "for"):
@@ -1250,6 +1254,23 @@ def _named_for_place(words: list[str], spaces: list[bool], start: int, end: int)
             return None
         return RuleSpan(start, end, "ORG", "named_for_place")
     return None
+
+
+def _portfolio_person(words: list[str], start: int, end: int) -> RuleSpan | None:
+    """After "<title> for/of": a portfolio of common words, then a person named by two words, neither a common
+    word, and any initials before them: "Minister of Natural Resources Vickram Bharrat", "MEC for Cooperative
+    Governance Sizwe Ngcukana"."""
+    k = end - 2
+    if k <= start or _name_part(words, k, end) != (k, end):
+        return None
+    if any(_common_english_or_plural(w) and w not in first_names() for w in words[k:end]):
+        return None
+    while k - 1 > start and _INITIAL.match(words[k - 1]):
+        k -= 1  # initials before the two words: "Minister for Local Self-Government M. B. Rajesh"
+    portfolio = words[start:k]
+    if not any(_common_english_or_plural(w) for w in portfolio) or any(w in first_names() for w in portfolio):
+        return None
+    return RuleSpan(k, end, "PERSON", "title")
 
 
 def _domain_conjunction(words: list[str], spaces: list[bool], start: int, end: int, inner: list[int]) -> bool:
@@ -1418,6 +1439,8 @@ def rule_spans(
         spans += _german_admin_places(words, breaks)
     if language in LOWER_TAIL_LANGUAGES:
         spans += _lower_tail_institutions(words, breaks)
+    if language == "tr":
+        spans += _turkish_titled_bodies(words, runs)
     spans += _firm_lists(words, runs)
     covered = {i for r in spans for i in range(r.start, r.end)}
     for start, end in runs:
@@ -1565,6 +1588,34 @@ def _german_institutions(words: list[str], breaks: set[int] | frozenset[int]) ->
 
 # Languages that capitalise only the first word of an institution's name: "Ministerstvo dopravy", "Evropská unie",
 # "Úřad pro ochranu hospodářské soutěže", "Dopravní podnik Ostrava" (cs, sk).
+# Last words of Turkish institutions (their head, in the possessive): ministry, union, association, foundation,
+# chamber, trade union, municipality, university, party, assembly, agency, board, federation, court, company, bank.
+TURKISH_ORG_ENDS = words("""Bakanlığı Birliği Derneği Vakfı Odası Sendikası Belediyesi Üniversitesi Partisi
+    Meclisi Kurumu Başkanlığı Müdürlüğü Federasyonu Konfederasyonu Mahkemesi Savcılığı Valiliği Şirketi Enstitüsü
+    Ajansı Bankası Borsası""")
+# Turkish titles, written after the body and before the person: "Denizli Sanayi Odası Yönetim Kurulu Başkanı Ayla
+# Demir" (chair of the board of ...): the body ends at its last head word before the title.
+TURKISH_TITLES = words("""Başkanı Başkanvekili Müdürü Sözcüsü Bakanı Valisi Kaymakamı Rektörü Sekreteri
+    Temsilcisi Direktörü Yardımcısı Koordinatörü""")
+TURKISH_BODY_ENDS = TURKISH_ORG_ENDS | words("Belediye")  # "Belediye Başkanı": the municipality's mayor
+
+
+def _turkish_titled_bodies(words: list[str], runs: list[tuple[int, int]]) -> list[RuleSpan]:
+    """A Turkish run "<body> <title> <person>": the body up to its last head word and the person after the title,
+    "Konya Büyükşehir Belediye Başkanı Ali Er" -> "Konya Büyükşehir Belediye", "Ali Er"."""
+    found: list[RuleSpan] = []
+    for start, end in runs:
+        titles = [k for k in range(start + 2, end - 1) if words[k] in TURKISH_TITLES]
+        if not titles:
+            continue
+        person = _name_part(words, titles[-1] + 1, end)
+        heads = [k for k in range(start + 1, titles[0]) if words[k] in TURKISH_BODY_ENDS]
+        if person is None or not heads:
+            continue
+        found += [RuleSpan(start, heads[-1] + 1, "ORG", "turkish_body"), RuleSpan(*person, "PERSON", "title")]
+    return found
+
+
 LOWER_TAIL_LANGUAGES = frozenset(("cs", "sk"))
 # First words (stems, any case ending) of such names: ministry, office, inspectorate, agency, commission, fund...
 LOWER_TAIL_HEADS = (

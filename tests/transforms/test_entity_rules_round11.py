@@ -133,3 +133,39 @@ def test_round11_institutions_of_two_domains_are_one_name(text, language, name):
 def test_round11_two_bodies_joined_by_and_stay_apart(text, language, first, second):
     found = tags(text, language)
     assert first in found and second in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "name", "label"),
+    [
+        # a title, "for/of", a portfolio, then the person
+        ("Provincial MEC for Human Settlements Lindiwe Mabaso opened the houses.", "en", "Lindiwe Mabaso", "PERSON"),
+        ("Minister of Public Works Deodat Persaud toured the site.", "en", "Deodat Persaud", "PERSON"),
+        ("Minister for Rural Roads K. T. Varghese will visit.", "en", "K. T. Varghese", "PERSON"),
+        # a lower-case "speaker" before a person whose given name is also a place
+        ("Council speaker Soweto Mahlangu-Nkosi adjourned the sitting.", "en", "Soweto Mahlangu-Nkosi", "PERSON"),
+        # companies named with "Air" or "Express"
+        ("Pamir Air added two routes this winter.", "en", "Pamir Air", "ORG"),
+        ("Shares of Altyn Express rose on their first day.", "en", "Altyn Express", "ORG"),
+        # Turkish: the body, its title, the person
+        ("Konya Büyükşehir Belediye Başkanı Ali Er konuştu.", "tr", "Konya Büyükşehir Belediye", "ORG"),
+        ("Konya Büyükşehir Belediye Başkanı Ali Er konuştu.", "tr", "Ali Er", "PERSON"),
+        ("Liman-İş Sendikası İzmir Şube Başkanı Veli Kaya katıldı.", "tr", "Liman-İş Sendikası", "ORG"),
+        ("Liman-İş Sendikası İzmir Şube Başkanı Veli Kaya katıldı.", "tr", "Veli Kaya", "PERSON"),
+    ],
+)
+def test_round11_titles_with_a_portfolio_or_a_body_and_company_words(text, language, name, label):
+    found = tags(text, language)
+    assert name in found and found[name]["label"] == label, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a portfolio with a person's given name in it, or a surname that is a common word: no split
+        ("Minister for Foreign Affairs Penny Wong met her counterpart.", "Affairs Penny Wong"),
+        ("The Secretary of State for Health and Social Care spoke.", "Social Care"),
+    ],
+)
+def test_round11_portfolio_split_guards(text, word):
+    assert word not in tags(text)
