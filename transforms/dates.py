@@ -63,6 +63,7 @@ LEAD_LINE_CHARS = 160  # a byline line; longer lines are prose
 STAMP_LINE_CHARS = 100  # "Published on <a platform's name>: 20 November 2026, 08:14 (GMT+8)"
 STAMP_WORD_MIN_CHARS = 5  # "published", "posted", "publié", "julkaistu"; shorter stamp words ("on", "am") open prose
 _SENTENCE_END = re.compile(r"[.!?…]\s*$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _FIRST_WORD = re.compile(r"^\W*([^\W\d_]+)")
 
 
@@ -71,10 +72,11 @@ def lead_field_date(text: str, removed: tuple[tuple[str, str], ...] | list[tuple
     no stamp rule took as a whole: a byline line's stamp field ("Nosoratan'i Hery Be | Alarobia 4 Martsa 2026"),
     or a short line that opens with a stamp word and holds a date ("Published on <platform>: 20 November 2026,
     08:14 (GMT+8)"; not a sentence, and not an "Updated ..." date)."""
-    lines = [line for para in text.split("\n\n")[:LEAD_LINES] for line in para.splitlines()][:LEAD_LINES]
+    head = text[: LEAD_LINES * LEAD_LINE_CHARS]  # only the lead is read: never split a long text whole
+    lines = [line for para in head.split("\n\n")[:LEAD_LINES] for line in para.splitlines()][:LEAD_LINES]
     lines += [line for rule_id, line in removed if rule_id.startswith(_BYLINE_RULES)]
     for line in lines:
-        if len(line) > LEAD_LINE_CHARS or not _DIGIT.search(line):
+        if len(line) > LEAD_LINE_CHARS or not _FOUR_DIGITS.search(line):  # a full date has a year, in any digits
             continue
         if FIELD_SEPARATOR.search(line) and (day := stamp_field_date(line)):
             return day
