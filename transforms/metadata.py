@@ -32,7 +32,7 @@ from babel import Locale, UnknownLocaleError
 from dateutil import parser as dateparser
 
 from schemas.record import CRAWLED_AT, Doc
-from transforms.boilerplate_classes import ambiguous_slash_date, ascii_digits, stamp_date
+from transforms.boilerplate_classes import ambiguous_slash_date, ascii_digits, names_platform, stamp_date
 from transforms.boilerplate_rules import WIRES
 from transforms.common import Step
 from transforms.dates import lead_field_date
@@ -428,6 +428,42 @@ def republisher(doc: Doc, source: str | None) -> str | None:
     return None
 
 
+# The outlet speaking of itself by name, read only when nothing else names it: "Follow the Chronicle on WhatsApp"
+# (and the follow verbs of fr/es/pt/de/it/nl), "... the views of the management and owner of the Daily X".
+_WORD_IN_NAME = r"[\w'’&-]*(?:\.\w+)*"  # "Rappler.com", "Ledger" of "the Daily Ledger. We reserve ..."
+_NAME = (
+    rf"(?P<name>(?:[Tt]he )?[A-Z]{_WORD_IN_NAME}"
+    rf"(?: (?:[A-Z]{_WORD_IN_NAME}|of|de|del|la|le|du|da|do|van|von|and|&)){{0,5}})"
+)
+_OWN_NAME = (
+    re.compile(
+        r"\b(?i:follow|like|suivez|suis|sigue(?: a)?|siga|segue|folgen sie|folge|segui|seguite|volg)\s+"
+        + _NAME
+        + r"\s+(?i:on|sur|en|no|na|nos|auf|bei|su|sul|op)\s+(?P<platform>[^\n]{2,60})",
+    ),
+    re.compile(
+        r"\b(?i:views?|opinions?|positions?) of (?:the )?(?:management (?:and|or) owners? of (?:the )?)?" + _NAME
+    ),
+)
+_NOT_OUTLET = re.compile(r"^(?:the )?(?:us|our|me|this|these|them)$", re.I)
+_TRAILING_PARTICLE = re.compile(r"(?: (?:of|de|del|la|le|du|da|do|van|von|and|&))+$")
+
+
+def own_name(removed: tuple[tuple[str, str], ...] | list[tuple[str, str]]) -> str | None:
+    """The outlet as its own prompts and disclaimers name it (`_OWN_NAME`), for a copy that names it nowhere else;
+    a leading "the" is written "The"."""
+    for _, text in removed:
+        for pattern in _OWN_NAME:
+            if match := pattern.search(text):
+                name = _TRAILING_PARTICLE.sub("", match["name"].rstrip(".'’"))
+                platform = match.groupdict().get("platform")
+                if platform is not None and not names_platform(platform):
+                    continue  # "Follow The Latest On Our App": a prompt, but no platform and so no outlet
+                if not _NOT_OUTLET.match(name) and not names_platform(name):
+                    return "The " + name[4:] if name.startswith("the ") else name
+    return None
+
+
 def _initials(name: str) -> str:
     """The initials of a name's capitalised words ("Agence Haïtienne de Presse" -> "ahp"): the code a dateline
     credits for the holder its rights line spells out."""
@@ -457,6 +493,7 @@ def choose_source(doc: Doc) -> tuple[str | None, str | None]:
         or wire  # a bare wire copy: the agency is the outlet
         or wire_holder(meta.get("copyright_holders"))  # "© Copyright ANSA" closing a bare wire copy
         or _affiliated_wire(meta.get("affiliations"))  # "By Lucy Kerr, PA Scotland"
+        or own_name(doc.removed)  # "Follow the Chronicle on WhatsApp": the outlet names itself nowhere else
     )
     syndicators = meta.get("syndicators") or []
     syndicator = header.get("syndicator") or hints.get("syndicator") or (syndicators[0] if syndicators else None)

@@ -9,7 +9,14 @@ import pytest
 from schemas.record import Doc
 from transforms.dates import lead_field_date, stamp_field_date
 from transforms.language import _neighbour, detect_language
-from transforms.metadata import choose_source, normalise_metadata, numeric_order, outlet_name, rights_holders
+from transforms.metadata import (
+    choose_source,
+    normalise_metadata,
+    numeric_order,
+    outlet_name,
+    own_name,
+    rights_holders,
+)
 from transforms.page import headline_stamp, page_locale, parse
 
 NOW = dt.datetime(2026, 11, 23, tzinfo=dt.UTC)
@@ -228,3 +235,34 @@ def test_an_outlets_own_published_on_stamp_is_no_syndication():
 )
 def test_a_rights_line_with_no_holder_names_the_title_its_owner_publishes(line, expected):
     assert rights_holders([("shape.copyright", line)]) == expected
+
+
+# --- the outlet naming itself only in its own prompts or disclaimers (last resort)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Follow the Lakeside Courier on WhatsApp for breaking news.", "The Lakeside Courier"),
+        ("Suivez Le Relais du Nord sur Facebook", "Le Relais du Nord"),
+        ("Like the Coast Weekly on Facebook and Instagram", "The Coast Weekly"),
+        (
+            "Opinions in the comments do not reflect the views of The Harbour Gazette. We moderate them.",
+            "The Harbour Gazette",
+        ),
+        ("Follow us on Facebook", None),
+        ("Follow The Latest On Our App", None),  # no platform: a prompt, not a name
+        ("Follow the latest news on WhatsApp", None),  # no capitalised name
+        ("The views of the author are her own.", None),
+    ],
+)
+def test_own_name(line, expected):
+    assert own_name([("social.prompt", line)]) == expected
+
+
+def test_own_name_is_the_last_resort():
+    removed = (("social.prompt", "Follow the Lakeside Courier on WhatsApp"),)
+    assert (
+        choose_source(_doc({"page": {"sitename": "Lakeside Courier Online"}}, removed))[0] == "Lakeside Courier Online"
+    )
+    assert choose_source(_doc({}, removed))[0] == "The Lakeside Courier"
