@@ -133,7 +133,7 @@ def test_a_slow_page_in_a_batch_costs_only_itself():
     extractor = TimedExtractor(60)
     try:
         extractor(PAGE)  # the child is up: its start-up is not part of the page clocks below
-        extractor.timeout_s = 0.5  # seconds; PAGE takes ~10 ms, SLOW_PAGE far longer
+        extractor.timeout_s = 1.5  # seconds: PAGE takes ~10 ms even at load 6; SLOW_PAGE takes ~3.6 s idle
         empty = "<html><body></body></html>"
         extractor.submit([(PAGE, None), (SLOW_PAGE, None), (PAGE, "https://example.org/a"), (empty, None)])
         first_child = extractor._proc
